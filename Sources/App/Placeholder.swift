@@ -1,0 +1,1 @@
+// App: see DESIGN.md

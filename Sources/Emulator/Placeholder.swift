@@ -1,0 +1,1 @@
+// Emulator: see DESIGN.md

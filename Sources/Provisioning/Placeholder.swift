@@ -1,0 +1,1 @@
+// Provisioning: see DESIGN.md

@@ -1,0 +1,111 @@
+/// A JSON object as an ordered list of members.
+///
+/// Order is kept because people diff payloads by eye; duplicate keys are kept because a customer's
+/// payload may have them and we must be able to show and resend it as it was. Lookups return the last
+/// member with a key, as most JSON readers (and so, presumably, Entra) do.
+public struct JSONObject: Sendable, Hashable {
+    public typealias Member = (key: String, value: JSONValue)
+
+    public private(set) var members: [Member]
+
+    public init() { members = [] }
+
+    public init(_ members: [Member]) { self.members = members }
+
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+    public var keys: [String] { members.map(\.key) }
+
+    /// The value for an exact key; setting replaces the last member with that key in place, or appends.
+    public subscript(key: String) -> JSONValue? {
+        get { index(of: key).map { members[$0].value } }
+        set { set(key, newValue) }
+    }
+
+    /// Index of the last member whose key matches exactly.
+    public func index(of key: String) -> Int? {
+        members.lastIndex(where: { $0.key == key })
+    }
+
+    /// SCIM attribute names are case-insensitive (RFC 7643 §2.1): `username` is `userName`.
+    public func index(ofAttribute name: String) -> Int? {
+        if let exact = index(of: name) { return exact }
+        return members.lastIndex(where: { $0.key.caseInsensitiveEquals(name) })
+    }
+
+    /// The key as the payload spells it, for an attribute looked up case-insensitively.
+    public func key(forAttribute name: String) -> String? {
+        index(ofAttribute: name).map { members[$0].key }
+    }
+
+    public func attribute(_ name: String) -> JSONValue? {
+        index(ofAttribute: name).map { members[$0].value }
+    }
+
+    /// Sets an attribute, keeping the payload's own spelling and position when it is already there.
+    public mutating func setAttribute(_ name: String, _ value: JSONValue?) {
+        if let i = index(ofAttribute: name) {
+            if let value { members[i].value = value } else { members.remove(at: i) }
+        } else if let value {
+            members.append((key: name, value: value))
+        }
+    }
+
+    public mutating func set(_ key: String, _ value: JSONValue?) {
+        if let i = index(of: key) {
+            if let value { members[i].value = value } else { members.remove(at: i) }
+        } else if let value {
+            members.append((key: key, value: value))
+        }
+    }
+
+    public mutating func append(_ key: String, _ value: JSONValue) {
+        members.append((key: key, value: value))
+    }
+
+    public mutating func insert(_ key: String, _ value: JSONValue, at position: Int) {
+        members.insert((key: key, value: value), at: min(max(0, position), members.count))
+    }
+
+    /// Keys that appear more than once, in first-seen order.
+    public var duplicateKeys: [String] {
+        var seen = Set<String>()
+        var dups: [String] = []
+        for m in members where !seen.insert(m.key).inserted && !dups.contains(m.key) {
+            dups.append(m.key)
+        }
+        return dups
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members.count == rhs.members.count
+            && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(members.count)
+        for m in members {
+            hasher.combine(m.key)
+            hasher.combine(m.value)
+        }
+    }
+}
+
+extension String {
+    /// ASCII-fast case-insensitive comparison; SCIM names are ASCII but values compared here may not be.
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        let a = utf8, b = other.utf8
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where x != y {
+            if x >= 0x80 || y >= 0x80 { return lowercased() == other.lowercased() }
+            if (x | 0x20) != (y | 0x20) || !((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) { return false }
+        }
+        return true
+    }
+}
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements.map { (key: $0.0, value: $0.1) })
+    }
+}

@@ -1,0 +1,55 @@
+/// One problem found in the input, worded for the person who has to fix it.
+public struct Diagnostic: Sendable, Hashable {
+    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+        /// Entra will reject the request (400) or the record will certainly fail to provision.
+        case error
+        /// It goes through, but probably not as intended.
+        case warning
+        /// Worth knowing; nothing is wrong.
+        case note
+
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    public var severity: Severity
+    /// The rule's identifier, e.g. `entra.externalId.missing`; stable, for scripts and suppression.
+    public var rule: String
+    /// Where the rule comes from, e.g. `RFC 7643 §4.1` or `Entra: API-driven provisioning`.
+    public var source: String
+    /// Index of the record in the input set, when the problem belongs to one record.
+    public var record: Int?
+    /// Index of the document in the input, when the input holds several.
+    public var document: Int?
+    /// Path from the document root to the offending value.
+    public var path: JSONPath?
+    /// Byte offset in the file, when known; turned into `position` by the reader that owns the bytes.
+    public var offset: Int?
+    public var position: SourcePosition?
+    public var message: String
+    public var hint: String?
+
+    public init(
+        _ severity: Severity, rule: String, source: String, record: Int? = nil, document: Int? = nil,
+        path: JSONPath? = nil, offset: Int? = nil, position: SourcePosition? = nil,
+        message: String, hint: String? = nil
+    ) {
+        self.severity = severity
+        self.rule = rule
+        self.source = source
+        self.record = record
+        self.document = document
+        self.path = path
+        self.offset = offset
+        self.position = position
+        self.message = message
+        self.hint = hint
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+    public var noteCount: Int { count { $0.severity == .note } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

@@ -1,0 +1,21 @@
+/// Gives diagnostics a line and column by finding their paths in the source text.
+enum DiagnosticLocator {
+    static func locate(_ diagnostics: [Diagnostic], documents: [SourceDocument], records: [UserRecord],
+                       in bytes: [UInt8]) -> [Diagnostic] {
+        var result = diagnostics
+        var wanted: [Int: [(slot: Int, path: JSONPath)]] = [:]
+        for (i, d) in diagnostics.enumerated() where d.position == nil && d.offset == nil {
+            guard let doc = d.document, documents.indices.contains(doc) else { continue }
+            wanted[doc, default: []].append((i, d.path ?? .root))
+        }
+        for (doc, items) in wanted {
+            let range = documents[doc].range
+            let offsets = JSONLocator.offsets(of: items.map(\.path), in: bytes[range])
+            for (item, offset) in zip(items, offsets) { result[item.slot].offset = range.lowerBound + offset }
+        }
+        let slots = result.indices.filter { result[$0].position == nil && result[$0].offset != nil }
+        let positions = SourcePosition.positions(of: slots.map { result[$0].offset ?? 0 }, in: bytes)
+        for (slot, position) in zip(slots, positions) { result[slot].position = position }
+        return result
+    }
+}

@@ -1,0 +1,54 @@
+/// Checks that only make sense across the whole set: duplicates and manager references.
+struct RecordSetRules {
+    var found: [Diagnostic] = []
+
+    mutating func check(_ records: [UserRecord]) {
+        var externalIds: [String: Int] = [:]
+        var userNames: [String: (record: Int, externalId: String?)] = [:]
+        externalIds.reserveCapacity(records.count)
+        userNames.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() {
+            if let id = r.externalId, !id.isEmpty {
+                if let first = externalIds[id] {
+                    add(.warning, "entra.externalId.duplicate", "Entra: source anchor", record: i,
+                        path: JSONPath.root.appending(r.data.key(forAttribute: "externalId") ?? "externalId"),
+                        "externalId \"\(id)\" is also used by record \(first + 1); Entra applies both, the later one wins",
+                        hint: "each worker should appear once per upload")
+                } else {
+                    externalIds[id] = i
+                }
+            }
+            if let name = r.userName?.lowercased(), !name.isEmpty {
+                if let first = userNames[name], first.externalId != r.externalId {
+                    add(.warning, "entra.userName.duplicate", "Entra: userPrincipalName uniqueness", record: i,
+                        path: JSONPath.root.appending(r.data.key(forAttribute: "userName") ?? "userName"),
+                        "userName \"\(r.userName ?? name)\" is also used by record \(first.record + 1) with another externalId; the second will fail to provision",
+                        hint: "userNames must be unique in the tenant")
+                } else if userNames[name] == nil {
+                    userNames[name] = (i, r.externalId)
+                }
+            }
+        }
+        checkManagers(records, externalIds: externalIds)
+    }
+
+    private mutating func checkManagers(_ records: [UserRecord], externalIds: [String: Int]) {
+        let managerPath = JSONPath.root.appending(SCIMSchema.enterpriseUser).appending("manager").appending("value")
+        for (i, r) in records.enumerated() {
+            guard let manager = r.managerExternalId, !manager.isEmpty else { continue }
+            if manager == r.externalId {
+                add(.warning, "entra.manager.self", "Entra: manager reference", record: i, path: managerPath,
+                    "the user is their own manager")
+            } else if externalIds[manager] == nil {
+                add(.note, "entra.manager.outside", "Entra: manager reference", record: i, path: managerPath,
+                    "manager \"\(manager)\" is not in this set; Entra resolves it only if that manager was provisioned earlier",
+                    hint: "manager.value is the manager's externalId; include the manager in the upload if they are new")
+            }
+        }
+    }
+
+    private mutating func add(_ severity: Diagnostic.Severity, _ rule: String, _ source: String, record: Int,
+                              path: JSONPath, _ message: String, hint: String? = nil) {
+        found.append(Diagnostic(severity, rule: rule, source: source, record: record, path: path, message: message, hint: hint))
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SCIM
+import Settings
+
+/// `scimterm convert INPUT`: writes the BulkRequest documents that would be sent.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Turn a CSV or payload into BulkRequest documents of at most 50 operations.",
+        discussion: """
+            Writes JSON Lines (one document per line) to stdout, indented documents with --pretty, or \
+            files bulk-0001.json, bulk-0002.json, … with -o DIR. A summary of what was read goes to stderr.
+            """)
+
+    @Argument(help: ArgumentHelp("The CSV or JSON input (- reads stdin).", valueName: "INPUT"))
+    var inputPath: String
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var build: BuildOptions
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write one file per document into this directory.", valueName: "DIR"))
+    var output: String?
+
+    @Flag(help: "Indent the documents.")
+    var pretty = false
+
+    func run() throws {
+        let loaded = try input.load(inputPath)
+        let documents = build.builder.documents(for: loaded.records)
+        let style: JSONWriter.Style = pretty ? .pretty() : .compact
+        if let output {
+            try writeFiles(documents, to: output, style: style)
+        } else {
+            var out = StandardOutput()
+            for doc in documents { out.write(doc.bytes(style: style) + [0x0A]) }
+            out.flush()
+        }
+        let problems = loaded.result.diagnostics
+        StandardError.write("scimterm: \(loaded.records.count) \(plural(loaded.records.count, "record")) → "
+            + "\(documents.count) \(plural(documents.count, "document"))"
+            + (problems.isEmpty ? "" : "; \(problems.errorCount) errors, \(problems.warningCount) warnings while reading (see scimterm validate)"))
+    }
+
+    private func writeFiles(_ documents: [BulkDocument], to directory: String, style: JSONWriter.Style) throws {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for (i, doc) in documents.enumerated() {
+                let name = String(format: "bulk-%04d.json", i + 1)
+                let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+                try Data(doc.bytes(style: style) + [0x0A]).write(to: url, options: .atomic)
+            }
+        } catch {
+            StandardError.write("scimterm: \(directory): cannot write: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+}

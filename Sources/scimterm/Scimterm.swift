@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `scimterm` command: the TUI (coming with the App target) and the scriptable subcommands.
+@main
+struct Scimterm: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scimterm",
+        abstract: "Build, check and send Microsoft Entra API-driven inbound provisioning payloads.",
+        discussion: """
+            Reads SCIM BulkRequest JSON (one document, several, JSON Lines, or a JSON array), bare SCIM \
+            Users, and HR CSV files (with a TOML mapping). Exit status: 0 success, 1 problems found, \
+            2 usage or unreadable input.
+            """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self]
+    )
+}

@@ -1,0 +1,48 @@
+import Foundation
+import XCTest
+
+/// Bad input gives one clear line and a non-zero exit, never a crash or a hang.
+final class BadInputTests: XCTestCase {
+    private func assertFails(_ bytes: [UInt8], command: String = "validate", status: Int32 = 2,
+                             message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = try CommandRunner.temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let r = try CommandRunner.run([command, url.path])
+        XCTAssertEqual(r.status, status, r.stderr, file: file, line: line)
+        XCTAssertTrue(r.stderr.contains(message), "stderr: \(r.stderr)", file: file, line: line)
+        XCTAssertLessThanOrEqual(r.stderr.split(separator: "\n").count, 1, "one line: \(r.stderr)", file: file, line: line)
+    }
+
+    func testTruncatedJSON() throws {
+        let text = "{\n  \"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\n  \"Operations\": [\n    {\"method\": \"PO"
+        try assertFails(Array(text.utf8), message: ":4:19: unexpected end of input")
+        try assertFails(Array(text.utf8), command: "convert", message: "unexpected end of input")
+    }
+
+    func testInvalidUTF8NamesTheOffset() throws {
+        try assertFails(Array("{\"userName\":\"".utf8) + [0xFF, 0xFE] + Array("\"}".utf8), message: "invalid UTF-8 at byte offset 13")
+    }
+
+    func testNulByte() throws {
+        try assertFails(Array("{\"a\":".utf8) + [0] + Array("}".utf8), message: "NUL byte at byte offset 5")
+    }
+
+    func testMissingFileAndDirectory() throws {
+        let missing = try CommandRunner.run(["validate", "/nonexistent/users.json"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr, "scimterm: /nonexistent/users.json: no such file\n")
+        let dir = try CommandRunner.run(["convert", NSTemporaryDirectory()])
+        XCTAssertEqual(dir.status, 2)
+        XCTAssertTrue(dir.stderr.contains("is a directory"), dir.stderr)
+    }
+
+    func testDeeplyNestedJSON() throws {
+        try assertFails(Array(repeating: UInt8(ascii: "["), count: 1_000_000), message: "nesting deeper than 256 levels")
+    }
+
+    func testBadBatchSizeIsAUsageError() throws {
+        let r = try CommandRunner.run(["convert", "--batch-size", "51", CommandRunner.samples("User.json")])
+        XCTAssertEqual(r.status, 64, "ArgumentParser's usage exit code")
+        XCTAssertTrue(r.stderr.contains("between 1 and 50"), r.stderr)
+    }
+}
