@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Measures the README's benchmark table: scimterm (release build) against the Python baseline.
+
+Each command runs REPEAT times; the table shows the median wall time and the largest peak RSS
+(from wait4's rusage of that very child, so nothing else on the machine is counted).
+Usage: python3 Benchmarks/run.py [--rows 100000] [--repeat 5]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def measure(argv, stdout_path):
+    with open(stdout_path, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"failed: {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss / 1024  # KiB -> MiB
+
+
+def run(label, argv, stdout_path, repeat):
+    times, peaks = [], []
+    for _ in range(repeat):
+        t, m = measure(argv, stdout_path)
+        times.append(t)
+        peaks.append(m)
+    return label, statistics.median(times), max(peaks)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    subprocess.run(["swift", "build", "-c", "release", "--product", "scimterm"], cwd=ROOT, check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "scimterm-bench"], cwd=ROOT, check=True)
+    bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    scimterm = os.path.join(bin_dir, "scimterm")
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path = os.path.join(tmp, "hr.csv")
+        subprocess.run([os.path.join(bin_dir, "scimterm-bench"), "generate-csv", "--rows", str(args.rows), "-o", csv_path], check=True)
+        jsonl = os.path.join(tmp, "out.jsonl")
+        py_out = os.path.join(tmp, "py.jsonl")
+        mapping = os.path.join(ROOT, "examples", "csv2scim-mapping.toml")
+        rows = [
+            run(f"scimterm convert ({args.rows:,} CSV rows → JSON Lines)",
+                [scimterm, "convert", csv_path, "--mapping", mapping], jsonl, args.repeat),
+            run(f"scimterm validate (the {args.rows:,}-user JSON Lines result)",
+                [scimterm, "validate", "--no-hints", jsonl], os.devnull, args.repeat),
+            run("Python 3 stdlib baseline (same conversion)",
+                [sys.executable, os.path.join(ROOT, "Benchmarks", "csv2scim_baseline.py"), csv_path], py_out, args.repeat),
+        ]
+        docs = sum(1 for _ in open(jsonl, encoding="utf-8"))
+        py_docs = sum(1 for _ in open(py_out, encoding="utf-8"))
+    print(f"\nrows: {args.rows:,}  documents: {docs:,} (baseline {py_docs:,})  cpu: {os.cpu_count()} cores  repeat: {args.repeat}\n")
+    print("| what | median wall time | peak memory |")
+    print("|---|---|---|")
+    for label, t, m in rows:
+        print(f"| {label} | {t:.3f} s | {m:.0f} MiB |")
+    print(f"\nscimterm convert is {rows[2][1] / rows[0][1]:.1f}× faster than the Python baseline.")
+
+
+if __name__ == "__main__":
+    main()

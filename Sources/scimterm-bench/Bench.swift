@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// Benchmarks whose figures go in the README (see Benchmarks/README.md for how they are run).
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scimterm-bench",
+        abstract: "Generate benchmark inputs and measure scimterm's hot paths.",
+        subcommands: [GenerateHRCSV.self])
+}
