@@ -1,0 +1,74 @@
+import Foundation
+
+/// Removes secrets from requests and responses at the moment they are recorded.
+///
+/// Tokens keep their first characters (`Bearer eyJ0…[redacted]`) so two exchanges can still be told
+/// apart by eye; secrets and assertions are replaced entirely.
+public enum Redactor {
+    public static let marker = "[redacted]"
+
+    /// Form and query fields whose values are secrets.
+    static let secretFields: Set<String> = ["client_secret", "client_assertion", "access_token", "refresh_token",
+                                            "id_token", "password", "assertion", "code"]
+    /// Headers whose values are secrets.
+    static let secretHeaders: Set<String> = ["authorization", "cookie", "set-cookie", "proxy-authorization", "x-ms-token"]
+
+    public static func request(method: String, url: String, headers: [HTTPHeader], body: [UInt8]) -> RecordedRequest {
+        RecordedRequest(method: method, url: redactURL(url), headers: headers.map(redact), body: redactBody(body, contentType: headers))
+    }
+
+    public static func response(status: Int, headers: [HTTPHeader], body: [UInt8]) -> RecordedResponse {
+        RecordedResponse(status: status, headers: headers.map(redact), body: redactBody(body, contentType: headers))
+    }
+
+    static func redact(_ header: HTTPHeader) -> HTTPHeader {
+        guard secretHeaders.contains(header.name.lowercased()) else { return header }
+        let parts = header.value.split(separator: " ", maxSplits: 1)
+        if parts.count == 2, ["bearer", "basic"].contains(parts[0].lowercased()) {
+            return HTTPHeader(header.name, "\(parts[0]) \(shortened(String(parts[1])))")
+        }
+        return HTTPHeader(header.name, marker)
+    }
+
+    /// `eyJ0eXAi…` becomes `eyJ0…[redacted]`: enough to recognise, too little to use.
+    public static func shortened(_ secret: String) -> String {
+        secret.count <= 8 ? marker : String(secret.prefix(4)) + "…" + marker
+    }
+
+    static func redactURL(_ url: String) -> String {
+        guard var components = URLComponents(string: url), let items = components.queryItems, !items.isEmpty else { return url }
+        components.queryItems = items.map { item in
+            secretFields.contains(item.name.lowercased()) ? URLQueryItem(name: item.name, value: marker) : item
+        }
+        return components.string ?? url
+    }
+
+    static func redactBody(_ body: [UInt8], contentType headers: [HTTPHeader]) -> [UInt8] {
+        guard !body.isEmpty else { return body }
+        let type = headers.first { $0.name.lowercased() == "content-type" }?.value.lowercased() ?? ""
+        if type.contains("x-www-form-urlencoded") { return Array(redactForm(String(decoding: body, as: UTF8.self)).utf8) }
+        if type.contains("json") { return redactJSONFields(body) }
+        return body
+    }
+
+    static func redactForm(_ form: String) -> String {
+        form.split(separator: "&", omittingEmptySubsequences: false).map { pair in
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard kv.count == 2, secretFields.contains(kv[0].lowercased()) else { return String(pair) }
+            return "\(kv[0])=\(marker)"
+        }.joined(separator: "&")
+    }
+
+    /// Replaces `"access_token": "…"` and friends in a JSON body without reformatting the rest, so
+    /// what is shown is still the bytes that travelled, minus the secrets.
+    static func redactJSONFields(_ body: [UInt8]) -> [UInt8] {
+        var text = String(decoding: body, as: UTF8.self)
+        for field in secretFields {
+            let pattern = "(\"\(field)\"\\s*:\\s*\")([^\"\\\\]|\\\\.)*(\")"
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
+            let range = NSRange(text.startIndex..., in: text)
+            text = regex.stringByReplacingMatches(in: text, range: range, withTemplate: "$1\(marker)$3")
+        }
+        return Array(text.utf8)
+    }
+}
