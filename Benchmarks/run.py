@@ -36,10 +36,37 @@ def run(label, argv, stdout_path, repeat):
     return label, statistics.median(times), max(peaks)
 
 
+def measure_send(scimterm, jsonl, tmp, args):
+    """Sends the converted users to a local emulator with its rate limit off; reports requests/s."""
+    import json
+    emulator = subprocess.Popen([scimterm, "emulator", "--rate-limit", "0", "--processing-delay", "100000"],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        info = json.loads(emulator.stdout.readline())
+        docs = sum(1 for _ in open(jsonl, encoding="utf-8"))
+        env = dict(os.environ, SCIMTERM_CLIENT_SECRET=info["clientSecret"])
+        argv = [scimterm, "send", jsonl, "--endpoint", info["endpoint"], "--tenant", info["tenant"],
+                "--client-id", info["clientId"], "--authority", info["authority"], "--rate-limit", "0",
+                "--journal", os.path.join(tmp, "journal.sqlite")]
+        with open(os.devnull, "wb") as out:
+            start = time.perf_counter()
+            proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit("send failed")
+        return (f"scimterm send ({args.rows:,} users, {docs:,} requests, emulator rate limit off; "
+                f"{docs / elapsed:,.0f} requests/s)", elapsed, usage.ru_maxrss / 1024)
+    finally:
+        emulator.terminate()
+        emulator.wait()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--send", action="store_true", help="also send the result to the emulator (rate limit off)")
     args = parser.parse_args()
     subprocess.run(["swift", "build", "-c", "release", "--product", "scimterm"], cwd=ROOT, check=True)
     subprocess.run(["swift", "build", "-c", "release", "--product", "scimterm-bench"], cwd=ROOT, check=True)
@@ -60,6 +87,8 @@ def main():
             run("Python 3 stdlib baseline (same conversion)",
                 [sys.executable, os.path.join(ROOT, "Benchmarks", "csv2scim_baseline.py"), csv_path], py_out, args.repeat),
         ]
+        if args.send:
+            rows.append(measure_send(scimterm, jsonl, tmp, args))
         docs = sum(1 for _ in open(jsonl, encoding="utf-8"))
         py_docs = sum(1 for _ in open(py_out, encoding="utf-8"))
     print(f"\nrows: {args.rows:,}  documents: {docs:,} (baseline {py_docs:,})  cpu: {os.cpu_count()} cores  repeat: {args.repeat}\n")

@@ -14,7 +14,7 @@ struct InputOptions: ParsableArguments {
     func load(_ path: String) throws -> LoadedInput {
         do {
             return try InputLoader.load(path: path, mappingPath: mapping, extensionURN: extensionUrn)
-        } catch let error as InputLoadError {
+        } catch {
             StandardError.write("scimterm: \(error.description.visibleControlCharacters)")
             throw ExitCode(2)
         }

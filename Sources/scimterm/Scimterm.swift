@@ -12,6 +12,6 @@ struct Scimterm: ParsableCommand {
             2 usage or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self]
+        subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, UIDemoCommand.self]
     )
 }

@@ -46,3 +46,44 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("between 1 and 50"), r.stderr)
     }
 }
+
+/// The same promise for CSV input.
+final class BadCSVInputTests: XCTestCase {
+    private func run(_ bytes: [UInt8], _ extra: [String] = []) throws -> CommandResult {
+        let url = try CommandRunner.temporaryFile(bytes, name: "input.csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try CommandRunner.run(["validate", url.path] + extra)
+    }
+
+    func testUnterminatedQuote() throws {
+        let r = try run(Array("externalId,userName\n1,\"open\n2,b\n".utf8))
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains(":2:3: unterminated quoted field"), r.stderr)
+    }
+
+    func testAMillionColumns() throws {
+        let r = try run(Array((Array(repeating: "c", count: 1_000_000).joined(separator: ",") + "\n").utf8))
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("more than 10000 columns"), r.stderr)
+    }
+
+    func testATenMegabyteField() throws {
+        let r = try run(Array("externalId,userName,active,urn:contoso:x:note\n1,a,true,\"\(String(repeating: "n", count: 10 << 20))\"\n".utf8))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("1 record from CSV: 0 errors"), r.stdout)
+    }
+
+    func testInvalidUTF8InCSV() throws {
+        let r = try run(Array("externalId,userName\n1,".utf8) + [0xC0, 0xAF] + [0x0A])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("invalid UTF-8 at byte offset 22"), r.stderr)
+    }
+
+    func testABrokenMappingFileIsAUsageError() throws {
+        let mapping = try CommandRunner.temporaryFile(Array("[columns]\nfavouriteColour = \"C\"\n".utf8), name: "m.toml")
+        defer { try? FileManager.default.removeItem(at: mapping) }
+        let r = try run(Array("a\n1\n".utf8), ["--mapping", mapping.path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("favouriteColour: not an attribute"), r.stderr)
+    }
+}

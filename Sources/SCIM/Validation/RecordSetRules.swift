@@ -12,7 +12,7 @@ struct RecordSetRules {
                 if let first = externalIds[id] {
                     add(.warning, "entra.externalId.duplicate", "Entra: source anchor", record: i,
                         path: JSONPath.root.appending(r.data.key(forAttribute: "externalId") ?? "externalId"),
-                        "externalId \"\(id)\" is also used by record \(first + 1); Entra applies both, the later one wins",
+                        "externalId \"\(id)\" is also used by \(Self.name(records, first)); Entra applies both, the later one wins",
                         hint: "each worker should appear once per upload")
                 } else {
                     externalIds[id] = i
@@ -22,7 +22,7 @@ struct RecordSetRules {
                 if let first = userNames[name], first.externalId != r.externalId {
                     add(.warning, "entra.userName.duplicate", "Entra: userPrincipalName uniqueness", record: i,
                         path: JSONPath.root.appending(r.data.key(forAttribute: "userName") ?? "userName"),
-                        "userName \"\(r.userName ?? name)\" is also used by record \(first.record + 1) with another externalId; the second will fail to provision",
+                        "userName \"\(r.userName ?? name)\" is also used by \(Self.name(records, first.record)) with another externalId; the second will fail to provision",
                         hint: "userNames must be unique in the tenant")
                 } else if userNames[name] == nil {
                     userNames[name] = (i, r.externalId)
@@ -45,6 +45,11 @@ struct RecordSetRules {
                     hint: "manager.value is the manager's externalId; include the manager in the upload if they are new")
             }
         }
+    }
+
+    /// "record 20 (line 21)" for CSV rows, "record 20" otherwise: 1-based, as people count.
+    static func name(_ records: [UserRecord], _ index: Int) -> String {
+        "record \(index + 1)" + (records[index].origin?.csvLine.map { " (line \($0))" } ?? "")
     }
 
     private mutating func add(_ severity: Diagnostic.Severity, _ rule: String, _ source: String, record: Int,

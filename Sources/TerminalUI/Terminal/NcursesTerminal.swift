@@ -46,7 +46,12 @@ public final class NcursesTerminal: Terminal {
             throw TerminalError.unknownTerminal(term)
         }
         self.window = window
-        let depth = Self.detectDepth(environment: environment)
+        // COLORS is only known after start_color, so colour is switched on before asking.
+        if has_colors() {
+            _ = start_color()
+            _ = use_default_colors()
+        }
+        let depth = Self.detectDepth()
         let guess = TerminalCapabilities.guess(environment: environment)
         capabilities = TerminalCapabilities(colorDepth: depth, unicodeLines: guess.unicodeLines)
         colors = NcursesColors(depth: depth)
@@ -71,10 +76,6 @@ public final class NcursesTerminal: Terminal {
         _ = scrollok(window, false)
         _ = leaveok(window, false)
         _ = curs_set(0)
-        if capabilities.colorDepth > .none {
-            _ = start_color()
-            _ = use_default_colors()
-        }
         if bracketedPaste { writeControl("\u{1B}[?2004h") }
     }
 
@@ -144,7 +145,7 @@ public final class NcursesTerminal: Terminal {
         while remaining > 0 {
             // Short slices so a resume after Ctrl-Z is noticed even while idle.
             let slice = min(remaining, 100)
-            _ = wtimeout(window, Int32(slice))
+            wtimeout(window, Int32(slice))
             if let key = readOne() { return key }
             if TerminalSignals.takeContinued() { return resumed() }
             if timeoutMilliseconds != nil { remaining -= slice }
@@ -165,7 +166,7 @@ public final class NcursesTerminal: Terminal {
     /// After ESC, a character already waiting means Alt or a sequence (bracketed paste) rather than
     /// the Esc key itself.
     private func readAfterEscape() -> Key {
-        _ = wtimeout(window, 0)
+        wtimeout(window, 0)
         var code: wint_t = 0
         let status = wget_wch(window, &code)
         guard status != ERR else { return .escape }
@@ -178,13 +179,13 @@ public final class NcursesTerminal: Terminal {
     private func readBracketed() -> Key? {
         var header = ""
         var code: wint_t = 0
-        _ = wtimeout(window, 50)
+        wtimeout(window, 50)
         while header.count < 4, wget_wch(window, &code) != ERR, let s = Unicode.Scalar(code) {
             header.append(Character(s))
         }
         guard header == "200~" else { return nil }
         var collector = PasteCollector()
-        _ = wtimeout(window, 1000)
+        wtimeout(window, 1000)
         while wget_wch(window, &code) != ERR, let s = Unicode.Scalar(code) {
             if let text = collector.feed(Character(s)) { return .paste(text) }
         }
@@ -205,12 +206,13 @@ public final class NcursesTerminal: Terminal {
         return .resize
     }
 
-    static func detectDepth(environment: [String: String]) -> ColorDepth {
+    static func detectDepth() -> ColorDepth {
         guard has_colors() else { return .none }
         let count = scimterm_colors()
-        let colorTerm = (environment["COLORTERM"] ?? "").lowercased()
+        // COLORTERM=truecolor alone is not enough: ncurses can send 24-bit colour only with a
+        // direct-colour terminfo entry (e.g. xterm-direct), which reports 2^24 colours.
         if count >= 0x1000000 { return .trueColor }
-        if count >= 256 { return colorTerm == "truecolor" || colorTerm == "24bit" ? .indexed256 : .indexed256 }
+        if count >= 256 { return .indexed256 }
         if count >= 16 { return .ansi16 }
         return count >= 8 ? .ansi8 : .none
     }

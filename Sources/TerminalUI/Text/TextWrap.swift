@@ -26,9 +26,10 @@ public enum TextWrap {
             if lineWidth > 0 || !line.isEmpty { lines.append(line) }
             line = ""
             lineWidth = 0
-            for piece in hardBreak(String(word), width: width) {
-                if piece.displayWidth == width { lines.append(piece) } else { line = piece; lineWidth = piece.displayWidth }
-            }
+            let pieces = hardBreak(String(word), width: width)
+            lines.append(contentsOf: pieces.dropLast())
+            line = pieces.last ?? ""
+            lineWidth = line.displayWidth
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines

@@ -1,1 +1,0 @@
-// Settings: see Package.swift

@@ -1,0 +1,72 @@
+/// A row of tab titles with the selected one highlighted; overflow ends in an ellipsis.
+public struct TabBar: Sendable {
+    public var titles: [String]
+    public var selected: Int
+
+    public init(titles: [String], selected: Int) {
+        self.titles = titles
+        self.selected = selected
+    }
+
+    /// The selected index after moving `delta` tabs, wrapping around.
+    public func selecting(_ delta: Int) -> TabBar {
+        guard !titles.isEmpty else { return self }
+        var copy = self
+        copy.selected = ((selected + delta) % titles.count + titles.count) % titles.count
+        return copy
+    }
+
+    public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
+        guard !area.isEmpty else { return }
+        let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+        buffer.fill(row, style: theme[.text])
+        var spans: [Span] = []
+        for (i, title) in titles.enumerated() {
+            if i > 0 { spans.append(Span(" ", style: theme[.text])) }
+            let role: ThemeRole = i == selected ? .tabActive : .tabInactive
+            spans.append(Span(" \(i + 1) \(title) ", style: theme[.text].patched(with: theme[role])))
+        }
+        buffer.drawSpans(spans, x: row.x, y: row.y, width: row.width)
+    }
+}
+
+/// Severity of a status message, choosing its colour.
+public enum MessageLevel: Sendable, Hashable { case info, success, warning, error }
+
+/// The bottom line: mode on the left, then a message if there is one, otherwise key hints taken
+/// from the keymap (so hints can never disagree with what keys do).
+public struct StatusLine: Sendable {
+    public var mode: String
+    public var hints: [KeyBinding]
+    public var message: (text: String, level: MessageLevel)?
+
+    public init(mode: String, hints: [KeyBinding] = [], message: (text: String, level: MessageLevel)? = nil) {
+        self.mode = mode
+        self.hints = hints
+        self.message = message
+    }
+
+    public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
+        guard !area.isEmpty else { return }
+        let bar = theme[.text].patched(with: theme[.statusBar])
+        let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+        buffer.fill(row, style: bar)
+        var spans = [Span(" \(mode) ", style: bar.patched(with: theme[.accent]).adding(.bold)), Span(" ", style: bar)]
+        if let message {
+            let role: ThemeRole = switch message.level {
+            case .info: .text
+            case .success: .success
+            case .warning: .warning
+            case .error: .error
+            }
+            spans.append(Span(message.text, style: message.level == .info ? bar : theme[.text].patched(with: theme[role])))
+        } else {
+            for (i, hint) in hints.enumerated() {
+                if i > 0 { spans.append(Span("  ", style: bar)) }
+                spans.append(Span(hint.keyText, style: bar.adding(.bold)))
+                spans.append(Span(" " + hint.label, style: bar))
+            }
+        }
+        buffer.drawSpans(spans, x: row.x, y: row.y, width: row.width)
+    }
+}
