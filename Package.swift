@@ -34,7 +34,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "scimterm", dependencies: [
-            "App", "SCIM", "Settings", "Emulator",
+            "App", "SCIM", "Settings", "Emulator", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "scimterm-bench", dependencies: [

@@ -8,8 +8,8 @@ extension InputLoader {
             do {
                 mapping = try MappingFile.load(path: mappingPath)
             } catch {
-                throw InputLoadError(path: mappingPath, error: InputError(message: error.description.hasPrefix(mappingPath)
-                    ? String(error.description.dropFirst(mappingPath.count + 1)) : error.description))
+                let position = error.line.map { SourcePosition(line: $0, column: error.column ?? 1) }
+                throw InputLoadError(path: mappingPath, error: InputError(message: error.message, position: position))
             }
         }
         do {

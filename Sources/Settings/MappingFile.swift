@@ -2,140 +2,101 @@ import Foundation
 import SCIM
 import TOMLKit
 
-/// Reads a CSV mapping from TOML:
+/// Reads a CSV mapping from TOML, each section keyed by the SCIM attribute path it fills:
 ///
 /// ```toml
 /// [columns]                       # SCIM path = "CSV column"
 /// externalId = "WorkerID"
+/// name.givenName = "FirstName"    # dotted keys nest, like the SCIM path
 /// 'addresses[type eq "work"].locality' = "City"
-/// [constants]                     # SCIM path = value
+///
+/// [columns."urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]
+/// department = "Department"       # a table keyed by a URN holds that extension's attributes
+/// manager.value = "ManagerID"
+///
+/// [constants]                     # SCIM path = value (string, number or true/false)
 /// userType = "Employee"
-/// [rules]                         # SCIM path = condition on the row
+///
+/// [rules]                         # SCIM path = condition on the row, gives true or false
 /// active = 'WorkerStatus == "Active"'
-/// [remaining]                     # every column not used above, as strings
+///
+/// [remaining]                     # every column not used above, as strings keyed by column name
 /// extension = "urn:contoso:employee"
 /// ```
+///
+/// Entries apply in the order written, which is the order of the attributes in the JSON.
 public enum MappingFile {
+    /// Why a mapping file was refused: `FILE:LINE: [section] key: message`, as much of it as is known.
     public struct LoadError: Error, Sendable, CustomStringConvertible {
-        public var description: String
+        public var path: String?
+        public var line: Int?
+        public var column: Int?
+        /// The message without the file and line, e.g. `[columns] colour: not an attribute of …`.
+        public var message: String
+
+        public init(path: String? = nil, line: Int? = nil, column: Int? = nil, message: String) {
+            self.path = path
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+
+        public var description: String {
+            let place = [path, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":")
+            return place.isEmpty ? message : "\(place): \(message)"
+        }
     }
 
-    static let sections: Set<String> = ["columns", "constants", "rules", "remaining"]
+    static let sections = ["columns", "constants", "rules", "remaining"]
 
     public static func load(path: String, catalog: AttributeCatalog = .standard) throws(LoadError) -> CSVMapping {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw LoadError(description: "\(path): cannot read the mapping file")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LoadError(path: path, message: "cannot read the mapping file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LoadError(path: path, message: "the mapping file is not UTF-8 text")
         }
         do {
             return try parse(text, catalog: catalog)
         } catch {
-            throw LoadError(description: "\(path):\(error.description)")
+            var located = error
+            located.path = path
+            throw located
         }
     }
 
-    /// Errors are `LINE:COL: message` for TOML syntax, ` [section] key: message` otherwise.
     public static func parse(_ text: String, catalog: AttributeCatalog = .standard) throws(LoadError) -> CSVMapping {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw LoadError(description: "\(error.source.begin.line):\(error.source.begin.column): \(error.description)")
+            throw LoadError(line: error.source.begin.line, column: error.source.begin.column, message: error.description)
         } catch {
-            throw LoadError(description: " \(error)")
+            throw LoadError(message: "\(error)")
         }
-        if let unknown = table.keys.first(where: { !sections.contains($0) }) {
-            throw LoadError(description: " unknown section or key '\(unknown)' (expected [columns], [constants], [rules], [remaining])")
+        let lines = MappingKeys.lines(in: text)
+        for key in table.keys where !sections.contains(key) {
+            let hint = sections.min { editDistance($0, key) < editDistance($1, key) }.map { " (did you mean [\($0)]?)" } ?? ""
+            throw LoadError(line: lines[[key]], message: "unknown section or key '\(key)'\(hint); a mapping has [columns], [constants], [rules] and [remaining]")
         }
-        var mapping = CSVMapping()
-        let order = keyOrder(text)
-        func entries(_ name: String) throws(LoadError) -> [(String, TOMLValueConvertible)] {
-            try MappingFile.entries(table, name).sorted { (order[name]?[$0.0] ?? Int.max) < (order[name]?[$1.0] ?? Int.max) }
-        }
-        for (key, value) in try entries("columns") {
-            guard let column = value.string else { throw LoadError(description: " [columns] \(key): the value must be a column name in quotes") }
-            mapping.assignments.append(.init(try path(key, "columns", catalog), .column(column)))
-        }
-        for (key, value) in try entries("constants") {
-            mapping.assignments.append(.init(try path(key, "constants", catalog), .constant(try constant(value, key))))
-        }
-        for (key, value) in try entries("rules") {
-            guard let source = value.string else { throw LoadError(description: " [rules] \(key): the rule must be a string") }
-            do {
-                mapping.assignments.append(.init(try path(key, "rules", catalog), .rule(try BooleanRule(parsing: source))))
-            } catch let e as BooleanRule.ParseError {
-                throw LoadError(description: " [rules] \(key): \(e.description)")
-            } catch let e as LoadError {
-                throw e
-            } catch {
-                throw LoadError(description: " [rules] \(key): \(error)")
+        let reader = MappingSectionReader(table: table, lines: lines, catalog: catalog)
+        let entries = try reader.columns() + reader.constants() + reader.rules()
+        // Stable sort by line: TOMLKit hands keys back sorted by name.
+        let ordered = entries.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+        return CSVMapping(assignments: ordered.map(\.element.assignment), remainingExtension: try reader.remaining())
+    }
+
+    /// Small Levenshtein distance for "did you mean" on section names.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, cb) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
             }
+            previous = current
         }
-        if let remaining = table["remaining"]?.table {
-            guard let urn = remaining["extension"]?.string, SCIMSchema.isExtensionKey(urn) else {
-                throw LoadError(description: " [remaining] extension: give an extension URN such as \"urn:contoso:employee\"")
-            }
-            mapping.remainingExtension = urn
-        }
-        return mapping
-    }
-
-    /// Where each key of each section first appears: TOMLKit sorts keys, but the order of a mapping
-    /// is the order attributes appear in the JSON, and people expect what they wrote.
-    static func keyOrder(_ text: String) -> [String: [String: Int]] {
-        var order: [String: [String: Int]] = [:]
-        var section = ""
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") {
-                section = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t"))
-                continue
-            }
-            guard !line.hasPrefix("#"), let key = leadingKey(line) else { continue }
-            if order[section]?[key] == nil { order[section, default: [:]][key] = n }
-        }
-        return order
-    }
-
-    /// The key of a `key = value` line, unquoted.
-    static func leadingKey(_ line: String) -> String? {
-        guard let first = line.first else { return nil }
-        if first == "\"" || first == "'" {
-            let rest = line.dropFirst()
-            guard let end = rest.firstIndex(of: first) else { return nil }
-            return String(rest[..<end])
-        }
-        guard let eq = line.firstIndex(of: "=") else { return nil }
-        return line[..<eq].trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Entries of a section (in TOMLKit's sorted order; `parse` restores the file's order).
-    private static func entries(_ table: TOMLTable, _ name: String) throws(LoadError) -> [(String, TOMLValueConvertible)] {
-        guard let value = table[name] else { return [] }
-        guard let section = value.table else { throw LoadError(description: " [\(name)] must be a table") }
-        return section.keys.compactMap { key in section[key].map { (key, $0) } }
-    }
-
-    private static func path(_ key: String, _ section: String, _ catalog: AttributeCatalog) throws(LoadError) -> AttributePath {
-        do {
-            let p = try AttributePath(parsing: key)
-            guard p.isKnown(in: catalog) else {
-                throw LoadError(description: " [\(section)] \(key): not an attribute of the core User or Enterprise schema")
-            }
-            return p
-        } catch let e as AttributePath.ParseError {
-            throw LoadError(description: " [\(section)] \(key): \(e.description)")
-        } catch let e as LoadError {
-            throw e
-        } catch {
-            throw LoadError(description: " [\(section)] \(key): \(error)")
-        }
-    }
-
-    private static func constant(_ value: TOMLValueConvertible, _ key: String) throws(LoadError) -> JSONValue {
-        if let b = value.bool { return .bool(b) }
-        if let i = value.int { return .number(JSONNumber(i)) }
-        if let s = value.string { return .string(s) }
-        if let d = value.double, let n = JSONNumber(d) { return .number(n) }
-        throw LoadError(description: " [constants] \(key): use a string, a number or true/false")
+        return previous[b.count]
     }
 }

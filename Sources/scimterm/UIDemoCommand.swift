@@ -18,6 +18,9 @@ struct UIDemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("File the save hook writes when a signal ends the demo.", visibility: .hidden))
     var saveFile: String?
 
+    @Flag(help: ArgumentHelp("Let \"!\" crash the demo, to test that a crash restores the terminal.", visibility: .hidden))
+    var crashKey = false
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let terminal: NcursesTerminal
@@ -38,6 +41,7 @@ struct UIDemoCommand: ParsableCommand {
                 demo.tick()
                 continue
             }
+            if crashKey && key == .character("!") { fatalError("crash requested with --crash-key") }
             guard let next = demo.handling(key, size: terminal.size) else { return }
             demo = next
         }

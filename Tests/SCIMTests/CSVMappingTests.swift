@@ -11,6 +11,10 @@ final class CSVMappingTests: XCTestCase {
             (#"emails[type eq "work"].value"#, nil, "emails", "work", "value"),
             ("\(ent):manager.value", ent, "manager", nil, "value"),
             ("urn:contoso:employee:badge", "urn:contoso:employee", "badge", nil, nil),
+            (#"addresses[type eq "work"].locality"#, nil, "addresses", "work", "locality"),
+            ("\(ent):department", ent, "department", nil, nil),
+            (#"urn:contoso:1.0:User:phones[type eq "a:b"].value"#, "urn:contoso:1.0:User", "phones", "a:b", "value"),
+            (" userName ", nil, "userName", nil, nil),
         ]
         for (text, urn, attribute, filter, sub) in cases {
             let p = try AttributePath(parsing: text)
@@ -21,6 +25,10 @@ final class CSVMappingTests: XCTestCase {
         }
         XCTAssertThrowsError(try AttributePath(parsing: "Full Name"))
         XCTAssertThrowsError(try AttributePath(parsing: #"emails[type ne "work"].value"#))
+        for bad in ["urn:x", "emails[type eq \"work\"", "emails[type eq \"work\"]value", "name.", "1abc"] {
+            XCTAssertThrowsError(try AttributePath(parsing: bad), bad)
+        }
+        XCTAssertEqual(try AttributePath(parsing: "\(ent):manager.value").description, "\(ent):manager.value")
     }
 
     func testApplyBuildsWorkElementsOnceAndCoerces() throws {
@@ -33,6 +41,11 @@ final class CSVMappingTests: XCTestCase {
         XCTAssertEqual(r.addresses.count, 1, "two columns of one filter fill one element")
         XCTAssertEqual(r.addresses.first?.object, ["type": "work", "locality": "München", "country": "DE"])
         XCTAssertEqual(r.emails.first?.type, "work")
+        let manager = try AttributePath(parsing: "\(ent):manager.value")
+        manager.apply(.string("1684"), to: &r, catalog: catalog)
+        manager.apply(.string("1685"), to: &r, catalog: catalog)
+        XCTAssertEqual(r.managerExternalId, "1685")
+        XCTAssertEqual(r.data.keys, ["addresses", "emails", ent], "re-applying keeps the key order")
         let active = try AttributePath(parsing: "active")
         XCTAssertEqual(active.coerce("Yes", catalog: catalog), .bool(true))
         XCTAssertNil(active.coerce("Active", catalog: catalog))
@@ -51,6 +64,25 @@ final class CSVMappingTests: XCTestCase {
         for bad in [#"WorkerStatus = "Active""#, #"WorkerStatus == "#, #"(A == "1""#, #"A == "1" B"#] {
             XCTAssertThrowsError(try BooleanRule(parsing: bad), bad)
         }
+    }
+
+    func testCompiledRulesAgreeWithTheParsedOnes() throws {
+        let header = ["Status", "Type", "Name"]
+        let rows = [["Active", "Employee", "Zoë"], [" ACTIVE ", "intern", "ZOË"], ["Inactive", "Contractor", ""], ["active"]]
+        let rules = [#"Status == "Active""#, #"Status != "active" or Type -eq 'INTERN'"#, #"not Type in ["Employee", "Intern"]"#,
+                     #"Name == "zoë" and (Type == "employee" or Type == "intern")"#, #"Status == "Active" or Type == "x" and false"#,
+                     #"Missing == """#, "true"]
+        for text in rules {
+            let rule = try BooleanRule(parsing: text)
+            let compiled = CompiledRule(rule) { header.firstIndex(of: $0) }
+            for row in rows {
+                let byName = rule.evaluate { name in header.firstIndex(of: name).flatMap { $0 < row.count ? row[$0] : nil } }
+                XCTAssertEqual(compiled.evaluate(row), byName, "\(text) on \(row)")
+            }
+        }
+        XCTAssertEqual(try BooleanRule(parsing: #"A == "1" or B == "2" and not C == "3""#),
+                       .or(.equals(column: "A", value: "1"), .and(.equals(column: "B", value: "2"), .not(.equals(column: "C", value: "3")))),
+                       "not binds tightest, then and, then or")
     }
 
     func testSelfNamingColumnsAndRemainingExtension() throws {

@@ -21,7 +21,8 @@ final class UIDemoTmuxTests: XCTestCase {
         scratch = dir
         let status = dir.appendingPathComponent("status").path
         // The pane outlives the program (sleep) so that the restored screen can be inspected.
-        let script = "\(command); echo $? > \(status); sleep 30"
+        // 100,000 rows keep each filter keystroke quick in a debug build.
+        let script = "\(command) --rows 100000; echo $? > \(status); sleep 30"
         try startServer(["new-session", "-d", "-s", server, "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "sh", "-c", script])
 
         try waitFor("list") { $0.contains("1 List") && $0.contains("user0@example.com") }
@@ -54,26 +55,45 @@ final class UIDemoTmuxTests: XCTestCase {
     }
 
     func testSIGTERMRestoresTheTerminalAndRunsTheSaveHook() throws {
+        let (status, saved) = try startForSignals()
+        let pid = try XCTUnwrap(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        XCTAssertEqual(kill(pid, SIGTERM), 0)
+        try assertEnded(statusFile: status, savedFile: saved, codes: ["143"])
+    }
+
+    func testACrashRestoresTheTerminalAndRunsTheSaveHook() throws {
+        let (status, saved) = try startForSignals()
+        try send(["!"])
+        // Swift traps end in SIGILL (132) or SIGTRAP (133) on Linux, with no defer run.
+        try assertEnded(statusFile: status, savedFile: saved, codes: ["132", "133"])
+    }
+
+    private var pidFile: String { scratch?.appendingPathComponent("pid").path ?? "" }
+
+    /// Starts the demo with a save file and crash key; returns the status and save file paths.
+    private func startForSignals() throws -> (String, String) {
         let command = try demoCommand()
         server = "scimterm-uisig-\(getpid())"
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(server)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         scratch = dir
         let status = dir.appendingPathComponent("status").path
-        let pidFile = dir.appendingPathComponent("pid").path
         let saved = dir.appendingPathComponent("saved").path
         // The inner shell records its pid, then becomes the demo, so that pid is the demo's.
-        let inner = "echo $$ > \(pidFile); exec \(command) --save-file \(saved)"
+        let inner = "echo $$ > \(pidFile); exec \(command) --save-file \(saved) --crash-key"
         let script = "sh -c '\(inner)'; echo $? > \(status); sleep 30"
         try startServer(["new-session", "-d", "-s", server, "-x", "80", "-y", "24", "-e", "LANG=C.UTF-8", "sh", "-c", script])
         try waitFor("list") { $0.contains("user0@example.com") }
-        let pid = try XCTUnwrap(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-        XCTAssertEqual(kill(pid, SIGTERM), 0)
-        try waitFor("exit status") { _ in FileManager.default.fileExists(atPath: status) }
-        let code = try String(contentsOfFile: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(code, "143", "the process ends by the signal it got")
-        XCTAssertEqual(try String(contentsOfFile: saved, encoding: .utf8), "saved\n")
-        XCTAssertEqual(try tmux(["display-message", "-p", "-t", server, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines), "0")
+        return (status, saved)
+    }
+
+    private func assertEnded(statusFile: String, savedFile: String, codes: Set<String>, line: UInt = #line) throws {
+        try waitFor("exit status") { _ in FileManager.default.fileExists(atPath: statusFile) }
+        let code = try String(contentsOfFile: statusFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(codes.contains(code), "exit status \(code): the process ends by its signal", line: line)
+        XCTAssertEqual(try? String(contentsOfFile: savedFile, encoding: .utf8), "saved\n", "save hook ran", line: line)
+        let alternate = try tmux(["display-message", "-p", "-t", server, "#{alternate_on}"])
+        XCTAssertEqual(alternate.trimmingCharacters(in: .whitespacesAndNewlines), "0", "terminal restored", line: line)
     }
 
     // MARK: - helpers

@@ -73,7 +73,7 @@ public struct BulkRequestBuilder: Sendable {
         case .externalId: candidate = record.externalId
         case .original: candidate = record.envelope?.attribute("bulkId")?.stringValue ?? record.externalId
         }
-        if let c = candidate, !c.trimmingCharacters(in: .whitespaces).isEmpty, used.insert(c).inserted {
+        if let c = candidate, !c.isBlank, used.insert(c).inserted {
             return c
         }
         while true {

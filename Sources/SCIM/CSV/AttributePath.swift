@@ -11,6 +11,8 @@ public struct AttributePath: Sendable, Hashable, CustomStringConvertible {
     public var attribute: String
     public var filter: (attribute: String, value: String)?
     public var subAttribute: String?
+    /// The JSON type values must have; set by `resolved(in:)`, nil meaning text.
+    public var valueType: AttributeDefinition.DataType?
 
     public init(urn: String? = nil, attribute: String, filter: (attribute: String, value: String)? = nil, subAttribute: String? = nil) {
         self.urn = urn
@@ -37,8 +39,10 @@ public struct AttributePath: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws(ParseError) {
         var rest = Substring(text.trimmingSpaces)
         if rest.lowercased().hasPrefix("urn:") {
-            // The attribute follows the URN's last colon (sub-attributes use dots, never colons).
-            guard let colon = rest.lastIndex(of: ":"), rest.distance(from: rest.startIndex, to: colon) > 4 else {
+            // The attribute follows the URN's last colon (sub-attributes use dots, never colons); a
+            // filter value may hold colons, so only the part before `[` is searched.
+            let head = rest[..<(rest.firstIndex(of: "[") ?? rest.endIndex)]
+            guard let colon = head.lastIndex(of: ":"), rest.distance(from: rest.startIndex, to: colon) > 4 else {
                 throw ParseError(description: "\"\(text)\": an extension path is URN:attribute, e.g. urn:contoso:employee:badge")
             }
             urn = String(rest[..<colon])

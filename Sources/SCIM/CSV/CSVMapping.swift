@@ -1,13 +1,17 @@
 /// Which CSV column (or constant, or rule) feeds which SCIM attribute, in the spirit of CSV2SCIM's
 /// AttributeMapping.psd1. Read from TOML by `Settings.MappingFile`; built in code by tests.
-public struct CSVMapping: Sendable {
+///
+/// Assignments apply in order, so the record's keys follow the mapping; when two assignments target
+/// the same attribute the later non-empty value wins. Rules (`BooleanRule`) compare ignoring case and
+/// surrounding spaces, like PowerShell's `-eq` that CSV2SCIM mappings are written with.
+public struct CSVMapping: Sendable, Equatable {
     public enum Source: Sendable, Equatable {
         case column(String)
         case constant(JSONValue)
         case rule(BooleanRule)
     }
 
-    public struct Assignment: Sendable {
+    public struct Assignment: Sendable, Equatable {
         public var path: AttributePath
         public var source: Source
 

@@ -1,10 +1,12 @@
 /// RFC 4180 CSV over bytes: quoted fields, doubled quotes, embedded newlines, CRLF or LF, a UTF-8
 /// BOM, and `,` `;` or tab detected from the header line.
 ///
-/// Lenient where exports are sloppy (a stray quote inside an unquoted field is kept as text), strict
-/// where guessing would corrupt data (an unterminated quote, invalid UTF-8, NUL bytes).
+/// Lenient where exports are sloppy (a stray quote inside an unquoted field is kept as text, blank
+/// lines are skipped), strict where guessing would corrupt data (an unterminated quote, invalid
+/// UTF-8, NUL bytes, absurd widths or field sizes).
 public struct CSVReader: Sendable {
-    /// A header wider than this is refused at once: real HR exports have tens of columns.
+    /// A header (or row) wider than this is refused at once: real HR exports have tens of columns,
+    /// and a binary or one-line file must not be split into millions of fields first.
     public var maxColumns = 10_000
     public var maxFieldBytes = 16 << 20
     /// Forces a delimiter instead of detecting it.
@@ -12,24 +14,38 @@ public struct CSVReader: Sendable {
 
     public init() {}
 
+    /// The whole table in memory; for large files `rows(_:)` converts row by row instead.
     public func read(_ bytes: [UInt8]) throws(CSVError) -> CSVTable {
+        var stream = try rows(bytes)
+        var rows: [CSVRow] = []
+        rows.reserveCapacity(bytes.count / 128)
+        while let row = try stream.next() { rows.append(row) }
+        return CSVTable(header: stream.header, rows: rows, delimiter: stream.delimiter)
+    }
+
+    /// Checks the encoding, reads the header, and returns a stream of the data rows.
+    public func rows(_ bytes: [UInt8]) throws(CSVError) -> CSVRowStream {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         try Self.checkEncoding(bytes)
         let delimiter = self.delimiter ?? Self.detectDelimiter(bytes, from: start)
         var parser = CSVParser(bytes: bytes, position: start, delimiter: delimiter, maxFieldBytes: maxFieldBytes)
-        guard let header = try parser.nextRow(maxColumns: maxColumns) else {
+        // Leading blank lines are skipped so that the first non-empty line is the header.
+        var header: CSVRow?
+        while let row = try parser.nextRow(maxColumns: maxColumns) {
+            if row.isBlank { continue }
+            header = row
+            break
+        }
+        guard let header else {
             throw CSVError(message: "the file is empty (no header line)", position: SourcePosition(line: 1, column: 1), offset: 0)
         }
-        var rows: [CSVRow] = []
-        rows.reserveCapacity(bytes.count / 128)
-        while let row = try parser.nextRow(maxColumns: max(maxColumns, header.fields.count * 2)) {
-            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
-            rows.append(row)
-        }
-        return CSVTable(header: header.fields.map { $0.trimmingSpaces }, rows: rows, delimiter: delimiter)
+        return CSVRowStream(parser: parser, header: header.fields.map { $0.trimmingSpaces }, headerLine: header.line,
+                            delimiter: delimiter, maxColumns: maxColumns)
     }
 
+    /// One pass before parsing, so that fields can be decoded without re-validation and a binary
+    /// file is refused before anything else is said about it.
     static func checkEncoding(_ bytes: [UInt8]) throws(CSVError) {
         if let nul = bytes.firstIndex(of: 0) {
             throw CSVError(message: "NUL byte at byte offset \(nul) (binary file?)", position: SourcePosition.of(offset: nul, in: bytes), offset: nul)
@@ -40,27 +56,62 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// The most frequent of `,` `;` tab on the first line, outside quotes; `,` on a tie.
+    /// The most frequent of `,` `;` tab on the first line, outside quotes; `,` on a tie or when none occurs.
     static func detectDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
-        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
+        var comma = 0, semicolon = 0, tab = 0
         var quoted = false
         var i = start
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x22 { quoted.toggle() } else if !quoted {
-                if b == 0x0A || b == 0x0D { break }
-                if counts[b] != nil { counts[b, default: 0] += 1 }
+            if b == 0x22 {
+                quoted.toggle()
+            } else if !quoted {
+                if b == 0x0A || b == 0x0D {
+                    if comma + semicolon + tab > 0 { break }  // a blank first line: look at the next one
+                } else if b == 0x2C { comma += 1 } else if b == 0x3B { semicolon += 1 } else if b == 0x09 { tab += 1 }
             }
             i += 1
         }
-        let best = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key != 0x2C && b.key == 0x2C) }
-        return (best?.value ?? 0) > 0 ? best?.key ?? 0x2C : 0x2C
+        if semicolon > comma && semicolon >= tab { return 0x3B }
+        if tab > comma && tab > semicolon { return 0x09 }
+        return 0x2C
     }
+}
+
+/// Data rows of a CSV file, one at a time, after its header.
+public struct CSVRowStream: Sendable {
+    var parser: CSVParser
+    public let header: [String]
+    /// 1-based line of the header (after any leading blank lines).
+    public let headerLine: Int
+    public let delimiter: UInt8
+    let maxColumns: Int
+
+    /// The next non-blank row, or nil at the end. A trailing empty line is not a row.
+    public mutating func next() throws(CSVError) -> CSVRow? {
+        while let row = try parser.nextRow(maxColumns: maxColumns, expectedColumns: header.count) {
+            if row.isBlank { continue }
+            return row
+        }
+        return nil
+    }
+
+    /// Where field `index` of `row` starts, for diagnostics about one cell.
+    public func position(ofField index: Int, in row: CSVRow) -> SourcePosition {
+        let offset = CSVParser.fieldOffset(index, rowOffset: row.offset, in: parser.bytes, delimiter: delimiter)
+        return CSVParser.position(of: offset, rowOffset: row.offset, rowLine: row.line, in: parser.bytes)
+    }
+}
+
+extension CSVRow {
+    /// An empty line parses as one empty field; it carries no data, so it is skipped.
+    var isBlank: Bool { fields.count == 1 && fields[0].isEmpty }
 }
 
 extension String {
     var trimmingSpaces: String {
-        guard first == " " || last == " " else { return self }
-        return String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        guard let first = utf8.first, let last = utf8.last,
+              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return self }
+        return String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

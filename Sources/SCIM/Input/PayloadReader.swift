@@ -15,7 +15,7 @@ public enum PayloadReader {
     public static func read(json bytes: [UInt8]) throws(InputError) -> InputReadResult {
         let values: [(value: JSONValue, range: Range<Int>)]
         do {
-            values = try JSONParser.parseSequence(bytes)
+            values = try JSONParser.parseSequenceConcurrently(bytes)
         } catch {
             throw InputError(error)
         }

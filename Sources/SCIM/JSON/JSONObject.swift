@@ -69,6 +69,17 @@ public struct JSONObject: Sendable, Hashable {
 
     /// Keys that appear more than once, in first-seen order.
     public var duplicateKeys: [String] {
+        if members.count <= 24 {
+            // Small objects (every SCIM user): pairwise compare, no hashing or allocation.
+            var dups: [String] = []
+            for i in members.indices {
+                for j in members.indices where j > i && members[i].key == members[j].key {
+                    if !dups.contains(members[i].key) { dups.append(members[i].key) }
+                    break
+                }
+            }
+            return dups
+        }
         var seen = Set<String>()
         var dups: [String] = []
         for m in members where !seen.insert(m.key).inserted && !dups.contains(m.key) {
@@ -94,13 +105,21 @@ public struct JSONObject: Sendable, Hashable {
 extension String {
     /// ASCII-fast case-insensitive comparison; SCIM names are ASCII but values compared here may not be.
     func caseInsensitiveEquals(_ other: String) -> Bool {
-        let a = utf8, b = other.utf8
-        guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where x != y {
-            if x >= 0x80 || y >= 0x80 { return lowercased() == other.lowercased() }
-            if (x | 0x20) != (y | 0x20) || !((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) { return false }
+        if self == other { return true }
+        var a = self, b = other
+        let verdict: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                guard x.count == y.count else { return false }
+                for i in 0..<x.count where x[i] != y[i] {
+                    let p = x[i], q = y[i]
+                    if p >= 0x80 || q >= 0x80 { return nil }
+                    let lp = p | 0x20
+                    if lp != (q | 0x20) || lp < 0x61 || lp > 0x7A { return false }
+                }
+                return true
+            }
         }
-        return true
+        return verdict ?? (lowercased() == other.lowercased())
     }
 }
 

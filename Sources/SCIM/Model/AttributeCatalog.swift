@@ -17,7 +17,9 @@ public struct AttributeCatalog: Sendable {
 
     /// The definition of a schema by URN, case-insensitively (URNs are compared that way by Entra).
     public func schema(_ urn: String) -> SchemaDefinition? {
-        ([core, enterprise] + extensions).first { $0.urn.caseInsensitiveEquals(urn) }
+        if core.urn.caseInsensitiveEquals(urn) { return core }
+        if enterprise.urn.caseInsensitiveEquals(urn) { return enterprise }
+        return extensions.first { $0.urn.caseInsensitiveEquals(urn) }
     }
 
     /// Looks up a dotted path such as `name.givenName` or `emails.type` in the core schema.

@@ -1,19 +1,22 @@
 /// What SCIM says about one attribute: enough to validate a value and to lay out a form field.
-public struct AttributeDefinition: Sendable, Hashable {
+///
+/// A class with constant fields: validation looks definitions up for every value of every user, and
+/// passing a reference costs one retain where a struct of strings and arrays costs a dozen.
+public final class AttributeDefinition: Sendable, Hashable {
     public enum DataType: String, Sendable, Hashable, CaseIterable {
         case string, boolean, decimal, integer, dateTime, reference, complex, binary
     }
 
-    public var name: String
-    public var type: DataType
-    public var multiValued: Bool
-    public var required: Bool
-    public var description: String
-    public var subAttributes: [AttributeDefinition]
+    public let name: String
+    public let type: DataType
+    public let multiValued: Bool
+    public let required: Bool
+    public let description: String
+    public let subAttributes: [AttributeDefinition]
     /// Values Entra and the RFC suggest (e.g. `work`, `home`); not enforced by SCIM itself.
-    public var canonicalValues: [String]
+    public let canonicalValues: [String]
     /// The form section this attribute is shown in.
-    public var section: String
+    public let section: String
 
     public init(
         _ name: String, _ type: DataType, multiValued: Bool = false, required: Bool = false,
@@ -28,6 +31,18 @@ public struct AttributeDefinition: Sendable, Hashable {
         self.subAttributes = subAttributes
         self.canonicalValues = canonicalValues
         self.section = section
+    }
+
+    public static func == (a: AttributeDefinition, b: AttributeDefinition) -> Bool {
+        a === b || (a.name == b.name && a.type == b.type && a.multiValued == b.multiValued && a.required == b.required
+            && a.subAttributes == b.subAttributes && a.canonicalValues == b.canonicalValues && a.section == b.section
+            && a.description == b.description)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(type)
+        hasher.combine(multiValued)
     }
 
     public func subAttribute(_ name: String) -> AttributeDefinition? {
@@ -51,16 +66,35 @@ public struct AttributeDefinition: Sendable, Hashable {
 /// A schema (core User, Enterprise User, or a custom extension) as a list of attribute definitions.
 public struct SchemaDefinition: Sendable, Hashable {
     public var urn: String
-    public var name: String
-    public var attributes: [AttributeDefinition]
+    public let name: String
+    public var attributes: [AttributeDefinition] {
+        didSet { index = Self.index(attributes) }
+    }
+    /// Exact names to positions: validation looks attributes up for every key of every user.
+    private var index: [String: Int]
 
     public init(urn: String, name: String, attributes: [AttributeDefinition]) {
         self.urn = urn
         self.name = name
         self.attributes = attributes
+        self.index = Self.index(attributes)
+    }
+
+    private static func index(_ attributes: [AttributeDefinition]) -> [String: Int] {
+        Dictionary(attributes.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func attribute(_ name: String) -> AttributeDefinition? {
-        attributes.first { $0.name.caseInsensitiveEquals(name) }
+        if let i = index[name] { return attributes[i] }
+        return attributes.first { $0.name.caseInsensitiveEquals(name) }
+    }
+
+    public static func == (a: SchemaDefinition, b: SchemaDefinition) -> Bool {
+        a.urn == b.urn && a.name == b.name && a.attributes == b.attributes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(urn)
+        hasher.combine(attributes)
     }
 }

@@ -12,7 +12,7 @@ extension SchemaDefinition {
 }
 
 extension AttributeDefinition {
-    public init?(schemaRepresentation json: JSONValue, section: String) {
+    public convenience init?(schemaRepresentation json: JSONValue, section: String) {
         guard let o = json.objectValue, let name = o.attribute("name")?.stringValue,
             let type = o.attribute("type")?.stringValue.flatMap({ t in
                 DataType.allCases.first { $0.rawValue.caseInsensitiveEquals(t) }

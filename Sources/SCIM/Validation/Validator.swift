@@ -1,3 +1,5 @@
+import Foundation
+
 /// Validates what was read: each document's BulkRequest envelope, each record, and the set.
 ///
 /// Diagnostics come back with full document paths and, when `locate` is given the file's bytes,
@@ -19,16 +21,31 @@ public struct Validator: Sendable {
 
     /// Record-level and set-level diagnostics for records however they were obtained (a CSV, the form).
     public func recordDiagnostics(_ records: [UserRecord]) -> [Diagnostic] {
-        var all: [Diagnostic] = []
-        for (i, record) in records.enumerated() {
-            var rules = RecordRules(catalog: catalog)
-            rules.check(record)
-            all += rules.found.map { place($0, record: i, origin: record.origin) }
-        }
+        var all = perRecordDiagnostics(records)
         var set = RecordSetRules()
         set.check(records)
         all += set.found.map { place($0, record: $0.record ?? 0, origin: records[$0.record ?? 0].origin) }
         return all
+    }
+
+    /// Each record's own rules, on every core for large sets (records are independent).
+    private func perRecordDiagnostics(_ records: [UserRecord]) -> [Diagnostic] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let chunks = records.count > 4096 ? min(cores, 8) : 1
+        let results = ConcurrentSlots<[Diagnostic]>(count: chunks)
+        let work: @Sendable (Int) -> Void = { chunk in
+            var found: [Diagnostic] = []
+            let lower = records.count * chunk / chunks, upper = records.count * (chunk + 1) / chunks
+            var rules = RecordRules(catalog: catalog)
+            for i in lower..<upper {
+                rules.found.removeAll(keepingCapacity: true)
+                rules.check(records[i])
+                for d in rules.found { found.append(place(d, record: i, origin: records[i].origin)) }
+            }
+            results[chunk] = found
+        }
+        if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+        return (0..<chunks).flatMap { results[$0] ?? [] }
     }
 
     private func place(_ d: Diagnostic, record: Int, origin: RecordOrigin?) -> Diagnostic {

@@ -44,6 +44,14 @@ extension ScreenBuffer {
         var lastStyle = clean.last?.style ?? .plain
         outer: for span in clean {
             lastStyle = span.style
+            if DisplayWidth.isPrintableASCII(span.text) {
+                for byte in span.text.utf8 {
+                    if column + 1 > textLimit { break outer }
+                    if column >= 0 { putASCII(byte, x: column, y: y, style: span.style) }
+                    column += 1
+                }
+                continue
+            }
             for character in span.text {
                 let w = DisplayWidth.of(character)
                 if w == 0 { continue }

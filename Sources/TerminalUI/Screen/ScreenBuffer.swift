@@ -54,6 +54,17 @@ public struct ScreenBuffer: Equatable, Sendable {
         return width
     }
 
+    /// The fast path for printable ASCII, which is most of what is drawn: no clusters, no widths.
+    mutating func putASCII(_ byte: UInt8, x: Int, y: Int, style: Style) {
+        guard y >= 0, y < size.height, x >= 0, x < size.width else { return }
+        let index = y * size.width + x
+        if cells[index].width != 1 { breakWide(at: index, x: x) }
+        cells[index] = Cell(ScreenBuffer.asciiGraphemes[Int(byte)], width: 1, style: style)
+    }
+
+    /// One preallocated string per ASCII byte, so drawing ASCII allocates nothing.
+    static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     /// Before a cell is overwritten, blanks the other half of any wide character it belongs to.
     private mutating func breakWide(at index: Int, x: Int) {
         let cell = cells[index]

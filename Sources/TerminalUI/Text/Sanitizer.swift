@@ -7,7 +7,7 @@ public enum Sanitizer {
     /// Returns `text` with every control, escape, bidi control and invisible format character replaced
     /// by a visible placeholder. Printable text, including emoji sequences, is kept as is.
     public static func clean(_ text: String) -> String {
-        if isPlainASCII(text) { return text }
+        if DisplayWidth.isPrintableASCII(text) { return text }
         var out = String.UnicodeScalarView()
         var atClusterStart = true
         for scalar in text.unicodeScalars {
@@ -50,10 +50,6 @@ public enum Sanitizer {
     public static func codePoint(_ v: UInt32) -> String {
         let hex = String(v, radix: 16, uppercase: true)
         return "⟨U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟩"
-    }
-
-    private static func isPlainASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
