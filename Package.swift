@@ -13,6 +13,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -22,8 +32,34 @@ let package = Package(
         .target(name: "Settings", dependencies: [
             "SCIM", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        .target(name: "Provisioning", dependencies: ["SCIM"]),
-        .target(name: "Emulator", dependencies: ["SCIM"]),
+        .target(name: "Provisioning", dependencies: [
+            "SCIM",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Emulator", dependencies: [
+            "SCIM",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .target(name: "TerminalUI", dependencies: [
             "CNcurses",
             .product(name: "TOMLKit", package: "TOMLKit"),
@@ -34,7 +70,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "scimterm", dependencies: [
-            "App", "SCIM", "Settings", "Emulator", "TerminalUI",
+            "App", "SCIM", "Settings", "Emulator", "Provisioning", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "scimterm-bench", dependencies: [
@@ -43,12 +79,17 @@ let package = Package(
         ]),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "SCIM"]),
-        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning"]),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator"]),
+        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "Emulator", "SCIM"]),
+        .testTarget(name: "EmulatorTests", dependencies: [
+            "Emulator", "SCIM", "Provisioning",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+        ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
         .testTarget(name: "AppTests", dependencies: ["App", "SCIM"]),
         // Drives the built `scimterm` binary; depending on it makes `swift build --build-tests` build it.
-        .testTarget(name: "ScimtermTests", dependencies: ["scimterm", "SCIM"]),
+        .testTarget(name: "ScimtermTests", dependencies: ["scimterm", "SCIM", "Emulator", "Provisioning"]),
     ],
     swiftLanguageModes: [.v6]
 )

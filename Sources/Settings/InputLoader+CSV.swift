@@ -3,18 +3,39 @@ import SCIM
 extension InputLoader {
     /// CSV goes through the mapping file when one is given, else columns named like SCIM paths map themselves.
     static func loadCSV(path: String, bytes: [UInt8], mappingPath: String?, extensionURN: String?) throws(InputLoadError) -> LoadedInput {
-        var mapping: CSVMapping?
-        if let mappingPath {
-            do {
-                mapping = try MappingFile.load(path: mappingPath)
-            } catch {
-                let position = error.line.map { SourcePosition(line: $0, column: error.column ?? 1) }
-                throw InputLoadError(path: mappingPath, error: InputError(message: error.message, position: position))
-            }
-        }
+        let mapping = try loadMapping(mappingPath)
         do {
             let result = try CSVConverter().convert(bytes, mapping: mapping, extensionURN: extensionURN)
             return LoadedInput(path: path, bytes: bytes, result: result)
+        } catch {
+            throw InputLoadError(path: path, error: InputError(message: error.message, position: error.position, offset: error.offset))
+        }
+    }
+
+    static func loadMapping(_ mappingPath: String?) throws(InputLoadError) -> CSVMapping? {
+        guard let mappingPath else { return nil }
+        do {
+            return try MappingFile.load(path: mappingPath)
+        } catch {
+            let position = error.line.map { SourcePosition(line: $0, column: error.column ?? 1) }
+            throw InputLoadError(path: mappingPath, error: InputError(message: error.message, position: position))
+        }
+    }
+
+    /// For a CSV file, converts row by row into `sink` and returns the diagnostics; nil when the file
+    /// is JSON (the caller then loads it whole). Lets `convert` stream 100,000 rows in bounded memory.
+    public static func streamCSV(path: String, mappingPath: String?, extensionURN: String?,
+                                 _ sink: (UserRecord) -> Void) throws(InputLoadError) -> [Diagnostic]? {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path: path)
+        } catch {
+            throw InputLoadError(path: path, error: error)
+        }
+        if PayloadReader.looksLikeJSON(bytes) { return nil }
+        let mapping = try loadMapping(mappingPath)
+        do {
+            return try CSVConverter().forEachRecord(bytes, mapping: mapping, extensionURN: extensionURN, sink)
         } catch {
             throw InputLoadError(path: path, error: InputError(message: error.message, position: error.position, offset: error.offset))
         }

@@ -26,6 +26,7 @@ struct ConvertCommand: ParsableCommand {
     var pretty = false
 
     func run() throws {
+        if output == nil, !pretty, inputPath != "-", try streamCSV() { return }
         let loaded = try input.load(inputPath)
         let documents = build.builder.documents(for: loaded.records)
         let style: JSONWriter.Style = pretty ? .pretty() : .compact
@@ -40,6 +41,36 @@ struct ConvertCommand: ParsableCommand {
         StandardError.write("scimterm: \(loaded.records.count) \(plural(loaded.records.count, "record")) → "
             + "\(documents.count) \(plural(documents.count, "document"))"
             + (problems.isEmpty ? "" : "; \(problems.errorCount) errors, \(problems.warningCount) warnings while reading (see scimterm validate)"))
+    }
+
+    /// CSV to JSON Lines on stdout, written as rows are converted: memory stays bounded whatever the
+    /// file size. Returns false when the input is JSON (handled by the general path).
+    private func streamCSV() throws -> Bool {
+        var writer = BulkStreamWriter(builder: build.builder)
+        var out: [UInt8] = []
+        out.reserveCapacity(4 << 20)
+        var stdout = StandardOutput()
+        let diagnostics: [Diagnostic]?
+        do {
+            diagnostics = try InputLoader.streamCSV(path: inputPath, mappingPath: input.mapping, extensionURN: input.extensionUrn) { record in
+                writer.add(record, to: &out)
+                if out.count > 2 << 20 {
+                    stdout.write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+        } catch {
+            StandardError.write("scimterm: \(error.description.visibleControlCharacters)")
+            throw ExitCode(2)
+        }
+        guard let diagnostics else { return false }
+        writer.flush(to: &out)
+        stdout.write(out)
+        stdout.flush()
+        StandardError.write("scimterm: \(writer.recordCount) \(plural(writer.recordCount, "record")) → "
+            + "\(writer.documentCount) \(plural(writer.documentCount, "document"))"
+            + (diagnostics.isEmpty ? "" : "; \(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings while reading (see scimterm validate)"))
+        return true
     }
 
     private func writeFiles(_ documents: [BulkDocument], to directory: String, style: JSONWriter.Style) throws {

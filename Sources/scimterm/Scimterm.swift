@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `scimterm` command: the TUI (coming with the App target) and the scriptable subcommands.
 @main
-struct Scimterm: ParsableCommand {
+struct Scimterm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scimterm",
         abstract: "Build, check and send Microsoft Entra API-driven inbound provisioning payloads.",
@@ -12,6 +12,7 @@ struct Scimterm: ParsableCommand {
             2 usage or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, UIDemoCommand.self]
+        subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, SendCommand.self, LogsCommand.self, JobCommand.self,
+                      EmulatorCommand.self, UIDemoCommand.self]
     )
 }

@@ -78,3 +78,30 @@ final class Counter: @unchecked Sendable {
         return "uuid-\(value)"
     }
 }
+
+final class BulkStreamWriterTests: XCTestCase {
+    func testStreamedBytesEqualTheBuiltDocuments() {
+        var records: [UserRecord] = []
+        for i in 0..<5_123 {
+            var r = UserRecord()
+            r.externalId = i % 97 == 0 ? "dup" : "e\(i)"
+            r.userName = "Zoë\(i)@contoso.com"
+            r.active = i % 2 == 0
+            if i % 3 == 0 { r.setExtensionAttribute("urn:contoso:employee", "badge", .string("B\(i)")) }
+            records.append(r)
+        }
+        for size in [50, 7] {
+            var expected: [UInt8] = []
+            var writer = BulkStreamWriter(builder: BulkRequestBuilder(batchSize: size, makeUUID: Counter().next))
+            let docs = BulkRequestBuilder(batchSize: size, makeUUID: Counter().next).documents(for: records)
+            for d in docs { expected += d.bytes() + [0x0A] }
+            var streamed: [UInt8] = []
+            for r in records { writer.add(r, to: &streamed) }
+            writer.flush(to: &streamed)
+            XCTAssertEqual(streamed.count, expected.count, "batch \(size)")
+            XCTAssertTrue(streamed == expected, "batch \(size): streamed bytes differ")
+            XCTAssertEqual(writer.documentCount, docs.count)
+            XCTAssertEqual(writer.recordCount, records.count)
+        }
+    }
+}

@@ -66,6 +66,8 @@ public struct BulkRequestBuilder: Sendable {
         ])
     }
 
+    func nextBulkId(for record: UserRecord, used: inout Set<String>) -> String { bulkId(for: record, used: &used) }
+
     private func bulkId(for record: UserRecord, used: inout Set<String>) -> String {
         var candidate: String?
         switch bulkIds {
@@ -86,8 +88,14 @@ public struct BulkRequestBuilder: Sendable {
 extension UserRecord {
     /// The record's data with `schemas` set to exactly what Entra expects, keeping its position.
     public func normalizedData() -> JSONObject {
+        let urns = expectedSchemas
+        // Already right (every CSV record is): no copy at all.
+        if let current = data.attribute("schemas")?.arrayValue, current.count == urns.count,
+            zip(current, urns).allSatisfy({ $0.stringValue == $1 }) {
+            return data
+        }
         var copy = data
-        let expected = JSONValue.array(expectedSchemas.map { .string($0) })
+        let expected = JSONValue.array(urns.map { .string($0) })
         if copy.index(ofAttribute: "schemas") != nil {
             copy.setAttribute("schemas", expected)
         } else {

@@ -13,6 +13,18 @@ public struct CSVConverter: Sendable {
     /// "remaining columns" extension. Throws only when the bytes are not a readable CSV; everything
     /// about the mapping or single rows is a diagnostic.
     public func convert(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String? = nil) throws(CSVError) -> InputReadResult {
+        var result = InputReadResult(format: .csv)
+        var records: [UserRecord] = []
+        records.reserveCapacity(bytes.count / 200)
+        result.diagnostics = try forEachRecord(bytes, mapping: mapping, extensionURN: extensionURN) { records.append($0) }
+        result.records = records
+        return result
+    }
+
+    /// Converts row by row, handing each record to `sink` as soon as it is built, so a caller that
+    /// writes as it goes (`scimterm convert`) never holds every record at once. Returns the diagnostics.
+    public func forEachRecord(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String? = nil,
+                              _ sink: (UserRecord) -> Void) throws(CSVError) -> [Diagnostic] {
         var stream = try reader.rows(bytes)
         let header = stream.header
         var diagnostics: [Diagnostic] = Self.duplicateHeaders(header, line: stream.headerLine)
@@ -33,8 +45,6 @@ public struct CSVConverter: Sendable {
         if let extensionURN { effective.remainingExtension = extensionURN }
         let plan = CSVPlan(effective, header: header, headerLine: stream.headerLine, catalog: catalog, diagnostics: &diagnostics)
 
-        var result = InputReadResult(format: .csv)
-        result.records.reserveCapacity(bytes.count / 200)
         var slots = [JSONValue?](repeating: nil, count: plan.layout.slotCount)
         var index = 0
         while let row = try stream.next() {
@@ -54,12 +64,11 @@ public struct CSVConverter: Sendable {
                                               hint: step.type == .boolean ? "write true/false, yes/no or 1/0, or map the column with a rule"
                                                                           : "write a plain number"))
             }
-            result.records.append(UserRecord(data: plan.layout.buildRecord(slots),
-                                             origin: RecordOrigin(document: 0, index: index, offset: row.offset, csvLine: row.line)))
+            sink(UserRecord(data: plan.layout.buildRecord(slots),
+                            origin: RecordOrigin(document: 0, index: index, offset: row.offset, csvLine: row.line)))
             index += 1
         }
-        result.diagnostics = diagnostics
-        return result
+        return diagnostics
     }
 
     /// A repeated column name is ambiguous: the mapping reads the first one.

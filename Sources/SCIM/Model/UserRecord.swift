@@ -123,8 +123,9 @@ public struct UserRecord: Sendable, Equatable, Hashable {
     /// The `schemas` Entra expects: core, enterprise, then every extension URN present, in order.
     public var expectedSchemas: [String] {
         var urns = [SCIMSchema.user, SCIMSchema.enterpriseUser]
-        for ext in extensions where !urns.contains(where: { $0.caseInsensitiveEquals(ext.urn) }) {
-            urns.append(ext.urn)
+        for m in data.members where SCIMSchema.isExtensionKey(m.key) {
+            guard case .object = m.value, !urns.contains(where: { $0.caseInsensitiveEquals(m.key) }) else { continue }
+            urns.append(m.key)
         }
         return urns
     }

@@ -1,1 +1,0 @@
-// Emulator: see DESIGN.md

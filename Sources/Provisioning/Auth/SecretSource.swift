@@ -1,0 +1,69 @@
+import Foundation
+import Glibc
+
+/// Where a client secret comes from. Never argv: command lines end up in shell history and `ps`.
+public enum SecretSource: Sendable, Equatable {
+    case environment(String)
+    case file(String)
+    case prompt
+
+    public static let defaultVariable = "SCIMTERM_CLIENT_SECRET"
+
+    public struct ReadError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public func read() throws(ReadError) -> ClientCredential.Secret {
+        switch self {
+        case .environment(let name):
+            guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+                throw ReadError(description: "the environment variable \(name) is not set")
+            }
+            return ClientCredential.Secret(value)
+        case .file(let path):
+            return try Self.readFile(path)
+        case .prompt:
+            return try Self.prompt()
+        }
+    }
+
+    /// A secret file must not be readable by others, as ssh insists for keys.
+    static func readFile(_ path: String) throws(ReadError) -> ClientCredential.Secret {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let permissions = attributes[.posixPermissions] as? Int
+        else { throw ReadError(description: "\(path): cannot read the secret file") }
+        guard permissions & 0o077 == 0 else {
+            throw ReadError(description: "\(path) is readable by others (mode \(String(permissions, radix: 8))); run chmod 600 \(path)")
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ReadError(description: "\(path): cannot read the secret file")
+        }
+        let secret = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !secret.isEmpty else { throw ReadError(description: "\(path) is empty") }
+        return ClientCredential.Secret(secret)
+    }
+
+    /// Reads from the controlling terminal with echo off, so the secret never shows or lands in scrollback.
+    static func prompt() throws(ReadError) -> ClientCredential.Secret {
+        let fd = open("/dev/tty", O_RDWR)
+        guard fd >= 0 else { throw ReadError(description: "no terminal to ask for the client secret; use \(defaultVariable) or --client-secret-file") }
+        defer { close(fd) }
+        let question = "Client secret: "
+        _ = question.withCString { write(fd, $0, strlen($0)) }
+        var original = termios()
+        tcgetattr(fd, &original)
+        var silent = original
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(fd, TCSAFLUSH, &silent)
+        defer {
+            tcsetattr(fd, TCSAFLUSH, &original)
+            _ = "\n".withCString { write(fd, $0, 1) }
+        }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while Glibc.read(fd, &byte, 1) == 1, byte != 0x0A, byte != 0x0D { bytes.append(byte) }
+        let secret = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard !secret.isEmpty else { throw ReadError(description: "no client secret entered") }
+        return ClientCredential.Secret(secret)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+
+/// The record of every send, document by document, in SQLite (WAL), so a send killed by kill -9 or an
+/// SSH drop can be resumed with only what was not accepted, and the operator can always tell which
+/// records went. It holds payloads (HR data) but never a token or a secret; file 0600, folder 0700.
+public final class SendJournal: Sendable {
+    public enum DocumentState: String, Sendable {
+        case pending, sending, accepted, failed
+    }
+
+    public struct StoredDocument: Sendable, Equatable {
+        public var index: Int
+        public var body: [UInt8]
+        public var externalIds: [String]
+        public var state: DocumentState
+        public var attempts: Int
+        public var requestId: String?
+        public var reason: String?
+    }
+
+    public struct StoredSend: Sendable, Equatable {
+        public var id: String
+        public var endpoint: String
+        public var created: Date
+        public var documents: [StoredDocument]
+    }
+
+    let db: DatabaseQueue
+    public let path: String
+
+    /// `$XDG_DATA_HOME/scimterm/journal.sqlite`, or `~/.local/share/scimterm/journal.sqlite`.
+    public static var defaultPath: String {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
+        return base + "/scimterm/journal.sqlite"
+    }
+
+    public init(path: String = SendJournal.defaultPath) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        configuration.busyMode = .timeout(5)
+        db = try DatabaseQueue(path: path, configuration: configuration)
+        try migrate()
+    }
+
+    private func migrate() throws {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "send") { t in
+                t.primaryKey("id", .text)
+                t.column("endpoint", .text).notNull()
+                t.column("created", .double).notNull()
+                t.column("finished", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "document") { t in
+                t.column("sendId", .text).notNull().references("send", onDelete: .cascade)
+                t.column("idx", .integer).notNull()
+                t.column("body", .blob).notNull()
+                t.column("externalIds", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("requestId", .text)
+                t.column("reason", .text)
+                t.primaryKey(["sendId", "idx"])
+            }
+        }
+        try migrator.migrate(db)
+    }
+
+    public func begin(endpoint: String, documents: [(body: [UInt8], externalIds: [String])], now: Date = Date()) throws -> String {
+        let id = UUID().uuidString.lowercased()
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO send (id, endpoint, created) VALUES (?, ?, ?)", arguments: [id, endpoint, now.timeIntervalSince1970])
+            for (i, doc) in documents.enumerated() {
+                try db.execute(sql: "INSERT INTO document (sendId, idx, body, externalIds, state) VALUES (?, ?, ?, ?, 'pending')",
+                               arguments: [id, i, Data(doc.body), doc.externalIds.joined(separator: "\n")])
+            }
+        }
+        return id
+    }
+
+    public func update(_ sendId: String, document: Int, state: DocumentState, requestId: String? = nil, reason: String? = nil) throws {
+        try db.write { db in
+            try db.execute(sql: """
+                UPDATE document SET state = ?, attempts = attempts + (CASE WHEN ? = 'sending' THEN 1 ELSE 0 END),
+                requestId = COALESCE(?, requestId), reason = ? WHERE sendId = ? AND idx = ?
+                """, arguments: [state.rawValue, state.rawValue, requestId, reason, sendId, document])
+        }
+    }
+
+    public func finish(_ sendId: String) throws {
+        try db.write { db in try db.execute(sql: "UPDATE send SET finished = 1 WHERE id = ?", arguments: [sendId]) }
+    }
+
+    /// The most recent send to `endpoint` that has documents not accepted.
+    public func latestUnfinished(endpoint: String) throws -> StoredSend? {
+        try db.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT s.id, s.endpoint, s.created FROM send s WHERE s.endpoint = ? AND EXISTS
+                (SELECT 1 FROM document d WHERE d.sendId = s.id AND d.state != 'accepted') ORDER BY s.created DESC LIMIT 1
+                """, arguments: [endpoint]) else { return nil }
+            return try self.load(db, row)
+        }
+    }
+
+    public func send(_ id: String) throws -> StoredSend? {
+        try db.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, endpoint, created FROM send WHERE id = ?", arguments: [id]) else { return nil }
+            return try self.load(db, row)
+        }
+    }
+
+    private func load(_ db: Database, _ row: Row) throws -> StoredSend {
+        let id: String = row["id"]
+        let docs = try Row.fetchAll(db, sql: "SELECT * FROM document WHERE sendId = ? ORDER BY idx", arguments: [id]).map { d in
+            StoredDocument(index: d["idx"], body: Array((d["body"] as Data?) ?? Data()),
+                           externalIds: (d["externalIds"] as String).split(separator: "\n").map(String.init),
+                           state: DocumentState(rawValue: d["state"]) ?? .pending, attempts: d["attempts"],
+                           requestId: d["requestId"], reason: d["reason"])
+        }
+        return StoredSend(id: id, endpoint: row["endpoint"], created: Date(timeIntervalSince1970: row["created"]), documents: docs)
+    }
+}
+
+extension SendJournal {
+    /// The most recent send to `endpoint`, finished or not.
+    public func latest(endpoint: String) throws -> StoredSend? {
+        let id: String? = try db.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM send WHERE endpoint = ? ORDER BY created DESC LIMIT 1", arguments: [endpoint])
+        }
+        return try id.flatMap { try send($0) }
+    }
+}

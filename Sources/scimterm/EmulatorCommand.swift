@@ -1,0 +1,124 @@
+import ArgumentParser
+import Emulator
+import Foundation
+import SCIM
+
+/// `scimterm emulator`: the local Entra stand-in, for scripts, curl and other tools.
+struct EmulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emulator",
+        abstract: "Run the local Entra emulator (token, bulkUpload, provisioning logs, job).",
+        discussion: """
+            The first line on stdout is one JSON object with authority, tenant, clientId, clientSecret, \
+            endpoint (the bulkUpload URL) and, with --tls, caFile. Stop it with Ctrl-C.
+            """)
+
+    @Option(help: "Port to listen on (0 picks a free one).") var port: Int = 0
+    @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
+    @Flag(help: "Serve HTTPS with a generated certificate; its CA goes to --ca-file.") var tls = false
+    @Option(help: ArgumentHelp("Where to write the CA certificate (PEM) with --tls.", valueName: "PATH"))
+    var caFile: String?
+    @Option(help: ArgumentHelp("Emulator configuration (TOML).", valueName: "FILE")) var config: String?
+    @Option(help: "bulkUpload calls allowed per 5 s per tenant (0: no limit).") var rateLimit: Int?
+    @Option(help: "Seconds before an accepted upload is processed.") var processingDelay: Double?
+    @Option(help: "Probability (0–1) of an injected 500 on bulkUpload.") var faultInternalError: Double?
+    @Option(help: "Probability (0–1) of an injected 503 on bulkUpload.") var faultUnavailable: Double?
+    @Option(help: "Probability (0–1) of dropping the connection on bulkUpload.") var faultDrop: Double?
+    @Option(help: "Probability (0–1) of a 429 without Retry-After.") var faultThrottle: Double?
+    @Option(help: "Milliseconds added to each bulkUpload.") var faultLatency: Int?
+    @Option(help: "Seed for the fault generator.") var seed: UInt64?
+
+    func run() async throws {
+        var settings = try loadConfig()
+        if let rateLimit { settings.rateLimit = rateLimit }
+        if let processingDelay { settings.processingDelaySeconds = processingDelay }
+        if let v = faultInternalError { settings.faults.internalErrorRate = v }
+        if let v = faultUnavailable { settings.faults.unavailableRate = v }
+        if let v = faultDrop { settings.faults.dropConnectionRate = v }
+        if let v = faultThrottle { settings.faults.throttleWithoutRetryAfterRate = v }
+        if let v = faultLatency { settings.faults.addedLatencyMilliseconds = v }
+        if let seed { settings.faults.seed = seed }
+        let running: RunningEmulator
+        do {
+            running = try await EmulatorServer.start(config: settings, host: host, port: port, tls: tls)
+        } catch {
+            StandardError.write("scimterm: emulator: \(error)")
+            throw ExitCode(2)
+        }
+        let caPath = try writeCA(running.caPEM)
+        let tenant = settings.tenants.first
+        var info: JSONObject = [
+            "authority": .string(running.baseURL),
+            "tenant": .string(tenant?.id ?? ""),
+            "clientId": .string(tenant?.apps.first?.clientId ?? ""),
+            "clientSecret": .string(tenant?.apps.first?.secrets.first { !$0.expired }?.value ?? ""),
+            "endpoint": .string(running.endpoint),
+        ]
+        if let caPath { info.append("caFile", .string(caPath)) }
+        FileHandle.standardOutput.write(Data((JSONWriter.compact.string(.object(info)) + "\n").utf8))
+        StandardError.write("scimterm emulator listening on \(running.baseURL) (Ctrl-C to stop)")
+        await SignalWaiter.waitForTermination()
+        await running.stop()
+    }
+
+    private func loadConfig() throws -> EmulatorConfig {
+        guard let config else { return .sandbox() }
+        do {
+            return try EmulatorConfig.load(path: config)
+        } catch {
+            StandardError.write("scimterm: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    private func writeCA(_ pem: String?) throws -> String? {
+        guard let pem else { return nil }
+        let path = caFile ?? FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-emulator-ca-\(getpid()).pem").path
+        do {
+            try Data(pem.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            StandardError.write("scimterm: cannot write the CA to \(path): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        return path
+    }
+}
+
+/// Waits for SIGINT or SIGTERM without killing the process, so the server can stop cleanly.
+enum SignalWaiter {
+    static func waitForTermination() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let queue = DispatchQueue(label: "scimterm.signals")
+            let once = OnceFlag()
+            var sources: [DispatchSourceSignal] = []
+            for sig in [SIGINT, SIGTERM, SIGHUP] {
+                signal(sig, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+                source.setEventHandler {
+                    if once.set() { continuation.resume() }
+                }
+                source.resume()
+                sources.append(source)
+            }
+            SignalSources.keep(sources)
+        }
+    }
+}
+
+/// Dispatch sources must outlive the wait; this keeps them until the process exits.
+private enum SignalSources {
+    nonisolated(unsafe) static var kept: [DispatchSourceSignal] = []
+    static func keep(_ sources: [DispatchSourceSignal]) { kept = sources }
+}
+
+private final class OnceFlag: @unchecked Sendable {
+    private var done = false
+    private let lock = NSLock()
+    func set() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if done { return false }
+        done = true
+        return true
+    }
+}

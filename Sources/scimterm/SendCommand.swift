@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import Provisioning
+import SCIM
+import Settings
+
+/// `scimterm send INPUT`: validate, then upload to bulkUpload with pacing, retries and a journal.
+struct SendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send users to a provisioning job's bulkUpload endpoint.",
+        discussion: """
+            Validates first (errors stop the send unless --force), then sends documents of at most 50 \
+            operations, paced under 40 calls per 5 seconds, retrying 429, bucket-full 500, 502/503/504 and \
+            dropped connections. Every document's fate is journaled: --resume sends only what was not \
+            accepted. Exit status: 0 all accepted, 1 some failed, 2 usage or input errors.
+            """)
+
+    @Argument(help: ArgumentHelp("CSV or JSON input (not needed with --resume).", valueName: "INPUT")) var inputPath: String?
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var input: InputOptions
+    @OptionGroup var build: BuildOptions
+    @Flag(help: "Validate and show what would be sent; send nothing.") var dryRun = false
+    @Flag(help: "Send only what the last interrupted send to this endpoint did not get accepted.") var resume = false
+    @Flag(help: "Send even when validation finds errors (to reproduce a customer's payload).") var force = false
+    @Option(help: ArgumentHelp("Write every request and response (redacted) as HAR 1.2.", valueName: "FILE")) var har: String?
+    @Option(help: ArgumentHelp("The send journal (SQLite).", valueName: "FILE")) var journal: String?
+    @Option(help: "bulkUpload calls allowed per window (Entra: 40 per 5 s; 0: unpaced).") var rateLimit: Int = 40
+    @Option(help: "Window of --rate-limit, in seconds.") var rateWindow: Double = 5
+
+    func validate() throws {
+        if inputPath == nil && !resume { throw ValidationError("give an INPUT file, or --resume") }
+    }
+
+    func run() async throws {
+        let settings = try connection.settings()
+        let journal = try openJournal()
+        var documents: [BulkUploader.Document] = []
+        var resumeFrom: SendJournal.StoredSend?
+        if resume {
+            guard let stored = try journal.latestUnfinished(endpoint: settings.endpoint.bulkUploadURL) else {
+                StandardError.write("scimterm: nothing to resume: every journaled send to this endpoint was accepted")
+                return
+            }
+            resumeFrom = stored
+            let inFlight = stored.documents.filter { $0.state == .sending }.count
+            StandardError.write("scimterm: resuming send \(stored.id) of \(Self.stamp(stored.created)): "
+                + "\(stored.documents.count { $0.state == .accepted }) of \(stored.documents.count) documents were accepted"
+                + (inFlight > 0 ? "; \(inFlight) was in flight and goes again (Entra matches on externalId, so this is harmless)" : ""))
+        } else if let inputPath {
+            documents = try prepare(inputPath)
+        }
+        if dryRun {
+            StandardError.write("scimterm: dry run: \(documents.count) documents would go to \(settings.endpoint.bulkUploadURL)")
+            return
+        }
+        let recorder = ExchangeRecorder()
+        let client = try connection.client(recorder: recorder)
+        let progress = ProgressLine(total: resumeFrom?.documents.count ?? documents.count)
+        let pacer = rateLimit > 0 ? RatePacer(limit: rateLimit, window: rateWindow) : .unlimited
+        let uploader = BulkUploader(client: client, pacer: pacer, journal: journal)
+        let task = Task {
+            if let resumeFrom { return await uploader.resume(resumeFrom, events: progress.handle) }
+            return await uploader.send(documents, events: progress.handle)
+        }
+        let interrupt = InterruptWatcher { task.cancel() }
+        let summary = await task.value
+        interrupt.stop()
+        progress.finish()
+        await client.transport.shutdown()
+        try await writeHAR(recorder)
+        report(summary, journal: journal)
+        if summary.cancelled || !summary.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    private func openJournal() throws -> SendJournal {
+        do {
+            return try SendJournal(path: journal ?? SendJournal.defaultPath)
+        } catch {
+            StandardError.write("scimterm: cannot open the send journal: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    private func prepare(_ path: String) throws -> [BulkUploader.Document] {
+        let loaded = try input.load(path)
+        let diagnostics = loaded.validate()
+        if diagnostics.hasErrors {
+            for d in DiagnosticText.sorted(diagnostics).filter({ $0.severity == .error }).prefix(20) {
+                StandardError.write(DiagnosticText.line(d, file: path, hints: false))
+            }
+            guard force else {
+                StandardError.write("scimterm: \(diagnostics.errorCount) errors: nothing sent (fix them, or --force to send anyway)")
+                throw ExitCode(2)
+            }
+            StandardError.write("scimterm: sending despite \(diagnostics.errorCount) errors (--force)")
+        }
+        let built = build.builder.documents(for: loaded.records)
+        return built.map { doc in
+            BulkUploader.Document(body: doc.bytes(), externalIds: doc.recordIndices.map { loaded.records[$0].externalId ?? "" })
+        }
+    }
+
+    private func writeHAR(_ recorder: ExchangeRecorder) async throws {
+        guard let har else { return }
+        let bytes = HARExport.bytes(await recorder.all())
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: har), options: .atomic)
+        } catch {
+            StandardError.write("scimterm: cannot write \(har): \(error.localizedDescription)")
+        }
+    }
+
+    private func report(_ s: BulkUploader.Summary, journal: SendJournal) {
+        let records = s.outcomes.reduce(0) { $0 + $1.externalIds.count }
+        StandardError.write("scimterm: accepted \(s.acceptedDocuments) of \(s.outcomes.count) documents "
+            + "(\(s.acceptedRecords) of \(records) records)" + (s.cancelled ? "; cancelled, resume with --resume" : ""))
+        for f in s.failures {
+            StandardError.write("  document \(f.document + 1) failed after \(f.attempts) attempt(s): \((f.reason ?? "").visibleControlCharacters)"
+                + " — records \(f.externalIds.prefix(5).joined(separator: ", "))\(f.externalIds.count > 5 ? ", …" : "")")
+        }
+        for o in s.outcomes.prefix(20) where o.accepted {
+            StandardError.write("  document \(o.document + 1): 202 Accepted, request-id \(o.requestId ?? "?")")
+        }
+        if s.outcomes.count > 20 { StandardError.write("  … request ids of every document are in the journal (send \(s.sendId), \(journal.path))") }
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        return f.string(from: date)
+    }
+}

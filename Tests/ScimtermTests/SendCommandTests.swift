@@ -1,0 +1,128 @@
+import Emulator
+import Foundation
+import Provisioning
+import SCIM
+import XCTest
+
+/// `scimterm send`, `logs` and `job` as a user runs them, against an emulator in this process.
+final class SendCommandTests: XCTestCase {
+    static let secret = "cli-secret~0123456789.abcdefghijklmnopqrs"
+    var emulator: RunningEmulator!
+    var scratch: URL!
+
+    override func setUp() async throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-send-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() async throws {
+        await emulator?.stop()
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    private func start(_ configure: (inout EmulatorConfig) -> Void = { _ in }) async throws {
+        var config = EmulatorConfig.sandbox(secret: Self.secret)
+        config.processingDelaySeconds = 0
+        configure(&config)
+        emulator = try await EmulatorServer.start(config: config)
+    }
+
+    private var connection: [String] {
+        ["--endpoint", emulator.endpoint, "--tenant", SandboxIds.tenant, "--client-id", SandboxIds.clientId,
+         "--authority", emulator.baseURL, "--journal", scratch.appendingPathComponent("journal.sqlite").path]
+    }
+
+    private func usersFile(_ count: Int) throws -> String {
+        let records: [JSONValue] = (0..<count).map { i in
+            ["schemas": [.string(SCIMSchema.user)], "externalId": .string("w\(i)"), "userName": .string("w\(i)@contoso.com"),
+             "displayName": .string("Worker \(i)"), "active": true]
+        }
+        let path = scratch.appendingPathComponent("users.json").path
+        try Data(JSONWriter.compact.bytes(.array(records))).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testSendReportsAcceptedDocumentsAndWritesARedactedHAR() async throws {
+        try await start()
+        let har = scratch.appendingPathComponent("session.har").path
+        let r = try CommandRunner.run(["send", try usersFile(120)] + connection + ["--har", har],
+                                      environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("accepted 3 of 3 documents (120 of 120 records)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("202 Accepted, request-id "), r.stderr)
+        let harBytes = try Data(contentsOf: URL(fileURLWithPath: har))
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: harBytes), "the HAR parses as JSON")
+        let text = String(decoding: harBytes, as: UTF8.self)
+        XCTAssertFalse(text.contains(Self.secret), "no secret in the HAR")
+        XCTAssertFalse(text.contains("eyJ0eXAiOiJKV1Qi"), "no token in the HAR") // the token header, base64url
+        for output in [r.stdout, r.stderr] { XCTAssertFalse(output.contains(Self.secret)) }
+        let journal = String(decoding: try Data(contentsOf: scratch.appendingPathComponent("journal.sqlite")), as: UTF8.self)
+        XCTAssertFalse(journal.contains(Self.secret), "no secret in the journal")
+    }
+
+    func testValidationErrorsStopTheSendUnlessForced() async throws {
+        try await start()
+        let bad = scratch.appendingPathComponent("bad.json").path
+        try Data(#"[{"userName":"nobody@contoso.com","active":true}]"#.utf8).write(to: URL(fileURLWithPath: bad))
+        let stopped = try CommandRunner.run(["send", bad] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertEqual(stopped.status, 2)
+        XCTAssertTrue(stopped.stderr.contains("nothing sent"), stopped.stderr)
+        let forced = try CommandRunner.run(["send", bad, "--force"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        let accepted = await emulator.core.statistics.accepted
+        XCTAssertEqual(accepted, 1)
+    }
+
+    func testNoSecretMeansAClearUsageError() async throws {
+        try await start()
+        let r = try CommandRunner.run(["send", try usersFile(1)] + connection, environment: ["SCIMTERM_CLIENT_SECRET": ""])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("no client secret"), r.stderr)
+    }
+
+    func testKillDashNineThenResumeLosesAndRepeatsNothing() async throws {
+        try await start { $0.rateLimit = 0 }
+        let users = try usersFile(60)
+        let journalPath = scratch.appendingPathComponent("journal.sqlite").path
+        // One record a document, paced at 10 calls a second, so the send is still running when killed.
+        let process = try CommandRunner.launch(["send", users, "--batch-size", "1", "--rate-limit", "10", "--rate-window", "1"] + connection,
+                                               environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let deadline = Date().addingTimeInterval(30)
+        while await emulator.core.statistics.accepted < 12, Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        let acceptedBefore = await emulator.core.statistics.accepted
+        XCTAssertLessThan(acceptedBefore, 60, "killed mid-send")
+        let stored = try XCTUnwrap(try SendJournal(path: journalPath).latestUnfinished(endpoint: emulator.endpoint))
+        let journaledAccepted = stored.documents.count { $0.state == .accepted }
+        XCTAssertGreaterThanOrEqual(journaledAccepted, acceptedBefore - 1, "at most the one in flight is unrecorded")
+        let resumed = try CommandRunner.run(["send", "--resume", "--rate-limit", "0"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stderr.contains("accepted 60 of 60 documents"), resumed.stderr)
+        let acceptedAfter = await emulator.core.statistics.accepted
+        XCTAssertLessThanOrEqual(acceptedAfter, 61, "only the document in flight may go twice")
+        await emulator.core.processDue(now: Date().addingTimeInterval(1))
+        let userCount = await emulator.core.userCount()
+        XCTAssertEqual(userCount, 60, "nothing lost")
+        let again = try CommandRunner.run(["send", "--resume"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertTrue(again.stderr.contains("nothing to resume"), again.stderr)
+    }
+
+    func testLogsAndJobCommands() async throws {
+        try await start()
+        _ = try CommandRunner.run(["send", try usersFile(3)] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        await emulator.core.processDue(now: Date().addingTimeInterval(1))
+        let logs = try CommandRunner.run(["logs", "--follow", "--interval", "0.2", "--timeout", "10"] + connection,
+                                         environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertEqual(logs.status, 0, logs.stderr)
+        for id in ["w0", "w1", "w2"] { XCTAssertTrue(logs.stdout.contains("create   success  \(id)"), logs.stdout) }
+        let json = try CommandRunner.run(["logs", "--external-id", "w1", "--format", "json"] + connection,
+                                         environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let entries = try XCTUnwrap(try JSONParser.parse(Array(json.stdoutBytes)).arrayValue)
+        XCTAssertEqual(entries.count, 1)
+        let paused = try CommandRunner.run(["job", "pause"] + connection.dropLast(2), environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertTrue(paused.stdout.contains(": Paused"), paused.stdout + paused.stderr)
+        XCTAssertTrue(paused.stdout.contains("bucket full"), paused.stdout)
+    }
+}
