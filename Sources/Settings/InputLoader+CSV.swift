@@ -22,10 +22,10 @@ extension InputLoader {
         }
     }
 
-    /// For a CSV file, converts row by row into `sink` and returns the diagnostics; nil when the file
-    /// is JSON (the caller then loads it whole). Lets `convert` stream 100,000 rows in bounded memory.
-    public static func streamCSV(path: String, mappingPath: String?, extensionURN: String?,
-                                 _ sink: (UserRecord) -> Void) throws(InputLoadError) -> [Diagnostic]? {
+    /// For a CSV file, writes the BulkRequest JSON Lines through `write` as rows are read and returns
+    /// the summary; nil when the file is JSON (the caller then loads it whole).
+    public static func emitCSV(path: String, mappingPath: String?, extensionURN: String?, builder: BulkRequestBuilder,
+                               write: ([UInt8]) -> Void) throws(InputLoadError) -> CSVBulkEmitter.Summary? {
         let bytes: [UInt8]
         do {
             bytes = try InputFile.read(path: path)
@@ -35,7 +35,7 @@ extension InputLoader {
         if PayloadReader.looksLikeJSON(bytes) { return nil }
         let mapping = try loadMapping(mappingPath)
         do {
-            return try CSVConverter().forEachRecord(bytes, mapping: mapping, extensionURN: extensionURN, sink)
+            return try CSVBulkEmitter(builder: builder).emit(bytes, mapping: mapping, extensionURN: extensionURN, write: write)
         } catch {
             throw InputLoadError(path: path, error: InputError(message: error.message, position: error.position, offset: error.offset))
         }

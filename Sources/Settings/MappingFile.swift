@@ -76,7 +76,7 @@ public enum MappingFile {
         }
         let lines = MappingKeys.lines(in: text)
         for key in table.keys where !sections.contains(key) {
-            let hint = sections.min { editDistance($0, key) < editDistance($1, key) }.map { " (did you mean [\($0)]?)" } ?? ""
+            let hint = sections.min { distance($0, key) < distance($1, key) }.map { " (did you mean [\($0)]?)" } ?? ""
             throw LoadError(line: lines[[key]], message: "unknown section or key '\(key)'\(hint); a mapping has [columns], [constants], [rules] and [remaining]")
         }
         let reader = MappingSectionReader(table: table, lines: lines, catalog: catalog)
@@ -86,17 +86,7 @@ public enum MappingFile {
         return CSVMapping(assignments: ordered.map(\.element.assignment), remainingExtension: try reader.remaining())
     }
 
-    /// Small Levenshtein distance for "did you mean" on section names.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, cb) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+    private static func distance(_ a: String, _ b: String) -> Int {
+        NameSuggestion.editDistance(Array(a.lowercased()), Array(b.lowercased()))
     }
 }

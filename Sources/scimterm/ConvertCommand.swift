@@ -46,30 +46,21 @@ struct ConvertCommand: ParsableCommand {
     /// CSV to JSON Lines on stdout, written as rows are converted: memory stays bounded whatever the
     /// file size. Returns false when the input is JSON (handled by the general path).
     private func streamCSV() throws -> Bool {
-        var writer = BulkStreamWriter(builder: build.builder)
-        var out: [UInt8] = []
-        out.reserveCapacity(4 << 20)
         var stdout = StandardOutput()
-        let diagnostics: [Diagnostic]?
+        let summary: CSVBulkEmitter.Summary?
         do {
-            diagnostics = try InputLoader.streamCSV(path: inputPath, mappingPath: input.mapping, extensionURN: input.extensionUrn) { record in
-                writer.add(record, to: &out)
-                if out.count > 2 << 20 {
-                    stdout.write(out)
-                    out.removeAll(keepingCapacity: true)
-                }
-            }
+            summary = try InputLoader.emitCSV(path: inputPath, mappingPath: input.mapping, extensionURN: input.extensionUrn,
+                                              builder: build.builder) { stdout.write($0) }
         } catch {
             StandardError.write("scimterm: \(error.description.visibleControlCharacters)")
             throw ExitCode(2)
         }
-        guard let diagnostics else { return false }
-        writer.flush(to: &out)
-        stdout.write(out)
+        guard let summary else { return false }
         stdout.flush()
-        StandardError.write("scimterm: \(writer.recordCount) \(plural(writer.recordCount, "record")) → "
-            + "\(writer.documentCount) \(plural(writer.documentCount, "document"))"
-            + (diagnostics.isEmpty ? "" : "; \(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings while reading (see scimterm validate)"))
+        let problems = summary.diagnostics
+        StandardError.write("scimterm: \(summary.records) \(plural(summary.records, "record")) → "
+            + "\(summary.documents) \(plural(summary.documents, "document"))"
+            + (problems.isEmpty ? "" : "; \(problems.errorCount) errors, \(problems.warningCount) warnings while reading (see scimterm validate)"))
         return true
     }
 

@@ -38,6 +38,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         if let v = faultThrottle { settings.faults.throttleWithoutRetryAfterRate = v }
         if let v = faultLatency { settings.faults.addedLatencyMilliseconds = v }
         if let seed { settings.faults.seed = seed }
+        let signals = SignalWaiter()
         let running: RunningEmulator
         do {
             running = try await EmulatorServer.start(config: settings, host: host, port: port, tls: tls)
@@ -57,7 +58,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         if let caPath { info.append("caFile", .string(caPath)) }
         FileHandle.standardOutput.write(Data((JSONWriter.compact.string(.object(info)) + "\n").utf8))
         StandardError.write("scimterm emulator listening on \(running.baseURL) (Ctrl-C to stop)")
-        await SignalWaiter.waitForTermination()
+        await signals.wait()
         await running.stop()
     }
 
@@ -84,41 +85,45 @@ struct EmulatorCommand: AsyncParsableCommand {
     }
 }
 
-/// Waits for SIGINT or SIGTERM without killing the process, so the server can stop cleanly.
-enum SignalWaiter {
-    static func waitForTermination() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let queue = DispatchQueue(label: "scimterm.signals")
-            let once = OnceFlag()
-            var sources: [DispatchSourceSignal] = []
-            for sig in [SIGINT, SIGTERM, SIGHUP] {
-                signal(sig, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-                source.setEventHandler {
-                    if once.set() { continuation.resume() }
-                }
-                source.resume()
-                sources.append(source)
-            }
-            SignalSources.keep(sources)
+/// Catches SIGINT, SIGTERM and SIGHUP from the moment it is made (before the first output line, so a
+/// script that reads the line and stops the emulator at once is never too early), then lets `wait`
+/// return so the server stops cleanly.
+final class SignalWaiter: @unchecked Sendable {
+    private var sources: [DispatchSourceSignal] = []
+    private var continuation: CheckedContinuation<Void, Never>?
+    private var received = false
+    private let lock = NSLock()
+
+    init() {
+        let queue = DispatchQueue(label: "scimterm.signals")
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+            source.setEventHandler { [weak self] in self?.fire() }
+            source.resume()
+            sources.append(source)
         }
     }
-}
 
-/// Dispatch sources must outlive the wait; this keeps them until the process exits.
-private enum SignalSources {
-    nonisolated(unsafe) static var kept: [DispatchSourceSignal] = []
-    static func keep(_ sources: [DispatchSourceSignal]) { kept = sources }
-}
-
-private final class OnceFlag: @unchecked Sendable {
-    private var done = false
-    private let lock = NSLock()
-    func set() -> Bool {
+    private func fire() {
         lock.lock()
-        defer { lock.unlock() }
-        if done { return false }
-        done = true
-        return true
+        received = true
+        let waiting = continuation
+        continuation = nil
+        lock.unlock()
+        waiting?.resume()
+    }
+
+    func wait() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            lock.lock()
+            if received {
+                lock.unlock()
+                c.resume()
+            } else {
+                continuation = c
+                lock.unlock()
+            }
+        }
     }
 }

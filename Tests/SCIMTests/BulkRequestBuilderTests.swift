@@ -79,29 +79,25 @@ final class Counter: @unchecked Sendable {
     }
 }
 
-final class BulkStreamWriterTests: XCTestCase {
-    func testStreamedBytesEqualTheBuiltDocuments() {
-        var records: [UserRecord] = []
+final class CSVBulkEmitterTests: XCTestCase {
+    func testEmittedBytesEqualConvertThenBuildThenWrite() throws {
+        var csv = "externalId,userName,active,name.givenName,emails[type eq \"work\"].value,Badge\n"
         for i in 0..<5_123 {
-            var r = UserRecord()
-            r.externalId = i % 97 == 0 ? "dup" : "e\(i)"
-            r.userName = "Zoë\(i)@contoso.com"
-            r.active = i % 2 == 0
-            if i % 3 == 0 { r.setExtensionAttribute("urn:contoso:employee", "badge", .string("B\(i)")) }
-            records.append(r)
+            let id = i % 97 == 0 ? "dup" : (i % 211 == 0 ? "" : "e\(i)")
+            csv += "\(id),\"Zoë, \(i)\",\(i % 2 == 0),Ana\(i),\(i % 3 == 0 ? "a\(i)@c.com" : ""),\(i % 5 == 0 ? "B\(i)" : "")\n"
         }
-        for size in [50, 7] {
+        let bytes = Array(csv.utf8)
+        for (size, urn) in [(50, "urn:contoso:employee"), (7, nil)] {
+            let records = try CSVConverter().convert(bytes, mapping: nil, extensionURN: urn).records
             var expected: [UInt8] = []
-            var writer = BulkStreamWriter(builder: BulkRequestBuilder(batchSize: size, makeUUID: Counter().next))
-            let docs = BulkRequestBuilder(batchSize: size, makeUUID: Counter().next).documents(for: records)
-            for d in docs { expected += d.bytes() + [0x0A] }
-            var streamed: [UInt8] = []
-            for r in records { writer.add(r, to: &streamed) }
-            writer.flush(to: &streamed)
-            XCTAssertEqual(streamed.count, expected.count, "batch \(size)")
-            XCTAssertTrue(streamed == expected, "batch \(size): streamed bytes differ")
-            XCTAssertEqual(writer.documentCount, docs.count)
-            XCTAssertEqual(writer.recordCount, records.count)
+            for d in BulkRequestBuilder(batchSize: size, makeUUID: Counter().next).documents(for: records) { expected += d.bytes() + [0x0A] }
+            var emitted: [UInt8] = []
+            let summary = try CSVBulkEmitter(builder: BulkRequestBuilder(batchSize: size, makeUUID: Counter().next))
+                .emit(bytes, mapping: nil, extensionURN: urn) { emitted += $0 }
+            XCTAssertEqual(summary.records, 5_123)
+            XCTAssertEqual(summary.documents, (5_123 + size - 1) / size)
+            XCTAssertEqual(emitted.count, expected.count, "batch \(size)")
+            XCTAssertTrue(emitted == expected, "batch \(size): emitted bytes differ from the built documents")
         }
     }
 }

@@ -40,24 +40,13 @@ struct LogFilter: Sendable {
                 return compare(e.json.objectValue?["provisioningAction"]?.stringValue ?? "", c.value, c.op)
             case "activitydatetime":
                 guard let date = LogFilter.date(c.value) else { return false }
-                return compareDates(e.activityDateTime, date, c.op)
+                return compare(e.activityDateTime, date, c.op)
             default: return false
             }
         }
     }
 
-    private func compare(_ a: String, _ b: String, _ op: String) -> Bool {
-        switch op {
-        case "eq": return a == b
-        case "ne": return a != b
-        case "gt": return a > b
-        case "ge": return a >= b
-        case "lt": return a < b
-        default: return a <= b
-        }
-    }
-
-    private func compareDates(_ a: Date, _ b: Date, _ op: String) -> Bool {
+    private func compare<T: Comparable>(_ a: T, _ b: T, _ op: String) -> Bool {
         switch op {
         case "eq": return a == b
         case "ne": return a != b

@@ -66,9 +66,7 @@ public struct RecordedRequest: Sendable, Equatable {
         self.body = body
     }
 
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
+    public func header(_ name: String) -> String? { headers.value(named: name) }
 }
 
 public struct RecordedResponse: Sendable, Equatable {
@@ -82,7 +80,12 @@ public struct RecordedResponse: Sendable, Equatable {
         self.body = body
     }
 
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    public func header(_ name: String) -> String? { headers.value(named: name) }
+}
+
+extension [HTTPHeader] {
+    /// A header's value by name, ignoring case as HTTP does.
+    public func value(named name: String) -> String? {
+        first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }

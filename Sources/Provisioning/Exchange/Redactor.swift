@@ -62,13 +62,28 @@ public enum Redactor {
     /// Replaces `"access_token": "…"` and friends in a JSON body without reformatting the rest, so
     /// what is shown is still the bytes that travelled, minus the secrets.
     static func redactJSONFields(_ body: [UInt8]) -> [UInt8] {
+        // A cheap byte scan first: a 50-user payload rarely holds any of these, and the regex is not cheap.
+        let lowered = body.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let present = secretFields.filter { contains(lowered, Array("\"\($0)\"".utf8)) }
+        guard !present.isEmpty else { return body }
         var text = String(decoding: body, as: UTF8.self)
-        for field in secretFields {
+        for field in present {
             let pattern = "(\"\(field)\"\\s*:\\s*\")([^\"\\\\]|\\\\.)*(\")"
             guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
             let range = NSRange(text.startIndex..., in: text)
             text = regex.stringByReplacingMatches(in: text, range: range, withTemplate: "$1\(marker)$3")
         }
         return Array(text.utf8)
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }

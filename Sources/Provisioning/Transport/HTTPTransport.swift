@@ -34,9 +34,7 @@ public struct TransportResponse: Sendable {
         self.body = body
     }
 
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
+    public func header(_ name: String) -> String? { headers.value(named: name) }
 }
 
 /// A request that got no HTTP answer, worded for a person.

@@ -44,7 +44,12 @@ public final class SendJournal: Sendable {
             FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        // WAL with synchronous=NORMAL survives a crash or kill -9 of scimterm (what the journal is for)
+        // without an fsync per document.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         configuration.busyMode = .timeout(5)
         db = try DatabaseQueue(path: path, configuration: configuration)
         try migrate()

@@ -25,6 +25,15 @@ public struct CSVConverter: Sendable {
     /// writes as it goes (`scimterm convert`) never holds every record at once. Returns the diagnostics.
     public func forEachRecord(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String? = nil,
                               _ sink: (UserRecord) -> Void) throws(CSVError) -> [Diagnostic] {
+        try forEachRow(bytes, mapping: mapping, extensionURN: extensionURN) { slots, plan, row, index in
+            sink(UserRecord(data: plan.layout.buildRecord(slots),
+                            origin: RecordOrigin(document: 0, index: index, offset: row.offset, csvLine: row.line)))
+        }
+    }
+
+    /// The row loop: each row's value slots, filled through the plan, before any JSON is built.
+    func forEachRow(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String?,
+                    _ sink: ([JSONValue?], CSVPlan, CSVRow, Int) -> Void) throws(CSVError) -> [Diagnostic] {
         var stream = try reader.rows(bytes)
         let header = stream.header
         var diagnostics: [Diagnostic] = Self.duplicateHeaders(header, line: stream.headerLine)
@@ -64,8 +73,7 @@ public struct CSVConverter: Sendable {
                                               hint: step.type == .boolean ? "write true/false, yes/no or 1/0, or map the column with a rule"
                                                                           : "write a plain number"))
             }
-            sink(UserRecord(data: plan.layout.buildRecord(slots),
-                            origin: RecordOrigin(document: 0, index: index, offset: row.offset, csvLine: row.line)))
+            sink(slots, plan, row, index)
             index += 1
         }
         return diagnostics

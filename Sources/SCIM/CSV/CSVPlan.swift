@@ -31,7 +31,7 @@ struct CSVPlan {
             diagnostics.append(Diagnostic(.error, rule: "mapping.column.missing", source: "scimterm mapping", document: 0,
                                           position: SourcePosition(line: headerLine, column: 1),
                                           message: "the mapping reads column \"\(column)\" for \(what), but the CSV has no such column",
-                                          hint: CSVPlan.closest(column, in: header).map { "did you mean \"\($0)\"?" }
+                                          hint: NameSuggestion.closest(column, in: header).map { "did you mean \"\($0)\"?" }
                                               ?? "the header has: \(header.prefix(12).joined(separator: ", "))"))
         }
         var used = Set<Int>()
@@ -100,26 +100,5 @@ struct CSVPlan {
     static func typed(_ value: JSONValue, _ type: AttributeDefinition.DataType?) -> JSONValue {
         guard case .string(let text) = value, let type, type == .boolean || type == .integer || type == .decimal else { return value }
         return AttributePath.coerce(text, to: type) ?? value
-    }
-
-    /// The header most like `name` (edit distance, ignoring case), to suggest a fix for a typo.
-    static func closest(_ name: String, in header: [String]) -> String? {
-        let target = Array(name.lowercased())
-        let scored = header.map { h -> (String, Int) in (h, editDistance(target, Array(h.lowercased()))) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, target.count / 3) else { return nil }
-        return best.0
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, cb) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

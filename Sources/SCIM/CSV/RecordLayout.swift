@@ -16,10 +16,16 @@ struct RecordLayout: Sendable {
         var content: Content
         /// An extension object whose URN goes into `schemas` when present: decided once, not per row.
         var listedInSchemas = false
+        /// `"key":` as JSON bytes, made once: every row writes the same keys.
+        let keyJSON: [UInt8]
 
         init(key: String, content: Content) {
             self.key = key
             self.content = content
+            var bytes: [UInt8] = []
+            JSONWriter.writeString(key, &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            keyJSON = bytes
             if case .object = content, SCIMSchema.isExtensionKey(key) {
                 listedInSchemas = !key.caseInsensitiveEquals(SCIMSchema.user) && !key.caseInsensitiveEquals(SCIMSchema.enterpriseUser)
             }
@@ -152,5 +158,75 @@ struct RecordLayout: Sendable {
             if let value = build(member, slots) { members.append((member.key, value)) }
         }
         return members.count > (first == nil ? 0 : 1) ? JSONObject(members) : nil
+    }
+}
+
+extension RecordLayout {
+    /// The slot of the top-level `externalId`, for bulkIds chosen before a record is written.
+    var externalIdSlot: Int? {
+        for m in root.members where m.key == "externalId" {
+            if case .value(let slot) = m.content { return slot }
+        }
+        return nil
+    }
+
+    /// Writes the record's compact JSON straight from the slots: byte for byte what
+    /// `JSONWriter.compact` makes of `buildRecord(slots)`, without building it.
+    func writeRecord(_ slots: [JSONValue?], into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User""#.utf8)
+        for member in root.members where member.listedInSchemas && Self.hasValue(member.content, slots) {
+            out.append(UInt8(ascii: ","))
+            JSONWriter.writeString(member.key, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        for member in root.members where Self.hasValue(member.content, slots) {
+            out.append(UInt8(ascii: ","))
+            Self.write(member, slots, &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func hasValue(_ content: Content, _ slots: [JSONValue?]) -> Bool {
+        switch content {
+        case .value(let slot): return slots[slot] != nil
+        case .object(let o): return o.members.contains { hasValue($0.content, slots) }
+        case .elements(let es): return es.contains { e in e.object.members.contains { hasValue($0.content, slots) } }
+        }
+    }
+
+    private static func write(_ member: Member, _ slots: [JSONValue?], _ out: inout [UInt8]) {
+        out.append(contentsOf: member.keyJSON)
+        switch member.content {
+        case .value(let slot):
+            if let value = slots[slot] { JSONWriter.compact.write(value, into: &out) }
+        case .object(let o):
+            write(o, first: nil, slots, &out)
+        case .elements(let elements):
+            out.append(UInt8(ascii: "["))
+            var firstElement = true
+            for e in elements where e.object.members.contains(where: { hasValue($0.content, slots) }) {
+                if !firstElement { out.append(UInt8(ascii: ",")) }
+                firstElement = false
+                write(e.object, first: (e.key, e.value), slots, &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+    }
+
+    private static func write(_ object: Object, first: JSONObject.Member?, _ slots: [JSONValue?], _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        var separator = false
+        if let first {
+            JSONWriter.writeString(first.key, &out)
+            out.append(UInt8(ascii: ":"))
+            JSONWriter.compact.write(first.value, into: &out)
+            separator = true
+        }
+        for member in object.members where hasValue(member.content, slots) {
+            if separator { out.append(UInt8(ascii: ",")) }
+            separator = true
+            write(member, slots, &out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 }

@@ -129,6 +129,11 @@ public struct JSONWriter: Sendable {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
+            // Nearly every value needs no escaping: one scan, one copy.
+            guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
+                out.append(contentsOf: utf8)
+                return
+            }
             var runStart = 0
             for i in 0..<utf8.count {
                 let b = utf8[i]

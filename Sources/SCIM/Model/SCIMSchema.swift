@@ -9,6 +9,9 @@ public enum SCIMSchema {
     /// RFC 7643 §3.3 puts extension attributes in an object keyed by the schema URN; Entra accepts
     /// any `urn:` key here (`urn:contoso:employee` is as valid as the IETF-style ones).
     public static func isExtensionKey(_ key: String) -> Bool {
-        key.count > 4 && key.utf8.prefix(4).map { $0 | 0x20 } == Array("urn:".utf8)
+        // Byte compare without allocating: called for every key of every user during validation.
+        var u = key.utf8.makeIterator()
+        guard let a = u.next(), let b = u.next(), let c = u.next(), let d = u.next(), u.next() != nil else { return false }
+        return a | 0x20 == 0x75 && b | 0x20 == 0x72 && c | 0x20 == 0x6E && d == 0x3A
     }
 }

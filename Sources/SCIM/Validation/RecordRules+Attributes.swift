@@ -10,7 +10,7 @@ extension RecordRules {
             } else if let def = catalog.core.attribute(m.key) {
                 if m.key != def.name { checkSpelling(m.key, def: def, at: path()) }
                 check(m.value, against: def, at: path)
-            } else if !AttributeCatalog.commonAttributes.contains(m.key.lowercased()) {
+            } else if m.key != "schemas", !AttributeCatalog.commonAttributes.contains(m.key.lowercased()) {
                 add(.note, "scim.attribute.unknown", "RFC 7643 §4.1", path(),
                     "\"\(m.key)\" is not a core User attribute; Entra ignores attributes its job schema lacks",
                     hint: "put custom attributes in an extension object, e.g. \"urn:contoso:employee\": {\"\(m.key)\": …}")
