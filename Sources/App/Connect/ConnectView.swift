@@ -1,0 +1,88 @@
+import Provisioning
+import TerminalUI
+
+/// Draws the Connect screen: the form, the endpoint as parsed, and the last test's outcome.
+struct ConnectView {
+    var state: ConnectState
+    var theme: Theme
+    var spinner: Spinner
+
+    /// Returns where the cursor belongs (in the focused field).
+    func render(into frame: inout ScreenBuffer, area: Rect) -> Point? {
+        let formHeight = 9
+        let (top, rest) = area.splitTop(formHeight)
+        let cursor = FormView(labelWidth: 15).render(state.form, into: &frame, area: top.inset(by: 0), theme: theme)
+        var y = rest.y + 1
+        let width = rest.width
+        y = drawEndpoint(into: &frame, x: rest.x, y: y, width: width)
+        y += 1
+        drawTest(into: &frame, x: rest.x, y: y, width: width, bottom: rest.maxY)
+        return cursor
+    }
+
+    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+
+    private func drawEndpoint(into frame: inout ScreenBuffer, x: Int, y: Int, width: Int) -> Int {
+        frame.draw("Endpoint", x: x, y: y, width: 15, style: style(.title))
+        let valueX = x + 16
+        let valueWidth = max(0, width - 16)
+        switch state.parsedEndpoint {
+        case nil:
+            frame.draw("paste the URL to see its cloud, version, service principal and job", x: valueX, y: y,
+                       width: valueWidth, style: style(.muted))
+            return y + 1
+        case .failure(let error)?:
+            let lines = TextWrap.wrap("✗ " + error.description, width: max(1, valueWidth))
+            for (i, line) in lines.prefix(2).enumerated() {
+                frame.draw(line, x: valueX, y: y + i, width: valueWidth, style: style(.error))
+            }
+            return y + min(2, lines.count)
+        case .success(let endpoint)?:
+            let rows = [
+                ("cloud", endpoint.cloud.displayName + (endpoint.graphBase.map { " via \($0)" } ?? "")),
+                ("version", endpoint.version.rawValue),
+                ("service principal", endpoint.servicePrincipalId),
+                ("job", endpoint.jobId),
+            ]
+            frame.draw("✓", x: valueX, y: y, width: 1, style: style(.success))
+            for (i, row) in rows.enumerated() {
+                frame.drawSpans([Span(row.0.padding(18), style: style(.muted)), Span(row.1, style: theme[.text])],
+                                x: valueX + 2, y: y + i, width: valueWidth - 2)
+            }
+            return y + rows.count
+        }
+    }
+
+    private func drawTest(into frame: inout ScreenBuffer, x: Int, y: Int, width: Int, bottom: Int) {
+        frame.draw("Test", x: x, y: y, width: 15, style: style(.title))
+        let valueX = x + 16
+        let valueWidth = max(0, width - 16)
+        var lines: [(String, ThemeRole)] = []
+        switch state.test {
+        case .idle:
+            lines = [(state.missing ?? "Press ctrl-t to get a token and read the job's state.", state.missing == nil ? .text : .muted)]
+        case .running:
+            spinner.render(label: "getting a token and reading the job…", into: &frame, at: Point(x: valueX, y: y),
+                           width: valueWidth, theme: theme)
+            return
+        case .finished(.connected(let report)):
+            lines = [("✓ Signed in (token valid until \(report.tokenExpiry)). Job state: \(report.jobState)",
+                      report.processesUploads ? .success : .warning)]
+            lines += TextWrap.wrap(report.advice, width: max(1, valueWidth)).map { ($0, .text) }
+        case .finished(.failed(let problem)):
+            lines = [("✗ " + problem.headline, .error)]
+            lines += TextWrap.wrap(problem.explanation, width: max(1, valueWidth)).map { ($0, .text) }
+            lines += TextWrap.wrap("Fix: " + problem.fix, width: max(1, valueWidth)).map { ($0, .accent) }
+        }
+        for (i, line) in lines.enumerated() where y + i < bottom {
+            frame.draw(line.0, x: valueX, y: y + i, width: valueWidth, style: style(line.1))
+        }
+    }
+}
+
+extension String {
+    /// Pads with spaces to `width` columns (never cuts).
+    func padding(_ width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - displayWidth))
+    }
+}

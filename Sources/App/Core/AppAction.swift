@@ -1,0 +1,99 @@
+import SCIM
+import TerminalUI
+
+/// Everything that can happen to the app: keys from the terminal and results of effects coming
+/// back. `TUI.update` is the only thing that reacts to them.
+public enum AppAction: Sendable {
+    /// The loop started: first effects (a sandbox connection test, the first validation).
+    case started
+    case key(Key)
+    case resized(Size)
+    /// A timer tick while something animates (the connection test spinner).
+    case tick
+    /// A named action from a key binding or the command palette.
+    case command(KeyAction)
+    case connectionTested(generation: Int, ConnectionOutcome)
+    case validated(generation: Int, [Int: [Diagnostic]])
+    /// Edits stopped for a moment: time to validate the whole set and autosave.
+    case settled(generation: Int)
+    case workspaceSaved(generation: Int, error: String?)
+    case fileWritten(path: String, error: String?)
+    case fileLoaded(path: String, LoadedFile)
+}
+
+/// Work `update` asks for; the runner does it off the UI loop and answers with an action.
+public enum AppEffect: Sendable, Equatable {
+    case testConnection(ConnectionRequest, generation: Int)
+    case validate(generation: Int, [RecordEntry])
+    /// Answer `.settled(generation)` after a quiet moment (debounce).
+    case settleAfter(milliseconds: Int, generation: Int)
+    case saveWorkspace(generation: Int, Workspace, path: String)
+    case writeFile(path: String, bytes: [UInt8])
+    case loadFile(path: String)
+    /// Keep ticking while something animates.
+    case tickAfter(milliseconds: Int)
+}
+
+/// A file read for the workspace: its users and a summary of what was read and rejected.
+public struct LoadedFile: Sendable, Equatable {
+    public var records: [UserRecord]
+    public var summary: String
+    public var error: String?
+
+    public init(records: [UserRecord], summary: String, error: String? = nil) {
+        self.records = records
+        self.summary = summary
+        self.error = error
+    }
+}
+
+/// What "Test connection" needs. It holds the secret, so it lives only in memory and in flight.
+public struct ConnectionRequest: Sendable, Equatable {
+    public var tenant: String
+    public var clientId: String
+    public var secret: String
+    public var endpoint: String
+    public var authority: String
+
+    public init(tenant: String, clientId: String, secret: String, endpoint: String, authority: String) {
+        self.tenant = tenant
+        self.clientId = clientId
+        self.secret = secret
+        self.endpoint = endpoint
+        self.authority = authority
+    }
+}
+
+/// How a connection test ended: the job's state and meaning, or what went wrong and the fix.
+public enum ConnectionOutcome: Sendable, Equatable {
+    case connected(ConnectionReport)
+    case failed(ConnectionProblem)
+}
+
+public struct ConnectionReport: Sendable, Equatable {
+    public var jobState: String
+    public var advice: String
+    /// "HH:MM" local time or a relative phrase; already worded for display.
+    public var tokenExpiry: String
+    public var processesUploads: Bool
+
+    public init(jobState: String, advice: String, tokenExpiry: String, processesUploads: Bool) {
+        self.jobState = jobState
+        self.advice = advice
+        self.tokenExpiry = tokenExpiry
+        self.processesUploads = processesUploads
+    }
+}
+
+public struct ConnectionProblem: Sendable, Equatable {
+    /// One line: "Sign-in failed (AADSTS7000215)".
+    public var headline: String
+    public var explanation: String
+    public var fix: String
+
+    public init(headline: String, explanation: String, fix: String) {
+        self.headline = headline
+        self.explanation = explanation
+        self.fix = fix
+    }
+}

@@ -1,0 +1,109 @@
+import SCIM
+import TerminalUI
+
+/// The four screens of this part of the product, in tab order.
+public enum Screen: Int, CaseIterable, Sendable {
+    case connect, users, form, preview
+
+    public var title: String {
+        switch self {
+        case .connect: return "Connect"
+        case .users: return "Users"
+        case .form: return "User"
+        case .preview: return "Preview"
+        }
+    }
+}
+
+/// What floats over the current screen and takes the keys first.
+public enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    case palette(PaletteState)
+    case dialog(DialogState, DialogPurpose)
+}
+
+/// Why a dialog was opened, so its answer can be acted on.
+public enum DialogPurpose: Equatable, Sendable {
+    case quit
+    case saveAs
+    case openFile
+}
+
+/// A line for the status bar, replacing the key hints until the next key.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var level: MessageLevel
+    public init(_ text: String, _ level: MessageLevel = .info) {
+        self.text = text
+        self.level = level
+    }
+}
+
+/// A profile's badge (say PROD in red), drawn on every screen so that production is never mistaken
+/// for a test tenant.
+public struct Badge: Equatable, Sendable {
+    public var label: String
+    public var role: ThemeRole
+    public init(label: String, role: ThemeRole) {
+        self.label = label
+        self.role = role
+    }
+}
+
+/// The whole application as one value. `TUI.update` changes it, `TUI.render` draws it; nothing else
+/// holds state, so every behaviour can be tested without a terminal or a network.
+public struct AppState: Sendable {
+    public var screen: Screen = .users
+    public var size: Size
+    public var theme: Theme
+    public var keymaps: AppKeymap = .standard
+    public var store: RecordStore
+    public var connect: ConnectState
+    public var users = UsersState()
+    public var form: UserFormState?
+    public var preview: PreviewState?
+    public var overlay: Overlay?
+    public var message: StatusMessage?
+    public var sandbox: Bool
+    public var badge: Badge?
+    /// Diagnostics by record id, from the last whole-set validation (or the form's own check).
+    public var diagnostics: [Int: [Diagnostic]] = [:]
+    /// Bumped on every change worth saving; autosave and validation run once it settles.
+    public var changeGeneration = 0
+    public var savedGeneration = 0
+    public var validatedGeneration = -1
+    /// Ids of users added or changed since the workspace was opened: nothing of them has been sent.
+    public var unsent: Set<Int> = []
+    /// Where autosave writes; nil in tests that do not want files.
+    public var workspacePath: String?
+    public var quitRequested = false
+    /// A file named on the command line, read once the loop has started (so the first frame is quick).
+    public var pendingFile: String?
+    public var spinner = Spinner()
+
+    public init(size: Size, theme: Theme = .builtinDefault, workspace: Workspace = Workspace(), sandbox: Bool = false,
+                workspacePath: String? = nil) {
+        self.size = size
+        self.theme = theme
+        self.store = RecordStore(workspace.records)
+        self.connect = ConnectState(draft: workspace.connection)
+        self.sandbox = sandbox
+        self.workspacePath = workspacePath
+        if sandbox { badge = Badge(label: "SANDBOX", role: .warning) }
+        if store.isEmpty { screen = .connect }
+        users.refresh(store: store)
+    }
+
+    /// The workspace as it would be saved now.
+    public var workspace: Workspace {
+        Workspace(records: store.records, connection: connect.draft)
+    }
+
+    /// The severity shown as a record's badge: its worst diagnostic, or nil when clean.
+    public func worstSeverity(id: Int) -> Diagnostic.Severity? {
+        diagnostics[id]?.filter { $0.severity != .note }.map(\.severity).min()
+    }
+
+    /// Rows the current screen's list or pane can show, for paging and keeping the selection visible.
+    var bodyHeight: Int { max(1, size.height - 2) }
+}

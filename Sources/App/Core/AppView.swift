@@ -1,0 +1,63 @@
+import TerminalUI
+
+extension TUI {
+    /// Below this the screens cannot be laid out; the toolkit's message says so instead.
+    public static let minimumSize = Size(width: 64, height: 16)
+
+    /// Draws the whole frame from the state; returns where the text cursor belongs.
+    @discardableResult
+    public static func render(_ state: AppState, into frame: inout ScreenBuffer) -> Point? {
+        let theme = state.theme
+        if TooSmall.guardMinimum(&frame, minimum: minimumSize, style: theme[.text]) { return nil }
+        frame.fill(frame.bounds, style: theme[.background])
+        drawTop(state, into: &frame)
+        var cursor: Point?
+        switch state.screen {
+        case .connect:
+            let body = Rect(x: 1, y: 2, width: frame.size.width - 2, height: frame.size.height - 3)
+            cursor = ConnectView(state: state.connect, theme: theme, spinner: state.spinner).render(into: &frame, area: body)
+        case .users: cursor = UsersView(state: state).render(into: &frame)
+        case .form: cursor = UserFormView(state: state).render(into: &frame)
+        case .preview: cursor = PreviewView(state: state).render(into: &frame)
+        }
+        let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
+        StatusLine(mode: state.screen.title.uppercased(), hints: state.keymaps.hints(for: state.screen),
+                   message: state.message.map { ($0.text, $0.level) }).render(into: &frame, area: bottom, theme: theme)
+        switch state.overlay {
+        case .help(let scroll)?:
+            HelpOverlay(keymap: state.keymaps.combined(for: state.screen), title: "Keys · \(state.screen.title) (any key closes)")
+                .render(into: &frame, area: frame.bounds, theme: theme, scroll: scroll)
+            return nil
+        case .palette(let palette)?:
+            return PaletteView(state: palette, keymaps: state.keymaps, theme: theme).render(into: &frame, area: frame.bounds)
+        case .dialog(let dialog, _)?:
+            return DialogView(width: 60).render(dialog, into: &frame, area: frame.bounds, theme: theme)
+        case nil:
+            return cursor
+        }
+    }
+
+    /// Tabs on the left; on the right the badge (SANDBOX, a profile's label), the job state, and
+    /// whether the workspace is saved.
+    private static func drawTop(_ state: AppState, into frame: inout ScreenBuffer) {
+        let theme = state.theme
+        let top = Rect(x: 0, y: 0, width: frame.size.width, height: 1)
+        var right: [Span] = []
+        if let job = state.connect.jobState {
+            right.append(Span("job \(job)", style: theme[.text].patched(with: theme[job == "Active" ? .success : .warning])))
+            right.append(Span(" ", style: theme[.text]))
+        }
+        if state.workspacePath != nil {
+            let saved = state.savedGeneration == state.changeGeneration
+            right.append(Span(saved ? "saved" : "unsaved", style: theme[.text].patched(with: theme[.muted])))
+            right.append(Span(" ", style: theme[.text]))
+        }
+        if let badge = state.badge {
+            right.append(Span(" \(badge.label) ", style: theme[.text].patched(with: theme[badge.role]).adding([.reverse, .bold])))
+        }
+        let rightWidth = right.reduce(0) { $0 + $1.text.displayWidth }
+        let tabs = Rect(x: 0, y: 0, width: max(0, top.width - rightWidth - 1), height: 1)
+        TabBar(titles: Screen.allCases.map(\.title), selected: state.screen.rawValue).render(into: &frame, area: tabs, theme: theme)
+        frame.drawSpans(right, x: top.maxX - rightWidth, y: 0, width: rightWidth)
+    }
+}

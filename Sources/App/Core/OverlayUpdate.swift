@@ -1,0 +1,62 @@
+import TerminalUI
+
+extension AppState {
+    /// Keys while the help, the palette or a dialog is open: they go nowhere else.
+    mutating func overlayKey(_ key: Key, _ current: Overlay, effects: inout [AppEffect]) {
+        switch current {
+        case .help(let scroll):
+            switch key {
+            case .down, .character("j"): overlay = .help(scroll: scroll + 1)
+            case .up, .character("k"): overlay = .help(scroll: max(0, scroll - 1))
+            default: overlay = nil
+            }
+        case .palette(let palette):
+            paletteKey(key, palette, effects: &effects)
+        case .dialog(let dialog, let purpose):
+            let (updated, result) = dialog.handling(key)
+            guard let result else {
+                overlay = .dialog(updated, purpose)
+                return
+            }
+            overlay = nil
+            dialogAnswered(purpose, result, effects: &effects)
+        }
+    }
+
+    private mutating func paletteKey(_ key: Key, _ palette: PaletteState, effects: inout [AppEffect]) {
+        var next = palette
+        let entries = palette.matches(keymaps)
+        switch key {
+        case .escape: overlay = nil; return
+        case .up: next.selected = max(0, palette.selected - 1)
+        case .down: next.selected = min(max(0, entries.count - 1), palette.selected + 1)
+        case .enter:
+            overlay = nil
+            guard !entries.isEmpty else { return }
+            let entry = entries[min(palette.selected, entries.count - 1)]
+            if let target = entry.screen, target != screen { switchTo(target) }
+            perform(entry.binding.action, effects: &effects)
+            return
+        default:
+            guard let edited = palette.field.handling(key) else { return }
+            next.field = edited
+            next.selected = 0
+        }
+        overlay = .palette(next)
+    }
+
+    private mutating func dialogAnswered(_ purpose: DialogPurpose, _ result: DialogResult, effects: inout [AppEffect]) {
+        switch (purpose, result) {
+        case (.quit, .button(0)):
+            quitRequested = true
+        case (.saveAs, .submitted(let path)) where !path.trimmed.isEmpty:
+            ensurePreview()
+            effects.append(.writeFile(path: path.trimmed, bytes: preview?.allDocumentsPretty ?? []))
+        case (.openFile, .submitted(let path)) where !path.trimmed.isEmpty:
+            message = StatusMessage("reading \(path.trimmed)…")
+            effects.append(.loadFile(path: path.trimmed))
+        default:
+            break
+        }
+    }
+}

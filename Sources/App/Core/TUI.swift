@@ -1,0 +1,142 @@
+import SCIM
+import TerminalUI
+
+/// The app's two pure functions: `update` (state and action in, state and effects out) and
+/// `render` (state in, frame out). The runner around them does all the waiting and I/O.
+public enum TUI {
+    public static func update(_ state: AppState, _ action: AppAction) -> (AppState, [AppEffect]) {
+        var next = state
+        var effects: [AppEffect] = []
+        next.apply(action, effects: &effects)
+        return (next, effects)
+    }
+}
+
+extension AppState {
+    mutating func apply(_ action: AppAction, effects: inout [AppEffect]) {
+        switch action {
+        case .started:
+            effects.append(.validate(generation: changeGeneration, store.entries))
+            if let file = pendingFile {
+                pendingFile = nil
+                message = StatusMessage("reading \(file)…")
+                effects.append(.loadFile(path: file))
+            }
+            if sandbox && connect.missing == nil { startConnectionTest(effects: &effects) }
+        case .key(let key):
+            handleKey(key, effects: &effects)
+        case .resized(let newSize):
+            size = newSize
+            users.list = users.list.clamped(total: users.rows.count, viewport: usersViewport)
+        case .tick:
+            guard connect.isTesting else { return }
+            spinner = spinner.advanced()
+            effects.append(.tickAfter(milliseconds: 100))
+        case .command(let name):
+            perform(name, effects: &effects)
+        case .connectionTested(let generation, let outcome):
+            connectionTested(outcome, generation: generation)
+        case .validated(let generation, let found):
+            guard generation == changeGeneration else { return }
+            diagnostics = found
+            validatedGeneration = generation
+            if users.sort == .status { resortUsers() }
+        case .settled(let generation):
+            guard generation == changeGeneration else { return }
+            effects.append(.validate(generation: generation, store.entries))
+            if let workspacePath { effects.append(.saveWorkspace(generation: generation, workspace, path: workspacePath)) }
+        case .workspaceSaved(let generation, let error):
+            if let error { message = StatusMessage("autosave failed: \(error)", .error) } else { savedGeneration = max(savedGeneration, generation) }
+        case .fileWritten(let path, let error):
+            message = error.map { StatusMessage("could not save: \($0)", .error) } ?? StatusMessage("saved \(path)", .success)
+        case .fileLoaded(let path, let loaded):
+            load(loaded, from: path, effects: &effects)
+        }
+    }
+
+    private mutating func load(_ loaded: LoadedFile, from path: String, effects: inout [AppEffect]) {
+        if let error = loaded.error {
+            message = StatusMessage(error, .error)
+            return
+        }
+        store = RecordStore(loaded.records)
+        unsent = Set(store.entries.map(\.id))
+        users = UsersState()
+        users.refresh(store: store)
+        form = nil
+        preview = nil
+        diagnostics = [:]
+        validatedGeneration = -1
+        screen = .users
+        message = StatusMessage("\(path): \(loaded.summary)", .success)
+        markChanged(effects: &effects)
+        effects.append(.validate(generation: changeGeneration, store.entries))
+    }
+
+    private mutating func handleKey(_ key: Key, effects: inout [AppEffect]) {
+        if key == .resize { return }
+        message = nil
+        if let overlay {
+            overlayKey(key, overlay, effects: &effects)
+            return
+        }
+        switch screen {
+        case .users:
+            if let field = users.filterField { typeInFilter(key, field: field); return }
+        case .preview:
+            if let field = preview?.searchField { typeInSearch(key, field: field); return }
+        case .connect:
+            if connectKey(key, effects: &effects) { return }
+        case .form:
+            if formKey(key, effects: &effects) { return }
+        }
+        if let action = keymaps.combined(for: screen).action(for: key) { perform(action, effects: &effects) }
+    }
+
+    /// Runs a named action on the current screen; the global ones work everywhere.
+    mutating func perform(_ action: KeyAction, effects: inout [AppEffect]) {
+        let screenHandled: Bool
+        switch screen {
+        case .connect: screenHandled = connectCommand(action, effects: &effects)
+        case .users: screenHandled = usersCommand(action, effects: &effects)
+        case .form: screenHandled = formCommand(action, effects: &effects)
+        case .preview: screenHandled = previewCommand(action)
+        }
+        if screenHandled { return }
+        switch action.rawValue {
+        case "nextScreen": switchTo(Screen(rawValue: (screen.rawValue + 1) % Screen.allCases.count) ?? .users)
+        case "previousScreen": switchTo(Screen(rawValue: (screen.rawValue + Screen.allCases.count - 1) % Screen.allCases.count) ?? .users)
+        case "screenConnect": switchTo(.connect)
+        case "screenUsers": switchTo(.users)
+        case "screenForm": switchTo(.form)
+        case "screenPreview": switchTo(.preview)
+        case "help": overlay = .help(scroll: 0)
+        case "palette": overlay = .palette(PaletteState())
+        case "openFile":
+            overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Open",
+                                          message: "Replace the workspace's users with a JSON payload or a CSV file:"), .openFile)
+        case "quit": requestQuit()
+        case "jumpToUser": jumpToSelectedUser()
+        default: break
+        }
+    }
+
+    mutating func switchTo(_ target: Screen) {
+        if screen == .form && target != .form { resortIfNeeded() }
+        switch target {
+        case .preview: ensurePreview()
+        case .form: if form == nil && !store.isEmpty { openForm(); return }
+        default: break
+        }
+        screen = target
+    }
+
+    mutating func requestQuit() {
+        guard !unsent.isEmpty else { quitRequested = true; return }
+        let n = unsent.count
+        overlay = .dialog(DialogState(
+            kind: .confirm, title: "Quit",
+            message: "\(n) user\(n == 1 ? " was" : "s were") added or changed and not sent to Entra. They stay saved in the workspace for next time.",
+            buttons: ["Quit", "Stay"], selectedButton: 1), .quit)
+    }
+}

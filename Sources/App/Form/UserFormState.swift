@@ -1,0 +1,130 @@
+import SCIM
+import TerminalUI
+
+/// The user form: one record being edited live (every change reaches the workspace at once, so
+/// nothing typed can be lost), its fields, its own diagnostics, and undo/redo/revert.
+public struct UserFormState: Equatable, Sendable {
+    public let recordID: Int
+    /// The record as it was when the form opened: what "revert" goes back to.
+    public let original: UserRecord
+    public private(set) var record: UserRecord
+    public var form: FormState
+    var specs: [String: FieldSpec]
+    public private(set) var undo: [UserRecord] = []
+    public private(set) var redo: [UserRecord] = []
+    /// The field of the last edit: typing on in the same field extends one undo step.
+    private var lastEdited: String?
+    /// This record's diagnostics, re-checked on every keystroke.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The raw JSON editor, when shown instead of the fields.
+    public var raw: RawJSONEditorState?
+
+    public init(recordID: Int, record: UserRecord) {
+        self.recordID = recordID
+        self.original = record
+        self.record = record
+        let built = UserFormFields.build(record)
+        form = FormState(built.items)
+        specs = Dictionary(built.specs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        revalidate()
+    }
+
+    public var isModified: Bool { record != original }
+
+    /// Applies an editing key to the focused field and writes the field into the record.
+    mutating func edit(_ key: Key) -> Bool {
+        guard let field = form.focusedField, let edited = field.input.handling(key) else { return false }
+        guard edited.text != field.input.text else {
+            form = form.updating(field.id) { $0.input = edited }
+            return true
+        }
+        if lastEdited != field.id || undo.isEmpty { pushUndo() }
+        lastEdited = field.id
+        form = form.updating(field.id) { $0.input = edited }
+        if let spec = specs[field.id] {
+            record = RecordPathEditing.setting(UserFormFields.parse(edited.text, kind: spec.kind), at: spec.path, in: record)
+        }
+        revalidate()
+        return true
+    }
+
+    mutating func moveFocus(_ delta: Int) {
+        form = form.focusing(form.focus + delta)
+        lastEdited = nil
+    }
+
+    mutating func undoEdit() -> Bool {
+        guard let previous = undo.popLast() else { return false }
+        redo.append(record)
+        replaceRecord(previous)
+        return true
+    }
+
+    mutating func redoEdit() -> Bool {
+        guard let next = redo.popLast() else { return false }
+        undo.append(record)
+        replaceRecord(next)
+        return true
+    }
+
+    mutating func revert() -> Bool {
+        guard record != original else { return false }
+        pushUndo()
+        replaceRecord(original)
+        return true
+    }
+
+    /// Takes a whole new record (from undo, revert or the raw JSON editor), keeping the focus.
+    mutating func replaceRecord(_ new: UserRecord, recordUndo: Bool = false) {
+        if recordUndo { pushUndo() }
+        record = new
+        let built = UserFormFields.build(new)
+        form = FormState(built.items, focus: form.focus)
+        specs = Dictionary(built.specs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        lastEdited = nil
+        revalidate()
+    }
+
+    private mutating func pushUndo() {
+        undo.append(record)
+        if undo.count > 200 { undo.removeFirst() }
+        redo.removeAll()
+    }
+
+    /// Re-runs the record's own rules and puts each message under the field its path names.
+    private mutating func revalidate() {
+        var bare = record
+        bare.origin = nil
+        diagnostics = Validator().recordDiagnostics([bare]).filter { $0.severity != .note }
+        var byField: [String: [String]] = [:]
+        let ids = form.fields.map(\.id)
+        for d in diagnostics {
+            guard let id = fieldID(for: d, among: ids) else { continue }
+            byField[id, default: []].append(d.message)
+        }
+        for id in ids {
+            let message = byField[id]?.joined(separator: "; ")
+            if form.field(id)?.error != message { form = form.updating(id) { $0.error = message } }
+        }
+    }
+
+    /// The diagnostics that no field shows, for the panel under the form.
+    public var unplacedDiagnostics: [Diagnostic] {
+        let ids = form.fields.map(\.id)
+        return diagnostics.filter { fieldID(for: $0, among: ids) == nil }
+    }
+
+    /// A diagnostic's path names a field exactly, or an attribute whose first field stands for it;
+    /// a missing attribute is reported at the root, so its rule id (`scim.userName.missing`) names it.
+    private func fieldID(for diagnostic: Diagnostic, among ids: [String]) -> String? {
+        if let path = diagnostic.path, !path.components.isEmpty {
+            let text = path.description
+            if ids.contains(text) { return text }
+            return ids.first { $0.hasPrefix(text + ".") || $0.hasPrefix(text + "[") }
+        }
+        for part in diagnostic.rule.split(separator: ".").dropFirst() {
+            if let id = ids.first(where: { $0.lowercased() == part.lowercased() }) { return id }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,117 @@
+import SCIM
+import TerminalUI
+
+/// The form's share of the screen: a header line, the fields (or the raw JSON), the checks panel.
+struct FormLayout {
+    var body: Rect
+    init(size: Size) { body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2)) }
+    var header: Rect { Rect(x: body.x, y: body.y, width: body.width, height: 1) }
+    var panelHeight: Int { body.height >= 20 ? 6 : 3 }
+    var fields: Rect { Rect(x: body.x + 1, y: body.y + 1, width: body.width - 2, height: max(1, body.height - 1 - panelHeight)) }
+    var panel: Rect { Rect(x: body.x, y: fields.maxY, width: body.width, height: max(0, body.maxY - fields.maxY)) }
+}
+
+extension AppState {
+    /// Opens the form on the selected user (keeping an open form on the same user, undo and all).
+    mutating func openForm() {
+        guard let id = users.selectedID(store: store), let entry = store.entry(id: id) else {
+            message = StatusMessage("no user selected", .warning)
+            return
+        }
+        if form?.recordID != id { form = UserFormState(recordID: id, record: entry.record) }
+        screen = .form
+    }
+
+    /// Keys on the form screen; text goes to the focused field (or the raw editor).
+    mutating func formKey(_ key: Key, effects: inout [AppEffect]) -> Bool {
+        guard var current = form else { return false }
+        let viewport = FormLayout(size: size).fields.height - 1
+        if var raw = current.raw {
+            switch keymaps.keymap(for: .form).action(for: key)?.rawValue {
+            case "rawJSON": applyRaw(raw, effects: &effects); return true
+            case "back":
+                current.raw = nil
+                form = current
+                message = StatusMessage(raw.modified ? "raw JSON edits discarded" : "back to the fields")
+                return true
+            default:
+                guard raw.handle(key, viewport: viewport) else { return false }
+                current.raw = raw
+                form = current
+                return true
+            }
+        }
+        guard key.isText || keymaps.combined(for: .form).action(for: key) == nil else { return false }
+        guard current.edit(key) else { return false }
+        form = current
+        commitForm(effects: &effects)
+        return true
+    }
+
+    mutating func formCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
+        guard var current = form else {
+            if action.rawValue == "back" { screen = .users; return true }
+            return false
+        }
+        var changed = false
+        switch action.rawValue {
+        case "nextField": current.moveFocus(1)
+        case "previousField": current.moveFocus(-1)
+        case "back":
+            screen = .users
+            resortIfNeeded()
+        case "undo":
+            changed = current.undoEdit()
+            if !changed { message = StatusMessage("nothing to undo") }
+        case "redo":
+            changed = current.redoEdit()
+            if !changed { message = StatusMessage("nothing to redo") }
+        case "revert":
+            changed = current.revert()
+            message = StatusMessage(changed ? "reverted to the user as opened (alt-z undoes)" : "nothing to revert")
+        case "rawJSON": current.raw = RawJSONEditorState(record: current.record)
+        default: return false
+        }
+        form = current
+        if changed { commitForm(effects: &effects) }
+        return true
+    }
+
+    private mutating func applyRaw(_ raw: RawJSONEditorState, effects: inout [AppEffect]) {
+        guard var current = form else { return }
+        switch raw.parsed() {
+        case .failure(let error):
+            var shown = raw
+            shown.error = error.description
+            current.raw = shown
+            form = current
+            message = StatusMessage("JSON error at \(error.description)", .error)
+        case .success(let object):
+            var record = current.record
+            record.data = object
+            if record != current.record { current.replaceRecord(record, recordUndo: true) }
+            current.raw = nil
+            form = current
+            commitForm(effects: &effects)
+            message = StatusMessage("raw JSON applied")
+        }
+    }
+
+    /// Writes the form's record into the workspace and its fresh diagnostics into the table.
+    mutating func commitForm(effects: inout [AppEffect]) {
+        guard let current = form else { return }
+        guard store.replace(id: current.recordID, with: current.record) else {
+            message = StatusMessage("this user was deleted; edits are not kept", .error)
+            return
+        }
+        diagnostics[current.recordID] = current.diagnostics
+        unsent.insert(current.recordID)
+        preview = nil
+        markChanged(effects: &effects)
+    }
+
+    /// Values shown in the table may have changed; keep the sort honest when leaving the form.
+    mutating func resortIfNeeded() {
+        if users.sort != nil || !users.query.isEmpty { resortUsers() }
+    }
+}

@@ -1,0 +1,68 @@
+import SCIM
+
+/// Where to connect, as typed on the Connect screen, minus the secret (never written anywhere).
+public struct ConnectionDraft: Sendable, Equatable {
+    public var tenant: String
+    public var clientId: String
+    public var endpoint: String
+    /// Token service base URL when it is not the cloud's (the sandbox emulator, a proxy).
+    public var authority: String
+    public var profile: String
+
+    public init(tenant: String = "", clientId: String = "", endpoint: String = "", authority: String = "", profile: String = "") {
+        self.tenant = tenant
+        self.clientId = clientId
+        self.endpoint = endpoint
+        self.authority = authority
+        self.profile = profile
+    }
+}
+
+/// What survives a restart: the users and the connection draft. Read and written as JSON with
+/// SCIM's own reader and writer, so a user's attributes round-trip byte for byte (key order,
+/// number literals, unknown attributes).
+public struct Workspace: Sendable, Equatable {
+    public static let formatVersion = 1
+    public var records: [UserRecord]
+    public var connection: ConnectionDraft
+
+    public init(records: [UserRecord] = [], connection: ConnectionDraft = ConnectionDraft()) {
+        self.records = records
+        self.connection = connection
+    }
+
+    public func encoded() -> [UInt8] {
+        let c = connection
+        let connection: JSONObject = [
+            "tenant": .string(c.tenant), "clientId": .string(c.clientId), "endpoint": .string(c.endpoint),
+            "authority": .string(c.authority), "profile": .string(c.profile),
+        ]
+        let root: JSONObject = [
+            "scimtermWorkspace": .number(JSONNumber(Self.formatVersion)),
+            "connection": .object(connection),
+            "users": .array(records.map { .object($0.data) }),
+        ]
+        return JSONWriter(style: .pretty()).bytes(.object(root))
+    }
+
+    /// Reads a workspace file; the error says what is wrong and where.
+    public static func decode(_ bytes: [UInt8]) throws(WorkspaceError) -> Workspace {
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes) } catch { throw WorkspaceError("not valid JSON at \(error.position): \(error.message)") }
+        guard let root = value.objectValue, root["scimtermWorkspace"] != nil else {
+            throw WorkspaceError("not a scimterm workspace (no \"scimtermWorkspace\" member)")
+        }
+        let c = root["connection"]?.objectValue ?? JSONObject()
+        func text(_ key: String) -> String { c[key]?.stringValue ?? "" }
+        let draft = ConnectionDraft(tenant: text("tenant"), clientId: text("clientId"), endpoint: text("endpoint"),
+                                    authority: text("authority"), profile: text("profile"))
+        let users = root["users"]?.arrayValue ?? []
+        return Workspace(records: users.compactMap { $0.objectValue.map { UserRecord(data: $0) } }, connection: draft)
+    }
+}
+
+/// A workspace that could not be read or written, worded for the status line.
+public struct WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,1 +1,0 @@
-// App: see DESIGN.md

@@ -1,0 +1,98 @@
+import Foundation
+import TerminalUI
+
+/// The UI loop: read a key (or time out), apply it and any effect results through `TUI.update`,
+/// start the effects it asks for, draw the frame. The same loop runs on ncurses and, in tests, on
+/// a headless terminal.
+public final class AppLoop {
+    public private(set) var state: AppState
+    let terminal: any Terminal
+    let inbox = ActionInbox()
+    let runner: EffectRunner
+    /// The generation last copied into the signal-safe snapshot.
+    private var snapshotGeneration = -1
+
+    /// Workspaces up to this size are snapshotted for the signal handler after every change; larger
+    /// ones when autosave serialises them.
+    static let eagerSnapshotLimit = 2_000
+
+    public init(state: AppState, terminal: any Terminal, services: AppServices = .live) {
+        self.state = state
+        self.terminal = terminal
+        self.runner = EffectRunner(inbox: inbox, services: services)
+        self.state.size = terminal.size
+    }
+
+    /// Applies one action and starts what it asks for.
+    public func dispatch(_ action: AppAction) {
+        let (next, effects) = TUI.update(state, action)
+        state = next
+        effects.forEach(runner.run)
+    }
+
+    public func draw() {
+        var frame = terminal.makeFrame()
+        let cursor = TUI.render(state, into: &frame)
+        terminal.flush(frame, cursor: cursor)
+    }
+
+    /// One turn: at most one key, then every finished effect; draws when anything happened.
+    /// Returns false once the user has quit.
+    @discardableResult
+    public func step(timeoutMilliseconds: Int) -> Bool {
+        var happened = false
+        if let key = terminal.nextKey(timeoutMilliseconds: timeoutMilliseconds) {
+            if key == .resize { dispatch(.resized(terminal.size)) }
+            dispatch(.key(key))
+            happened = true
+        }
+        for action in inbox.drain() {
+            dispatch(action)
+            happened = true
+        }
+        if happened {
+            snapshotIfSmall()
+            draw()
+        }
+        return !state.quitRequested
+    }
+
+    /// Runs until the user quits, then saves what autosave had not yet written.
+    public func run() {
+        dispatch(.started)
+        draw()
+        while step(timeoutMilliseconds: 50) {}
+        saveNow()
+    }
+
+    /// For tests: processes queued keys and waits (polling, with a deadline, never a fixed sleep)
+    /// until no effect is running. Returns false on timeout.
+    @discardableResult
+    public func runUntilIdle(timeoutSeconds: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while Date() < deadline {
+            step(timeoutMilliseconds: 0)
+            if inbox.isIdle && !hasPendingKeys { draw(); return true }
+            usleep(2_000)
+        }
+        return false
+    }
+
+    private var hasPendingKeys: Bool { (terminal as? HeadlessTerminal)?.hasPendingKeys ?? false }
+
+    /// Writes the workspace synchronously if it changed since the last save (on quit).
+    public func saveNow() {
+        guard let path = state.workspacePath, state.savedGeneration != state.changeGeneration else { return }
+        let bytes = state.workspace.encoded()
+        EmergencySave.update(bytes)
+        try? SafeFile.writeAtomically(bytes, to: path)
+    }
+
+    private func snapshotIfSmall() {
+        guard state.workspacePath != nil, state.changeGeneration != snapshotGeneration,
+            state.store.count <= Self.eagerSnapshotLimit
+        else { return }
+        snapshotGeneration = state.changeGeneration
+        EmergencySave.update(state.workspace.encoded())
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import SCIM
+import TerminalUI
+
+/// The sandbox's connection, handed over by whoever started the emulator. The secret lives only in
+/// memory: it fills the masked field and is never written.
+public struct SandboxConnection: Sendable {
+    public var tenant: String
+    public var clientId: String
+    public var secret: String
+    public var endpoint: String
+    public var authority: String
+
+    public init(tenant: String, clientId: String, secret: String, endpoint: String, authority: String) {
+        self.tenant = tenant
+        self.clientId = clientId
+        self.secret = secret
+        self.endpoint = endpoint
+        self.authority = authority
+    }
+}
+
+/// How the TUI was asked to start.
+public struct TUIOptions: Sendable {
+    public var file: String?
+    public var sandbox: SandboxConnection?
+    public var theme: String?
+    public var environment: [String: String]
+
+    public init(file: String? = nil, sandbox: SandboxConnection? = nil, theme: String? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.file = file
+        self.sandbox = sandbox
+        self.theme = theme
+        self.environment = environment
+    }
+}
+
+/// Starting the TUI: the initial state from the saved workspace (or the sandbox sample), the save
+/// hook for signals, then the loop on the real terminal.
+public enum TUIApp {
+    /// The state the app starts in; separate from `run` so tests can check startup without a terminal.
+    public static func initialState(_ options: TUIOptions, size: Size, theme: Theme = .builtinDefault) -> AppState {
+        let paths = AppPaths.standard(environment: options.environment)
+        let path = paths.workspace(sandbox: options.sandbox != nil)
+        var problem: StatusMessage?
+        var workspace = Workspace()
+        do {
+            if let bytes = try SafeFile.read(path) { workspace = try Workspace.decode(bytes) }
+        } catch {
+            problem = StatusMessage("could not reopen \(path): \(error); starting empty (the file is left as it is)", .error)
+        }
+        if let sandbox = options.sandbox {
+            if workspace.records.isEmpty { workspace.records = sampleUsers() }
+            workspace.connection = ConnectionDraft(tenant: sandbox.tenant, clientId: sandbox.clientId,
+                                                   endpoint: sandbox.endpoint, authority: sandbox.authority, profile: "sandbox")
+        }
+        var state = AppState(size: size, theme: theme, workspace: workspace, sandbox: options.sandbox != nil,
+                             workspacePath: problem == nil ? path : nil)
+        if let secret = options.sandbox?.secret {
+            state.connect = ConnectState(draft: workspace.connection, secret: secret)
+        }
+        state.pendingFile = options.file
+        state.message = problem ?? StatusMessage(options.sandbox != nil
+            ? "Sandbox: a local Entra stand-in with \(state.store.count) sample users. Press ? for keys."
+            : "Workspace: \(path)")
+        return state
+    }
+
+    /// The embedded sample set, parsed.
+    public static func sampleUsers() -> [UserRecord] {
+        (try? PayloadReader.read(json: Array(SandboxUsers.json.utf8)).records) ?? []
+    }
+
+    /// Runs the TUI on the process's terminal until the user quits.
+    public static func run(_ options: TUIOptions) throws {
+        let terminal = try NcursesTerminal(environment: options.environment)
+        defer { terminal.shutdown() }
+        let selection = ThemeLoader.standard(environment: options.environment)
+            .select(name: options.theme, environment: options.environment, depth: terminal.capabilities.colorDepth)
+        let state = initialState(options, size: terminal.size, theme: selection.theme)
+        if let path = state.workspacePath {
+            EmergencySave.configure(path: path)
+            EmergencySave.update(state.workspace.encoded())
+            TerminalSignals.setSaveHook { EmergencySave.writeNow() }
+        }
+        let loop = AppLoop(state: state, terminal: terminal)
+        loop.run()
+        TerminalSignals.setSaveHook(nil)
+    }
+}

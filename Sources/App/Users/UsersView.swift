@@ -1,0 +1,138 @@
+import SCIM
+import TerminalUI
+
+/// Draws the Users screen: a summary (or the filter being typed), the virtual table, and the
+/// selected user's diagnostics.
+struct UsersView {
+    var state: AppState
+
+    private var theme: Theme { state.theme }
+    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+
+    static let columns = [
+        TableColumn("", width: .fixed(1)),
+        TableColumn("externalId", width: .fixed(10)),
+        TableColumn("userName", width: .flexible(weight: 3, minimum: 12)),
+        TableColumn("displayName", width: .flexible(weight: 2, minimum: 10)),
+        TableColumn("department", width: .flexible(weight: 2, minimum: 6)),
+        TableColumn("active", width: .fixed(6)),
+        TableColumn("status", width: .fixed(7)),
+    ]
+
+    func render(into frame: inout ScreenBuffer) -> Point? {
+        let layout = UsersLayout(size: state.size)
+        let cursor = drawSummary(into: &frame, area: layout.summary)
+        drawTable(into: &frame, area: layout.table)
+        drawPanel(into: &frame, area: layout.panel)
+        return cursor
+    }
+
+    private func drawSummary(into frame: inout ScreenBuffer, area: Rect) -> Point? {
+        let users = state.users
+        if let field = users.filterField {
+            frame.draw("/", x: area.x, y: area.y, width: 1, style: style(.accent))
+            let input = Rect(x: area.x + 1, y: area.y, width: max(1, area.width / 2), height: 1)
+            let cursor = TextFieldView(placeholder: "filter by externalId, userName, displayName, department")
+                .render(field, into: &frame, area: input, theme: theme)
+            frame.draw("\(users.rows.count) of \(state.store.count)", x: input.maxX + 1, y: area.y,
+                       width: area.maxX - input.maxX - 1, style: style(.muted))
+            return cursor
+        }
+        var spans = [Span("\(state.store.count) users", style: style(.title))]
+        let errors = state.store.entries.reduce(0) { $0 + (state.worstSeverity(id: $1.id) == .error ? 1 : 0) }
+        let warnings = state.store.entries.reduce(0) { $0 + (state.worstSeverity(id: $1.id) == .warning ? 1 : 0) }
+        spans.append(Span(" · ", style: style(.muted)))
+        spans.append(Span("\(errors) with errors", style: style(errors > 0 ? .error : .muted)))
+        spans.append(Span(" · ", style: style(.muted)))
+        spans.append(Span("\(warnings) with warnings", style: style(warnings > 0 ? .warning : .muted)))
+        if !users.query.isEmpty {
+            spans.append(Span(" · filter \"\(users.query)\": \(users.rows.count) shown", style: style(.accent)))
+        }
+        if !users.marks.isEmpty { spans.append(Span(" · \(users.marks.count) marked", style: style(.mark))) }
+        if let sort = users.sort { spans.append(Span(" · by \(sort.title) \(users.ascending ? "↑" : "↓")", style: style(.muted))) }
+        frame.drawSpans(spans, x: area.x, y: area.y, width: area.width)
+        return nil
+    }
+
+    private func drawTable(into frame: inout ScreenBuffer, area: Rect) {
+        let store = state.store
+        let rows = state.users.rows
+        let table = TableView(columns: Self.columns, emptyText: store.isEmpty
+            ? "No users yet: a adds one, ctrl-o opens a file." : "No user matches the filter (Esc clears it).")
+        let mark = String(frame.glyphs.mark)
+        table.render(into: &frame, area: area, state: state.users.list, total: rows.count, theme: theme) { row, column in
+            let entry = store.entries[rows[row]]
+            let r = entry.record
+            switch column {
+            case 0: return state.users.marks.contains(entry.id) ? mark : ""
+            case 1: return r.externalId ?? ""
+            case 2: return r.userName ?? ""
+            case 3: return r.displayName ?? ""
+            case 4: return r.department ?? ""
+            case 5: return r.active.map { $0 ? "yes" : "no" } ?? ""
+            default: return ""
+            }
+        }
+        drawStatusColumn(into: &frame, area: area)
+    }
+
+    /// The status badge is drawn over the table's last column, each in its own colour.
+    private func drawStatusColumn(into frame: inout ScreenBuffer, area: Rect) {
+        let widths = TableView.layout(Self.columns, width: area.width)
+        let x = area.x + widths.dropLast().reduce(0) { $0 + $1 + 1 }
+        let list = state.users.list.clamped(total: state.users.rows.count, viewport: max(0, area.height - 1))
+        let last = min(state.users.rows.count, list.offset + max(0, area.height - 1))
+        guard list.offset < last else { return }
+        for (n, row) in (list.offset..<last).enumerated() {
+            let entry = state.store.entries[state.users.rows[row]]
+            let (text, role): (String, ThemeRole) = switch state.worstSeverity(id: entry.id) {
+            case .error?: ("error", .error)
+            case .warning?: ("warning", .warning)
+            default: ("ok", .success)
+            }
+            var base = theme[.text]
+            if row == list.selected { base = base.patched(with: theme[.selection]) }
+            let shown = state.unsent.contains(entry.id) && role == .success ? "changed" : text
+            frame.draw(shown, x: x, y: area.y + 1 + n, width: widths.last ?? 7, style: base.patched(with: theme[role]))
+        }
+    }
+
+    private func drawPanel(into frame: inout ScreenBuffer, area: Rect) {
+        guard area.height >= 2 else { return }
+        let id = state.users.selectedID(store: state.store)
+        let name = id.flatMap { state.store.entry(id: $0)?.record.userName }.map { $0.isEmpty ? "(no userName)" : $0 } ?? ""
+        frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
+        frame.draw(" Diagnostics \(name.isEmpty ? "" : "· " + name + " ")", x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
+        let inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
+        guard let id else { return }
+        let found = (state.diagnostics[id] ?? []).sorted { $0.severity < $1.severity }
+        if found.isEmpty {
+            let text = state.validatedGeneration < 0 ? "checking…" : "✓ no problems found"
+            frame.draw(text, x: inner.x, y: inner.y, width: inner.width, style: style(.success))
+            return
+        }
+        var y = inner.y
+        for diagnostic in found where y < inner.maxY {
+            y += DiagnosticLines.draw(diagnostic, into: &frame, x: inner.x, y: y, width: inner.width,
+                                      maxRows: inner.maxY - y, theme: theme)
+        }
+    }
+}
+
+/// One diagnostic as "severity  path  message — hint", wrapped; shared by the Users panel and the form.
+enum DiagnosticLines {
+    static func draw(_ d: Diagnostic, into frame: inout ScreenBuffer, x: Int, y: Int, width: Int, maxRows: Int, theme: Theme) -> Int {
+        let role: ThemeRole = d.severity == .error ? .error : d.severity == .warning ? .warning : .muted
+        let label = d.severity.rawValue.padding(8)
+        let path = d.path.map { $0.description + "  " } ?? ""
+        let text = path + d.message + (d.hint.map { " — " + $0 } ?? "")
+        let lines = TextWrap.wrap(text, width: max(1, width - 8))
+        var rows = 0
+        for (i, line) in lines.enumerated() where rows < maxRows {
+            if i == 0 { frame.draw(label, x: x, y: y, width: 8, style: theme[.text].patched(with: theme[role])) }
+            frame.draw(line, x: x + 8, y: y + i, width: width - 8, style: theme[.text])
+            rows += 1
+        }
+        return max(1, rows)
+    }
+}

@@ -1,0 +1,89 @@
+import App
+import ArgumentParser
+import Emulator
+import Foundation
+import TerminalUI
+
+/// `scimterm [FILE] [--sandbox]`: the full-screen interface. Lives here rather than in App because
+/// only the executable may start the emulator (App does not depend on it).
+struct TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Open the full-screen interface (the default when no subcommand is given).",
+        discussion: """
+            With no FILE, reopens the last workspace. FILE (a SCIM payload or an HR CSV) replaces the \
+            workspace's users. --sandbox starts a local Entra stand-in on a free loopback port with \
+            sample users, so the whole product can be tried without a tenant.
+            """)
+
+    @Argument(help: ArgumentHelp("A JSON payload or CSV file to open.", valueName: "FILE"))
+    var file: String?
+
+    @Flag(help: "Start the embedded emulator and open its sample users (nothing leaves this machine).")
+    var sandbox = false
+
+    @Option(help: "Theme name (default, light, high-contrast, solarized-dark, mono, or one of yours).")
+    var theme: String?
+
+    func run() throws {
+        var emulator: RunningEmulator?
+        var connection: SandboxConnection?
+        if sandbox {
+            let config = EmulatorConfig.sandbox()
+            let running = try Self.startEmulator(config)
+            emulator = running
+            connection = SandboxConnection(
+                tenant: config.tenants.first?.id ?? SandboxIds.tenant,
+                clientId: config.tenants.first?.apps.first?.clientId ?? SandboxIds.clientId,
+                secret: config.tenants.first?.apps.first?.secrets.first?.value ?? "",
+                endpoint: running.endpoint, authority: running.baseURL)
+        }
+        defer { if let emulator { Self.stop(emulator) } }
+        do {
+            try TUIApp.run(TUIOptions(file: file, sandbox: connection, theme: theme))
+        } catch let error as TerminalError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Waits for the emulator without blocking Swift's cooperative threads: the UI loop owns this
+    /// (main) thread, and effects need the pool.
+    private static func startEmulator(_ config: EmulatorConfig) throws -> RunningEmulator {
+        let box = ResultBox<RunningEmulator>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { box.set(.success(try await EmulatorServer.start(config: config))) } catch { box.set(.failure(error)) }
+            done.signal()
+        }
+        done.wait()
+        guard let result = box.get() else { throw ValidationError("the sandbox emulator did not start") }
+        do { return try result.get() } catch { throw ValidationError("the sandbox emulator did not start: \(error)") }
+    }
+
+    private static func stop(_ emulator: RunningEmulator) {
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            await emulator.stop()
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 5)
+    }
+}
+
+/// A result handed from a task to the waiting thread.
+private final class ResultBox<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Result<Value, any Error>?
+
+    func set(_ result: Result<Value, any Error>) {
+        lock.lock()
+        value = result
+        lock.unlock()
+    }
+
+    func get() -> Result<Value, any Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
