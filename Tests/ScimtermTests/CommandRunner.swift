@@ -27,14 +27,20 @@ enum CommandRunner {
         packageRoot.appendingPathComponent("Tests/SCIMTests/Fixtures/microsoft-samples").appendingPathComponent(name).path
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
-                    timeout: TimeInterval = 60) throws -> CommandResult {
+    /// scimterm with these arguments, in this environment plus `environment`.
+    static func makeProcess(_ arguments: [String], environment: [String: String]) -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         process.environment = env
+        return process
+    }
+
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                    timeout: TimeInterval = 60) throws -> CommandResult {
+        let process = makeProcess(arguments, environment: environment)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
