@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// The `scimterm` command: the TUI (coming with the App target) and the scriptable subcommands.
+/// The `scimterm` command: the TUI by default (`scimterm`, `scimterm FILE`, `scimterm --sandbox`) and
+/// the scriptable subcommands.
 @main
 struct Scimterm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +14,7 @@ struct Scimterm: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, SendCommand.self, LogsCommand.self, JobCommand.self,
-                      EmulatorCommand.self, UIDemoCommand.self]
+                      EmulatorCommand.self, UIDemoCommand.self, TUICommand.self],
+        defaultSubcommand: TUICommand.self
     )
 }

@@ -32,6 +32,8 @@ final class FormUpdateTests: XCTestCase {
         XCTAssertNil(k.state.form?.form.field("userName")?.error)
         k.press("ctrl-y")
         XCTAssertNil(k.state.store.entries[0].record.userName)
+        k.type("z@contoso.com")
+        XCTAssertEqual(k.state.store.entries[0].record.data.keys.prefix(3), ["schemas", "externalId", "userName"], "back in its place")
         k.press("ctrl-r")
         XCTAssertEqual(k.state.store.entries[0].record, k.state.form?.original)
     }

@@ -104,6 +104,6 @@ final class AppLoopTests: XCTestCase {
         XCTAssertTrue(loop.runUntilIdle())
         let saved = try Workspace.decode(Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/scimterm/sandbox-workspace.json"))))
         XCTAssertEqual(saved.records.first?.displayName, "Zoë Ångström Edited")
-        XCTAssertTrue(terminal.screenText.contains("saved"), terminal.screenText)
+        XCTAssertEqual(loop.state.savedGeneration, loop.state.changeGeneration, "autosaved")
     }
 }

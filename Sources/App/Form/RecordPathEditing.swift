@@ -56,6 +56,20 @@ enum RecordPathEditing {
         return copy
     }
 
+    /// A field emptied and typed again would otherwise come back as the last attribute; people
+    /// diff payloads by eye, so it goes back where the record had it when the form opened.
+    static func restoringPosition(of path: JSONPath, in record: UserRecord, like original: UserRecord) -> UserRecord {
+        guard case .key(let key)? = path.components.first, let was = original.data.index(ofAttribute: key),
+            let now = record.data.index(ofAttribute: key), now == record.data.count - 1, now != was,
+            let value = record.data.attribute(key)
+        else { return record }
+        var copy = record
+        let spelled = record.data.members[now].key
+        copy.data.set(spelled, nil)
+        copy.data.insert(spelled, value, at: min(was, copy.data.count))
+        return copy
+    }
+
     /// An extension object whose URN is missing from `schemas` is ignored by SCIM servers, so the
     /// URN is added as soon as the form creates the object.
     static func ensureSchemas(_ record: inout UserRecord) {

@@ -43,6 +43,7 @@ public struct UserFormState: Equatable, Sendable {
         form = form.updating(field.id) { $0.input = edited }
         if let spec = specs[field.id] {
             record = RecordPathEditing.setting(UserFormFields.parse(edited.text, kind: spec.kind), at: spec.path, in: record)
+            record = RecordPathEditing.restoringPosition(of: spec.path, in: record, like: original)
         }
         revalidate()
         return true

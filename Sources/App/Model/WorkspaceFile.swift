@@ -78,8 +78,11 @@ public enum EmergencySave {
     /// Writers (the UI loop, the autosave task) take turns; the signal handler never waits for it.
     private static let writers = NSLock()
 
-    /// Remembers where to write; call once before the loop starts.
+    /// Remembers where to write and makes the folder now: a signal can come before the first
+    /// autosave, and the handler itself cannot create folders.
     public static func configure(path: String) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         self.path = strdup(path)
         self.temporary = strdup(path + ".signal")
     }

@@ -124,7 +124,7 @@ enum DiagnosticLines {
     static func draw(_ d: Diagnostic, into frame: inout ScreenBuffer, x: Int, y: Int, width: Int, maxRows: Int, theme: Theme) -> Int {
         let role: ThemeRole = d.severity == .error ? .error : d.severity == .warning ? .warning : .muted
         let label = d.severity.rawValue.padding(8)
-        let path = d.path.map { $0.description + "  " } ?? ""
+        let path = d.path.flatMap { $0.components.isEmpty ? nil : $0.description + "  " } ?? ""
         let text = path + d.message + (d.hint.map { " — " + $0 } ?? "")
         let lines = TextWrap.wrap(text, width: max(1, width - 8))
         var rows = 0
