@@ -22,16 +22,10 @@ extension InputLoader {
         }
     }
 
-    /// For a CSV file, writes the BulkRequest JSON Lines through `write` as rows are read and returns
-    /// the summary; nil when the file is JSON (the caller then loads it whole).
-    public static func emitCSV(path: String, mappingPath: String?, extensionURN: String?, builder: BulkRequestBuilder,
+    /// For CSV bytes, writes the BulkRequest JSON Lines through `write` as rows are read and returns
+    /// the summary; nil when the bytes are JSON (the caller then loads them whole).
+    public static func emitCSV(path: String, bytes: [UInt8], mappingPath: String?, extensionURN: String?, builder: BulkRequestBuilder,
                                write: ([UInt8]) -> Void) throws(InputLoadError) -> CSVBulkEmitter.Summary? {
-        let bytes: [UInt8]
-        do {
-            bytes = try InputFile.read(path: path)
-        } catch {
-            throw InputLoadError(path: path, error: error)
-        }
         if PayloadReader.looksLikeJSON(bytes) { return nil }
         let mapping = try loadMapping(mappingPath)
         do {

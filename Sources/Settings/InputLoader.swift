@@ -29,12 +29,19 @@ public struct InputLoadError: Error, Sendable, CustomStringConvertible {
 /// Opens any input a user brings: JSON in every shape `PayloadReader` knows, or CSV with a mapping.
 public enum InputLoader {
     public static func load(path: String, mappingPath: String? = nil, extensionURN: String? = nil) throws(InputLoadError) -> LoadedInput {
-        let bytes: [UInt8]
+        try load(path: path, bytes: read(path), mappingPath: mappingPath, extensionURN: extensionURN)
+    }
+
+    public static func read(_ path: String) throws(InputLoadError) -> [UInt8] {
         do {
-            bytes = try InputFile.read(path: path)
+            return try InputFile.read(path: path)
         } catch {
             throw InputLoadError(path: path, error: error)
         }
+    }
+
+    /// The same for bytes already read (`path` names them in messages).
+    public static func load(path: String, bytes: [UInt8], mappingPath: String? = nil, extensionURN: String? = nil) throws(InputLoadError) -> LoadedInput {
         if PayloadReader.looksLikeJSON(bytes) {
             do {
                 return LoadedInput(path: path, bytes: bytes, result: try PayloadReader.read(json: bytes))

@@ -26,8 +26,9 @@ struct ConvertCommand: ParsableCommand {
     var pretty = false
 
     func run() throws {
-        if output == nil, !pretty, inputPath != "-", try streamCSV() { return }
-        let loaded = try input.load(inputPath)
+        let bytes = try input.read(inputPath)
+        if output == nil, !pretty, try streamCSV(bytes) { return }
+        let loaded = try input.load(inputPath, bytes: bytes)
         let documents = build.builder.documents(for: loaded.records)
         let style: JSONWriter.Style = pretty ? .pretty() : .compact
         if let output {
@@ -45,11 +46,11 @@ struct ConvertCommand: ParsableCommand {
 
     /// CSV to JSON Lines on stdout, written as rows are converted: memory stays bounded whatever the
     /// file size. Returns false when the input is JSON (handled by the general path).
-    private func streamCSV() throws -> Bool {
+    private func streamCSV(_ bytes: [UInt8]) throws -> Bool {
         var stdout = StandardOutput()
         let summary: CSVBulkEmitter.Summary?
         do {
-            summary = try InputLoader.emitCSV(path: inputPath, mappingPath: input.mapping, extensionURN: input.extensionUrn,
+            summary = try InputLoader.emitCSV(path: inputPath, bytes: bytes, mappingPath: input.mapping, extensionURN: input.extensionUrn,
                                               builder: build.builder) { stdout.write($0) }
         } catch {
             StandardError.write("scimterm: \(error.description.visibleControlCharacters)")

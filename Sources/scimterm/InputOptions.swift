@@ -12,8 +12,21 @@ struct InputOptions: ParsableArguments {
 
     /// Reads a file into records, or exits 2 with one clear line naming the file.
     func load(_ path: String) throws -> LoadedInput {
+        try load(path, bytes: read(path))
+    }
+
+    func read(_ path: String) throws -> [UInt8] {
         do {
-            return try InputLoader.load(path: path, mappingPath: mapping, extensionURN: extensionUrn)
+            return try InputLoader.read(path)
+        } catch {
+            StandardError.write("scimterm: \(error.description.visibleControlCharacters)")
+            throw ExitCode(2)
+        }
+    }
+
+    func load(_ path: String, bytes: [UInt8]) throws -> LoadedInput {
+        do {
+            return try InputLoader.load(path: path, bytes: bytes, mappingPath: mapping, extensionURN: extensionUrn)
         } catch {
             StandardError.write("scimterm: \(error.description.visibleControlCharacters)")
             throw ExitCode(2)

@@ -66,8 +66,6 @@ public struct BulkRequestBuilder: Sendable {
         ])
     }
 
-    func nextBulkId(for record: UserRecord, used: inout Set<String>) -> String { bulkId(for: record, used: &used) }
-
     /// The same choice for a record known only by its externalId (CSV rows have no original bulkId).
     func nextBulkId(externalId: String?, used: inout Set<String>) -> String {
         if bulkIds != .uuid, let id = externalId, !id.isBlank, used.insert(id).inserted { return id }
