@@ -74,7 +74,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "scimterm-bench", dependencies: [
-            "SCIM", "Settings", "Provisioning", "TerminalUI",
+            "SCIM", "Settings", "Provisioning", "TerminalUI", "App",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM"], resources: [.copy("Fixtures")]),
