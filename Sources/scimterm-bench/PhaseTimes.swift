@@ -31,5 +31,7 @@ struct PhaseTimes: ParsableCommand {
         lap("parse JSON Lines")
         let diagnostics = Validator().validate(parsed, bytes: out)
         lap("validate (\(diagnostics.count) diagnostics)")
+        _ = Validator().recordDiagnostics(parsed.records)
+        lap("  of which record + set rules")
     }
 }
