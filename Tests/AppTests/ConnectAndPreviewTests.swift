@@ -13,7 +13,7 @@ final class ConnectUpdateTests: XCTestCase {
 
     func testEndpointIsParsedAsYouTypeWithImmediateFeedback() {
         let k = connectScreen()
-        k.press("down down down").type("https://graph.microsoft.com/v1.0/servicePrincipals/my-app")
+        k.press("down down down down down down down down").type("https://graph.microsoft.com/v1.0/servicePrincipals/my-app")
         XCTAssertTrue(k.text.contains("✗ expected …/v1.0/servicePrincipals/{id}/synchronization/jobs/{jobId}/bulkUpload"), k.text)
         k.press("ctrl-u").type(Fixture.sandboxConnection.endpoint.replacingOccurrences(of: "http://127.0.0.1:8080", with: "https://graph.microsoft.us"))
         let screen = k.text
@@ -27,7 +27,7 @@ final class ConnectUpdateTests: XCTestCase {
         k.press("ctrl-t")
         XCTAssertEqual(k.state.message?.text, "Fill in the client secret.")
         XCTAssertTrue(k.effects.isEmpty || !k.effects.contains { if case .testConnection = $0 { return true } else { return false } })
-        k.press("down down").type("s3cret")
+        k.press("down down down down down down down").type("s3cret")
         XCTAssertTrue(k.text.contains("••••••"), "masked")
         XCTAssertFalse(k.text.contains("s3cret"))
         k.press("ctrl-t")

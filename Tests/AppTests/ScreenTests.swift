@@ -128,15 +128,17 @@ final class ScreenTests: XCTestCase {
     static let connect80 = """
          1 Connect   2 Users   3 User   4 Preview                   job Active  SANDBOX
 
+         Profile (config.toml)
+         Profile         ‹ none (ctrl-s saves this connection as one) ›
+         Label           shown on every screen, e.g. PROD
+         Label colour    ‹ blue ›
+
          Application
+         Cloud           ‹ Global (also GCC) ›
          Tenant          8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c
          Client ID       3f2e1d0c-9b8a-4765-a432-10fedcba9876
+         Credential      ‹ client secret (typed, kept in memory) ›
          Client secret   •••
-
-         Provisioning job
-         Endpoint URL    3456789abcdef.0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10/bulkUpload
-         Sign-in URL     http://###
-
 
          Endpoint        ✓ cloud             Global (also GCC) via http://###…
                            version           v1.0
@@ -145,8 +147,6 @@ final class ScreenTests: XCTestCase {
 
          Test            ✓ Signed in (token valid until 12:00). Job state: Active
                          The job is running: uploads are processed within minutes.
-
-
 
 
          CONNECT  connected: job Active

@@ -1,7 +1,12 @@
 import Provisioning
 import TerminalUI
 
-/// The Connect screen: who connects where, the endpoint as parsed so far, and the last test.
+/// The Connect screen: who connects where (profile, cloud, app, credential, endpoint), the
+/// endpoint as parsed so far, and the last test.
+///
+/// Pickers (profile, accent, cloud, credential) are form fields whose text is the chosen option;
+/// ←/→ and space step through the options. Text fields keep their text in `texts`, so switching the
+/// credential kind away and back does not lose a typed path.
 public struct ConnectState: Equatable, Sendable {
     public enum Test: Equatable, Sendable {
         case idle
@@ -9,35 +14,65 @@ public struct ConnectState: Equatable, Sendable {
         case finished(ConnectionOutcome)
     }
 
-    public var form: FormState
+    public internal(set) var form = FormState([])
     public var test: Test = .idle
     public var testGeneration = 0
+    /// Profiles from config.toml, in file order.
+    public var profiles: [ConnectionDraft] = []
+    /// The chosen profile's name; empty when none is chosen.
+    public internal(set) var profileName: String
+    public internal(set) var cloud: Cloud
+    public internal(set) var credentialKind: CredentialSource.Kind
+    public internal(set) var accent: Accent
+    /// Every text field's text by id, including those the current credential kind hides.
+    var texts: [String: String]
 
-    static let fieldOrder = ["tenant", "clientId", "secret", "endpoint", "authority"]
+    static let pickers: Set<String> = ["profile", "accent", "cloud", "credential"]
 
-    public init(draft: ConnectionDraft, secret: String = "") {
-        form = FormState([
-            .section("Application"),
-            .field(FormField(id: "tenant", label: "Tenant", text: draft.tenant, placeholder: "contoso.onmicrosoft.com or tenant id")),
-            .field(FormField(id: "clientId", label: "Client ID", text: draft.clientId, placeholder: "application (client) id")),
-            .field(FormField(id: "secret", label: "Client secret", text: secret, masked: true,
-                             placeholder: "kept in memory only, never saved")),
-            .section("Provisioning job"),
-            .field(FormField(id: "endpoint", label: "Endpoint URL", text: draft.endpoint,
-                             placeholder: "paste the app's Provisioning API Endpoint (…/bulkUpload)")),
-            .field(FormField(id: "authority", label: "Sign-in URL", text: draft.authority,
-                             placeholder: "empty: the cloud's own (login.microsoftonline.com)")),
-        ])
+    public init(draft: ConnectionDraft, secret: String = "", profiles: [ConnectionDraft] = []) {
+        self.profiles = profiles
+        profileName = draft.profile
+        cloud = draft.cloud
+        credentialKind = draft.credential.kind
+        accent = draft.accent
+        texts = Self.texts(of: draft)
+        texts["secret"] = secret
+        rebuild(focusing: nil)
     }
 
-    func text(_ id: String) -> String { form.field(id)?.input.text ?? "" }
+    static func texts(of draft: ConnectionDraft) -> [String: String] {
+        var out = ["tenant": draft.tenant, "clientId": draft.clientId, "endpoint": draft.endpoint,
+                   "authority": draft.authority, "label": draft.label]
+        switch draft.credential {
+        case .prompt: break
+        case .environment(let name): out["secretVariable"] = name
+        case .certificate(let certificate, let key):
+            out["certificatePath"] = certificate
+            out["privateKeyPath"] = key
+        }
+        return out
+    }
 
-    /// The connection as saved in the workspace: everything but the secret.
+    func text(_ id: String) -> String { texts[id] ?? "" }
+
+    /// The connection as saved in the workspace or a profile: everything but the secret.
     public var draft: ConnectionDraft {
-        ConnectionDraft(tenant: text("tenant"), clientId: text("clientId"), endpoint: text("endpoint"), authority: text("authority"))
+        let credential: CredentialSource
+        switch credentialKind {
+        case .prompt: credential = .prompt
+        case .environment: credential = .environment(text("secretVariable").trimmed)
+        case .certificate: credential = .certificate(certificatePath: text("certificatePath").trimmed,
+                                                     privateKeyPath: text("privateKeyPath").trimmed)
+        }
+        return ConnectionDraft(tenant: text("tenant"), clientId: text("clientId"), endpoint: text("endpoint"),
+                               authority: text("authority"), profile: profileName, cloud: cloud, credential: credential,
+                               label: text("label"), accent: accent)
     }
 
     public var secret: String { text("secret") }
+
+    /// The header badge the connection asks for (a profile's PROD in red).
+    public var badge: Badge? { draft.badge }
 
     /// The endpoint URL parsed as typed: immediate feedback, or why it is not right yet.
     public var parsedEndpoint: Result<ProvisioningEndpoint, EndpointParseError>? {
@@ -50,17 +85,35 @@ public struct ConnectState: Equatable, Sendable {
     public var missing: String? {
         if text("tenant").isEmpty { return "Fill in the tenant." }
         if text("clientId").isEmpty { return "Fill in the client id." }
-        if secret.isEmpty { return "Fill in the client secret." }
-        if case .failure(let e)? = parsedEndpoint { return "Fix the endpoint URL: \(e)" }
-        if parsedEndpoint == nil { return "Paste the endpoint URL." }
+        switch credentialKind {
+        case .prompt: if secret.isEmpty { return "Fill in the client secret." }
+        case .environment: if text("secretVariable").trimmed.isEmpty { return "Name the environment variable that holds the secret." }
+        case .certificate:
+            if text("certificatePath").trimmed.isEmpty { return "Fill in the certificate's path." }
+            if text("privateKeyPath").trimmed.isEmpty { return "Fill in the private key's path." }
+        }
+        switch parsedEndpoint {
+        case nil: return "Paste the endpoint URL."
+        case .failure(let e)?: return "Fix the endpoint URL: \(e)"
+        case .success(let endpoint)?:
+            // A Microsoft Graph host names its cloud; signing in to another cloud's login fails
+            // with a puzzling AADSTS90002, so the mismatch is caught here.
+            if endpoint.graphBase == nil && endpoint.cloud != cloud {
+                return "The endpoint is in the \(endpoint.cloud.displayName) cloud: pick that cloud."
+            }
+        }
         return nil
     }
 
     public var request: ConnectionRequest {
-        ConnectionRequest(tenant: text("tenant").trimmed,
-                          clientId: text("clientId").trimmed, secret: secret,
-                          endpoint: text("endpoint").trimmed,
-                          authority: text("authority").trimmed)
+        let credential: CredentialInput
+        switch draft.credential {
+        case .prompt: credential = .secret(secret)
+        case .environment(let name): credential = .environment(name)
+        case .certificate(let certificate, let key): credential = .certificate(certificatePath: certificate, privateKeyPath: key)
+        }
+        return ConnectionRequest(tenant: text("tenant").trimmed, clientId: text("clientId").trimmed, credential: credential,
+                                 endpoint: text("endpoint").trimmed, authority: text("authority").trimmed, cloud: cloud)
     }
 
     public var isTesting: Bool {

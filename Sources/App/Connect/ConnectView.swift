@@ -9,7 +9,10 @@ struct ConnectView {
 
     /// Returns where the cursor belongs (in the focused field).
     func render(into frame: inout ScreenBuffer, area: Rect) -> Point? {
-        let formHeight = 9
+        // The endpoint's parse and the test need about ten rows; the form scrolls to its focus
+        // in what is left on a small terminal.
+        let formLines = state.form.items.count * 2
+        let formHeight = min(formLines, max(7, area.height - 10))
         let (top, rest) = area.splitTop(formHeight)
         let cursor = FormView(labelWidth: 15).render(state.form, into: &frame, area: top.inset(by: 0), theme: theme)
         var y = rest.y + 1

@@ -1,3 +1,4 @@
+import Provisioning
 import SCIM
 import TerminalUI
 
@@ -19,6 +20,7 @@ public enum AppAction: Sendable {
     case workspaceSaved(generation: Int, error: String?)
     case fileWritten(path: String, error: String?)
     case fileLoaded(path: String, LoadedFile)
+    case profilesSaved(path: String, error: String?)
 }
 
 /// Work `update` asks for; the runner does it off the UI loop and answers with an action.
@@ -32,6 +34,8 @@ public enum AppEffect: Sendable, Equatable {
     case loadFile(path: String)
     /// Keep ticking while something animates.
     case tickAfter(milliseconds: Int)
+    /// Rewrite config.toml's profiles (never a secret), answering `.profilesSaved`.
+    case saveProfiles([ConnectionDraft], path: String)
 }
 
 /// A file read for the workspace: its users and a summary of what was read and rejected.
@@ -51,16 +55,26 @@ public struct LoadedFile: Sendable, Equatable {
 public struct ConnectionRequest: Sendable, Equatable {
     public var tenant: String
     public var clientId: String
-    public var secret: String
+    public var credential: CredentialInput
     public var endpoint: String
     public var authority: String
+    /// Signs in to this cloud when the endpoint's host does not name one (a proxy, the emulator).
+    public var cloud: Cloud
 
-    public init(tenant: String, clientId: String, secret: String, endpoint: String, authority: String) {
+    public init(tenant: String, clientId: String, credential: CredentialInput, endpoint: String, authority: String,
+                cloud: Cloud = .global) {
         self.tenant = tenant
         self.clientId = clientId
-        self.secret = secret
+        self.credential = credential
         self.endpoint = endpoint
         self.authority = authority
+        self.cloud = cloud
+    }
+
+    /// The typed secret, when the credential is one (tests and the sandbox use it).
+    public var secret: String? {
+        if case .secret(let value) = credential { return value }
+        return nil
     }
 }
 

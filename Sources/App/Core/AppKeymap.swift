@@ -19,7 +19,7 @@ public struct AppKeymap: Sendable, Equatable {
     public func hints(for screen: Screen) -> [KeyBinding] {
         let names: [KeyAction]
         switch screen {
-        case .connect: names = ["testConnection", "nextScreen", "screenUsers", "help", "palette"]
+        case .connect: names = ["testConnection", "saveProfile", "nextScreen", "help", "palette"]
         case .users: names = ["filter", "open", "sort", "delete", "undo", "help", "quit"]
         case .form: names = ["back", "undo", "revert", "rawJSON", "help"]
         case .preview: names = ["search", "nextDocument", "jumpToUser", "saveAs", "help"]
@@ -50,6 +50,7 @@ public struct AppKeymap: Sendable, Equatable {
                 b("nextField", [.down, .enter], "next", "Next field", "Connect"),
                 b("previousField", [.up], "previous", "Previous field", "Connect"),
                 b("testConnection", [.ctrl("t")], "test", "Test connection: get a token and read the job", "Connect"),
+                b("saveProfile", [.ctrl("s")], "save profile", "Save the connection as a profile in config.toml (never the secret)", "Connect"),
             ]),
             .users: Keymap(Keymap.standard.bindings.filter {
                 ["up", "down", "top", "bottom", "pageUp", "pageDown"].contains($0.action.rawValue)

@@ -27,6 +27,7 @@ public enum DialogPurpose: Equatable, Sendable {
     case quit
     case saveAs
     case openFile
+    case saveProfile
 }
 
 /// A line for the status bar, replacing the key hints until the next key.
@@ -67,7 +68,9 @@ public struct AppState: Sendable {
     public var sandbox: Bool
     public var badge: Badge?
     /// Diagnostics by record id, from the last whole-set validation (or the form's own check).
-    public var diagnostics: [Int: [Diagnostic]] = [:]
+    public internal(set) var diagnostics: [Int: [Diagnostic]] = [:]
+    /// Users with errors / warnings, kept up to date with `diagnostics` (see `DiagnosticCounts`).
+    public internal(set) var diagnosticCounts = DiagnosticCounts()
     /// Bumped on every change worth saving; autosave and validation run once it settles.
     public var changeGeneration = 0
     public var savedGeneration = 0
@@ -76,6 +79,8 @@ public struct AppState: Sendable {
     public var unsent: Set<Int> = []
     /// Where autosave writes; nil in tests that do not want files.
     public var workspacePath: String?
+    /// config.toml, where "Save profile" writes; nil in tests that do not want files.
+    public var configPath: String?
     public var quitRequested = false
     /// A file named on the command line, read once the loop has started (so the first frame is quick).
     public var pendingFile: String?
@@ -103,6 +108,9 @@ public struct AppState: Sendable {
     public func worstSeverity(id: Int) -> Diagnostic.Severity? {
         diagnostics[id]?.filter { $0.severity != .note }.map(\.severity).min()
     }
+
+    /// The badge on every screen's header: SANDBOX, or the connection's profile label (PROD in red).
+    public var headerBadge: Badge? { badge ?? connect.badge }
 
     /// Rows the current screen's list or pane can show, for paging and keeping the selection visible.
     var bodyHeight: Int { max(1, size.height - 2) }

@@ -52,7 +52,7 @@ extension TUI {
             right.append(Span(saved ? "saved" : "unsaved", style: theme[.text].patched(with: theme[.muted])))
             right.append(Span(" ", style: theme[.text]))
         }
-        if let badge = state.badge {
+        if let badge = state.headerBadge {
             right.append(Span(" \(badge.label) ", style: theme[.text].patched(with: theme[badge.role]).adding([.reverse, .bold])))
         }
         let rightWidth = right.reduce(0) { $0 + $1.text.displayWidth }

@@ -39,6 +39,7 @@ extension AppState {
         case .validated(let generation, let found):
             guard generation == changeGeneration else { return }
             diagnostics = found
+            recountDiagnostics()
             validatedGeneration = generation
             if users.sort == .status { resortUsers() }
         case .settled(let generation):
@@ -51,6 +52,9 @@ extension AppState {
             message = error.map { StatusMessage("could not save: \($0)", .error) } ?? StatusMessage("saved \(path)", .success)
         case .fileLoaded(let path, let loaded):
             load(loaded, from: path, effects: &effects)
+        case .profilesSaved(let path, let error):
+            message = error.map { StatusMessage("could not save the profile: \($0)", .error) }
+                ?? StatusMessage("profile \(connect.profileName) saved in \(path)", .success)
         }
     }
 
@@ -66,6 +70,7 @@ extension AppState {
         form = nil
         preview = nil
         diagnostics = [:]
+        diagnosticCounts = DiagnosticCounts()
         validatedGeneration = -1
         screen = .users
         message = StatusMessage("\(path): \(loaded.summary)", .success)

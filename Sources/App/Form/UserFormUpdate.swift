@@ -104,7 +104,7 @@ extension AppState {
             message = StatusMessage("this user was deleted; edits are not kept", .error)
             return
         }
-        diagnostics[current.recordID] = current.diagnostics
+        setDiagnostics(current.diagnostics, for: current.recordID)
         unsent.insert(current.recordID)
         preview = nil
         markChanged(effects: &effects)

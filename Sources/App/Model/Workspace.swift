@@ -1,20 +1,38 @@
+import Provisioning
 import SCIM
 
 /// Where to connect, as typed on the Connect screen, minus the secret (never written anywhere).
+/// A profile in config.toml is the same value with a name (`profile`).
 public struct ConnectionDraft: Sendable, Equatable {
     public var tenant: String
     public var clientId: String
     public var endpoint: String
     /// Token service base URL when it is not the cloud's (the sandbox emulator, a proxy).
     public var authority: String
+    /// The profile's name; empty when the connection was typed without one.
     public var profile: String
+    public var cloud: Cloud
+    public var credential: CredentialSource
+    /// Shown on every screen's header (say PROD), in the accent colour.
+    public var label: String
+    public var accent: Accent
 
-    public init(tenant: String = "", clientId: String = "", endpoint: String = "", authority: String = "", profile: String = "") {
+    public init(tenant: String = "", clientId: String = "", endpoint: String = "", authority: String = "", profile: String = "",
+                cloud: Cloud = .global, credential: CredentialSource = .prompt, label: String = "", accent: Accent = .blue) {
         self.tenant = tenant
         self.clientId = clientId
         self.endpoint = endpoint
         self.authority = authority
         self.profile = profile
+        self.cloud = cloud
+        self.credential = credential
+        self.label = label
+        self.accent = accent
+    }
+
+    /// The header badge this connection asks for, if it has a label.
+    public var badge: Badge? {
+        label.trimmed.isEmpty ? nil : Badge(label: label.trimmed, role: accent.role)
     }
 }
 
@@ -33,10 +51,16 @@ public struct Workspace: Sendable, Equatable {
 
     public func encoded() -> [UInt8] {
         let c = connection
-        let connection: JSONObject = [
+        var connection: JSONObject = [
             "tenant": .string(c.tenant), "clientId": .string(c.clientId), "endpoint": .string(c.endpoint),
             "authority": .string(c.authority), "profile": .string(c.profile),
+            "cloud": .string(c.cloud.rawValue), "credential": .string(c.credential.spelling),
+            "label": .string(c.label), "accent": .string(c.accent.rawValue),
         ]
+        if case .certificate(let certificate, let key) = c.credential {
+            connection.append("certificate", .string(certificate))
+            connection.append("privateKey", .string(key))
+        }
         let root: JSONObject = [
             "scimtermWorkspace": .number(JSONNumber(Self.formatVersion)),
             "connection": .object(connection),
@@ -55,7 +79,11 @@ public struct Workspace: Sendable, Equatable {
         let c = root["connection"]?.objectValue ?? JSONObject()
         func text(_ key: String) -> String { c[key]?.stringValue ?? "" }
         let draft = ConnectionDraft(tenant: text("tenant"), clientId: text("clientId"), endpoint: text("endpoint"),
-                                    authority: text("authority"), profile: text("profile"))
+                                    authority: text("authority"), profile: text("profile"),
+                                    cloud: Cloud(rawValue: text("cloud")) ?? .global,
+                                    credential: CredentialSource(spelling: text("credential"), certificatePath: text("certificate"),
+                                                                 privateKeyPath: text("privateKey")) ?? .prompt,
+                                    label: text("label"), accent: Accent(rawValue: text("accent")) ?? .blue)
         let users = root["users"]?.arrayValue ?? []
         return Workspace(records: users.compactMap { $0.objectValue.map { UserRecord(data: $0) } }, connection: draft)
     }

@@ -21,10 +21,18 @@ public struct AppServices: Sendable {
 /// "Test connection" for real: a token, then the job's status, each failure worded with its fix.
 enum LiveConnection {
     static func test(_ request: ConnectionRequest) async -> ConnectionOutcome {
-        let endpoint: ProvisioningEndpoint
+        var endpoint: ProvisioningEndpoint
         do { endpoint = try ProvisioningEndpoint(parsing: request.endpoint) } catch {
             return .failed(ConnectionProblem(headline: "The endpoint URL is not right", explanation: error.description,
                                              fix: "Paste the Provisioning API Endpoint from the app's Overview page."))
+        }
+        // A host that is not Microsoft Graph (a proxy, the emulator) does not name its cloud: the
+        // picked one decides the sign-in host and the token's scope.
+        if endpoint.graphBase != nil { endpoint.cloud = request.cloud }
+        let credential: ClientCredential
+        switch LiveCredential.resolve(request.credential) {
+        case .success(let resolved): credential = resolved
+        case .failure(let problem): return .failed(problem)
         }
         let settings = ConnectionSettings(tenant: request.tenant, clientId: request.clientId, endpoint: endpoint,
                                           authority: request.authority.isEmpty ? nil : request.authority)
@@ -38,7 +46,7 @@ enum LiveConnection {
                                              fix: "Check SSL_CERT_FILE and the CA file."))
         }
         let recorder = ExchangeRecorder()
-        let tokens = TokenProvider(settings: settings, credential: .secret(.init(request.secret)), transport: transport, recorder: recorder)
+        let tokens = TokenProvider(settings: settings, credential: credential, transport: transport, recorder: recorder)
         let client = GraphClient(settings: settings, tokens: tokens, transport: transport, recorder: recorder)
         let outcome: ConnectionOutcome
         do {
@@ -73,7 +81,7 @@ enum LiveConnection {
             return ConnectionProblem(headline: "Graph answered \(failure.status) \(failure.code)", explanation: failure.message,
                                      fix: hint.isEmpty ? "Check the service principal object id, the job id and the app's permissions." : hint)
         case .credential(let text):
-            return ConnectionProblem(headline: "The credential cannot be used", explanation: text, fix: "Check the client secret.")
+            return ConnectionProblem(headline: "The credential cannot be used", explanation: text, fix: "Check the client secret, or the certificate and its key.")
         }
     }
 }

@@ -91,6 +91,11 @@ final class EffectRunner: Sendable {
             }
         case .loadFile(let path):
             spawn { [services] in .fileLoaded(path: path, await services.loadFile(path)) }
+        case .saveProfiles(let profiles, let path):
+            spawn {
+                do { try ProfileFile.save(profiles, path: path) } catch { return .profilesSaved(path: path, error: "\(error)") }
+                return .profilesSaved(path: path, error: nil)
+            }
         case .tickAfter(let milliseconds):
             spawn {
                 try? await Task.sleep(nanoseconds: UInt64(milliseconds) * 1_000_000)

@@ -60,6 +60,12 @@ public enum TUIApp {
         if let secret = options.sandbox?.secret {
             state.connect = ConnectState(draft: workspace.connection, secret: secret)
         }
+        let config = ProfileFile.load(path: paths.configFile)
+        state.connect.setProfiles(config.profiles)
+        state.configPath = config.error == nil ? paths.configFile : nil
+        if problem == nil, let error = config.error {
+            problem = StatusMessage("profiles not read (config.toml is left as it is): \(error)", .error)
+        }
         state.pendingFile = options.file
         state.message = problem ?? StatusMessage(options.sandbox != nil
             ? "Sandbox: a local Entra stand-in with \(state.store.count) sample users. Press ? for keys."

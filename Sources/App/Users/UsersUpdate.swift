@@ -148,6 +148,7 @@ extension AppState {
         let keep = select ?? users.selectedID(store: store)
         users.refresh(store: store, severity: severityLookup())
         users.reselect(id: keep, store: store, viewport: usersViewport)
+        recountDiagnostics()
         preview = nil
         markChanged(effects: &effects)
     }

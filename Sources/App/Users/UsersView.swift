@@ -39,8 +39,8 @@ struct UsersView {
             return cursor
         }
         var spans = [Span("\(state.store.count) users", style: style(.title))]
-        let errors = state.store.entries.reduce(0) { $0 + (state.worstSeverity(id: $1.id) == .error ? 1 : 0) }
-        let warnings = state.store.entries.reduce(0) { $0 + (state.worstSeverity(id: $1.id) == .warning ? 1 : 0) }
+        let errors = state.diagnosticCounts.errors
+        let warnings = state.diagnosticCounts.warnings
         spans.append(Span(" · ", style: style(.muted)))
         spans.append(Span("\(errors) with errors", style: style(errors > 0 ? .error : .muted)))
         spans.append(Span(" · ", style: style(.muted)))
