@@ -24,6 +24,13 @@ public struct AppKeymap: Sendable, Equatable {
         case .form: names = ["back", "undo", "revert", "rawJSON", "help"]
         case .preview: names = ["search", "nextDocument", "jumpToUser", "saveAs", "help"]
         }
+        return hints(names, on: screen)
+    }
+
+    /// Hints for the user form when the cursor is on an email, phone number or address.
+    public var entryHints: [KeyBinding] { hints(["back", "addEntry", "removeEntry", "makePrimary", "undo"], on: .form) }
+
+    private func hints(_ names: [KeyAction], on screen: Screen) -> [KeyBinding] {
         let map = combined(for: screen)
         return names.compactMap { map.binding(for: $0) }
     }
@@ -76,6 +83,10 @@ public struct AppKeymap: Sendable, Equatable {
                 b("redo", [.ctrl("y"), .alt("y")], "redo", "Redo", "User form"),
                 b("revert", [.ctrl("r")], "revert", "Revert the user to how it was when opened", "User form"),
                 b("rawJSON", [.ctrl("t")], "JSON", "Show the user as raw JSON", "User form"),
+                b("addEntry", [.ctrl("n")], "add entry", "Add an email, phone number or address like the one under the cursor", "User form"),
+                b("removeEntry", [.ctrl("x")], "remove entry", "Remove the email, phone number or address under the cursor", "User form"),
+                b("makePrimary", [.alt("p")], "primary", "Make the entry under the cursor the primary one", "User form"),
+                b("addExtensionAttribute", [.alt("e")], "add ext attr", "Add a custom extension attribute by URN and name", "User form"),
             ]),
             .preview: Keymap(Keymap.standard.bindings.filter {
                 ["up", "down", "left", "right", "top", "bottom", "pageUp", "pageDown", "nextMatch", "previousMatch"]

@@ -28,6 +28,7 @@ public enum DialogPurpose: Equatable, Sendable {
     case saveAs
     case openFile
     case saveProfile
+    case addExtensionAttribute
 }
 
 /// A line for the status bar, replacing the key hints until the next key.
@@ -111,6 +112,12 @@ public struct AppState: Sendable {
 
     /// The badge on every screen's header: SANDBOX, or the connection's profile label (PROD in red).
     public var headerBadge: Badge? { badge ?? connect.badge }
+
+    /// The key hints of the status bar, following what the cursor is on.
+    var hintBindings: [KeyBinding] {
+        if screen == .form, let form, form.raw == nil, form.focusedEntry != nil { return keymaps.entryHints }
+        return keymaps.hints(for: screen)
+    }
 
     /// Rows the current screen's list or pane can show, for paging and keeping the selection visible.
     var bodyHeight: Int { max(1, size.height - 2) }

@@ -21,7 +21,7 @@ extension TUI {
         case .preview: cursor = PreviewView(state: state).render(into: &frame)
         }
         let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
-        StatusLine(mode: state.screen.title.uppercased(), hints: state.keymaps.hints(for: state.screen),
+        StatusLine(mode: state.screen.title.uppercased(), hints: state.hintBindings,
                    message: state.message.map { ($0.text, $0.level) }).render(into: &frame, area: bottom, theme: theme)
         switch state.overlay {
         case .help(let scroll)?:

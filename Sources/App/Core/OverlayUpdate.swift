@@ -55,6 +55,8 @@ extension AppState {
         case (.openFile, .submitted(let path)) where !path.trimmed.isEmpty:
             message = StatusMessage("reading \(path.trimmed)…")
             effects.append(.loadFile(path: path.trimmed))
+        case (.addExtensionAttribute, .submitted(let text)):
+            addExtensionAttribute(named: text)
         case (.saveProfile, .submitted(let name)):
             saveProfile(named: name, effects: &effects)
         default:

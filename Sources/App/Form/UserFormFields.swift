@@ -22,7 +22,10 @@ enum UserFormFields {
         ("addresses", ["streetAddress", "locality", "region", "postalCode", "country", "type", "primary"]),
     ]
 
-    static func build(_ record: UserRecord, catalog: AttributeCatalog = .standard) -> (items: [FormItem], specs: [FieldSpec]) {
+    /// `pending` are extension attributes the operator added that have no value yet: they get a
+    /// field (and their URN a section) without writing anything into the record until typed in.
+    static func build(_ record: UserRecord, pending: [EntryEditing.ExtensionAttribute] = [],
+                      catalog: AttributeCatalog = .standard) -> (items: [FormItem], specs: [FieldSpec]) {
         var items: [FormItem] = []
         var specs: [FieldSpec] = []
         func add(_ path: JSONPath, _ label: String, _ kind: FieldSpec.Kind, masked: Bool = false) {
@@ -63,11 +66,26 @@ enum UserFormFields {
                 add(JSONPath([.key(urn), .key(a.name)]), a.name, kind(a))
             }
         }
-        for ext in record.extensions where ext.urn.lowercased() != urn.lowercased() {
-            items.append(.section(ext.urn))
-            for member in ext.attributes.members {
-                add(JSONPath([.key(ext.urn), .key(member.key)]), member.key, member.value.stringValue != nil ? .text : .json)
+        func addExtensionMembers(_ ext: (urn: String, attributes: JSONObject)?, urn: String, skipping known: Set<String>) {
+            for member in ext?.attributes.members ?? [] where !known.contains(member.key.lowercased()) {
+                add(JSONPath([.key(urn), .key(member.key)]), member.key, member.value.stringValue != nil ? .text : .json)
             }
+            for p in pending where p.urn.lowercased() == urn.lowercased() && ext?.attributes.attribute(p.name) == nil {
+                add(JSONPath([.key(urn), .key(p.name)]), p.name, .text)
+            }
+        }
+        let extensions = record.extensions
+        let enterprise = extensions.first { $0.urn.lowercased() == urn.lowercased() }
+        addExtensionMembers(enterprise.map { ($0.urn, $0.attributes) }, urn: enterprise?.urn ?? urn,
+                            skipping: Set(catalog.enterprise.attributes.map { $0.name.lowercased() }))
+        var customURNs = extensions.map(\.urn).filter { $0.lowercased() != urn.lowercased() }
+        for p in pending where !customURNs.contains(where: { $0.lowercased() == p.urn.lowercased() }) && p.urn.lowercased() != urn.lowercased() {
+            customURNs.append(p.urn)
+        }
+        for custom in customURNs {
+            items.append(.section(custom))
+            let ext = extensions.first { $0.urn == custom }
+            addExtensionMembers(ext.map { ($0.urn, $0.attributes) }, urn: custom, skipping: [])
         }
         let kept = keptAttributes(record, catalog: catalog)
         if !kept.isEmpty {

@@ -18,6 +18,8 @@ public struct UserFormState: Equatable, Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     /// The raw JSON editor, when shown instead of the fields.
     public var raw: RawJSONEditorState?
+    /// Extension attributes added by URN + name and not typed into yet.
+    var pending: [EntryEditing.ExtensionAttribute] = []
 
     public init(recordID: Int, record: UserRecord) {
         self.recordID = recordID
@@ -79,7 +81,7 @@ public struct UserFormState: Equatable, Sendable {
     mutating func replaceRecord(_ new: UserRecord, recordUndo: Bool = false) {
         if recordUndo { pushUndo() }
         record = new
-        let built = UserFormFields.build(new)
+        let built = UserFormFields.build(new, pending: pending)
         form = FormState(built.items, focus: form.focus)
         specs = Dictionary(built.specs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         lastEdited = nil

@@ -70,11 +70,50 @@ extension AppState {
             changed = current.revert()
             message = StatusMessage(changed ? "reverted to the user as opened (alt-z undoes)" : "nothing to revert")
         case "rawJSON": current.raw = RawJSONEditorState(record: current.record)
+        case "addEntry":
+            if let name = current.addEntry() {
+                changed = true
+                message = StatusMessage("added a work entry to \(name); type its value")
+            } else {
+                message = StatusMessage("move to an email, phone number or address first (Contact section)", .warning)
+            }
+        case "removeEntry":
+            if let entry = current.removeFocusedEntry() {
+                changed = true
+                message = StatusMessage("removed \(entry.attribute)[\(entry.index)] (alt-z undoes)")
+            } else {
+                message = StatusMessage("move to the email, phone number or address to remove first", .warning)
+            }
+        case "makePrimary":
+            if let entry = current.makeFocusedEntryPrimary() {
+                changed = current.record != form?.record
+                message = StatusMessage("\(entry.attribute)[\(entry.index)] is now the primary one")
+            } else {
+                message = StatusMessage("move to an email, phone number or address first", .warning)
+            }
+        case "addExtensionAttribute":
+            overlay = .dialog(DialogState(
+                kind: .prompt(masked: false), title: "Add extension attribute",
+                message: "Schema URN and attribute name, as SCIM writes them, e.g. urn:ietf:params:scim:schemas:extension:contoso:1.0:User:costCenter"),
+                .addExtensionAttribute)
         default: return false
         }
         form = current
         if changed { commitForm(effects: &effects) }
         return true
+    }
+
+    /// The answer of the "Add extension attribute" dialog: a field for it, or why the name is wrong.
+    mutating func addExtensionAttribute(named text: String) {
+        guard var current = form else { return }
+        switch EntryEditing.parseExtensionAttribute(text) {
+        case .failure(let problem):
+            message = StatusMessage(problem.description, .error)
+        case .success(let attribute):
+            current.addExtensionAttribute(attribute)
+            form = current
+            message = StatusMessage("type the value of \(attribute.name); the URN joins schemas when it has one")
+        }
     }
 
     private mutating func applyRaw(_ raw: RawJSONEditorState, effects: inout [AppEffect]) {
