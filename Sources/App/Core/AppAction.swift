@@ -43,11 +43,14 @@ public struct LoadedFile: Sendable, Equatable {
     public var records: [UserRecord]
     public var summary: String
     public var error: String?
+    /// What was read and rejected; shown as a dialog when something was.
+    public var report: ImportReport?
 
-    public init(records: [UserRecord], summary: String, error: String? = nil) {
+    public init(records: [UserRecord], summary: String, error: String? = nil, report: ImportReport? = nil) {
         self.records = records
         self.summary = summary
         self.error = error
+        self.report = report
     }
 }
 

@@ -29,6 +29,7 @@ public enum DialogPurpose: Equatable, Sendable {
     case openFile
     case saveProfile
     case addExtensionAttribute
+    case importReport
 }
 
 /// A line for the status bar, replacing the key hints until the next key.

@@ -73,7 +73,11 @@ extension AppState {
         diagnosticCounts = DiagnosticCounts()
         validatedGeneration = -1
         screen = .users
-        message = StatusMessage("\(path): \(loaded.summary)", .success)
+        message = StatusMessage("\(path): \(loaded.summary)", loaded.report?.rejected.isEmpty == false ? .warning : .success)
+        if let details = loaded.report?.details() {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            overlay = .dialog(DialogState(kind: .confirm, title: "Imported \(name)", message: details, buttons: ["OK"]), .importReport)
+        }
         markChanged(effects: &effects)
         effects.append(.validate(generation: changeGeneration, store.entries))
     }

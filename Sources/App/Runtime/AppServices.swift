@@ -93,12 +93,7 @@ enum LiveInput {
         do { loaded = try InputLoader.load(path: path) } catch {
             return LoadedFile(records: [], summary: "", error: error.description)
         }
-        let diagnostics = loaded.validate()
-        let records = loaded.records
-        var summary = "read \(records.count) user\(records.count == 1 ? "" : "s")"
-        if diagnostics.errorCount + diagnostics.warningCount > 0 {
-            summary += "; \(diagnostics.errorCount) errors and \(diagnostics.warningCount) warnings to look at"
-        }
-        return LoadedFile(records: records, summary: summary)
+        let report = ImportReport(users: loaded.records.count, format: loaded.result.format.rawValue, diagnostics: loaded.validate())
+        return LoadedFile(records: loaded.records, summary: report.headline, report: report)
     }
 }

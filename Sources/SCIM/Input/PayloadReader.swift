@@ -37,7 +37,8 @@ public enum PayloadReader {
         case .array(let items):
             if items.isEmpty { return .userArray }
             if items.allSatisfy({ $0.objectValue.map(isBulkRequest) ?? false }) { return .bulkRequestArray }
-            return items.allSatisfy({ $0.objectValue != nil }) ? .userArray : .unknown
+            // A stray number or string among users is reported on its own, not allowed to sink the rest.
+            return items.contains(where: { $0.objectValue != nil }) ? .userArray : .unknown
         default:
             return .unknown
         }
@@ -70,7 +71,13 @@ public enum PayloadReader {
             result.records.append(UserRecord(data: o, origin: RecordOrigin(document: document, index: 0, offset: base, dataPath: .root)))
         case (.userArray, .array(let items)):
             for (i, item) in items.enumerated() {
-                guard let o = item.objectValue else { continue }
+                guard let o = item.objectValue else {
+                    result.diagnostics.append(Diagnostic(
+                        .error, rule: "input.item.type", source: "scimterm input", document: document,
+                        path: JSONPath.root.appending(index: i),
+                        message: "item \(i + 1) of the array is \(item.arrayValue == nil ? "a" : "an") \(item.typeName), not a SCIM User; it was not read"))
+                    continue
+                }
                 let origin = RecordOrigin(document: document, index: i, offset: base, dataPath: JSONPath.root.appending(index: i))
                 result.records.append(UserRecord(data: o, origin: origin))
             }
