@@ -44,6 +44,30 @@ final class ScreenTests: XCTestCase {
         Screens.assertEqual(k.screen(), Self.preview160, masks: masks)
     }
 
+    func testConnectWithASignInFailureAt160x48() {
+        let k = sandboxState(width: 160, height: 48)
+        k.press("1")
+        k.send(.connectionTested(generation: 0, .failed(ConnectionProblem(
+            headline: "Sign-in failed (AADSTS7000215)", explanation: "The client secret is not the one registered for this app.",
+            fix: "Copy the secret's Value (not its ID) from Certificates & secrets, or create a new one."))))
+        Screens.assertEqual(k.screen(), Self.connectFailed160, masks: masks)
+    }
+
+    func testFormOnAnEmailEntryAt160x48() throws {
+        let k = sandboxState(width: 160, height: 48)
+        k.press("enter")
+        let email = try XCTUnwrap(k.state.form?.form.fields.firstIndex { $0.id == "emails[0].value" })
+        for _ in 0..<email { k.press("down") }
+        k.press("ctrl-n")
+        Screens.assertEqual(k.screen(), Self.formEntry160, masks: masks)
+    }
+
+    func testPreviewAt80x24() {
+        let k = sandboxState(width: 80, height: 24)
+        k.press("4")
+        Screens.assertEqual(k.screen(), Self.preview80, masks: masks)
+    }
+
     func testTooSmall() {
         let k = sandboxState(width: 40, height: 10)
         XCTAssertTrue(k.text.contains("terminal too small (need 64×16)"), k.text)
@@ -224,6 +248,133 @@ final class ScreenTests: XCTestCase {
           42       }
           43     },
           44     {
+         line 1 of 1083
+         PREVIEW  / search  ]/. next doc  o user's op  w/ctrl-s save as  ?/f1 help
+        """
+
+    static let connectFailed160 = """
+         1 Connect   2 Users   3 User   4 Preview                                                                                                               SANDBOX
+
+         Profile (config.toml)
+         Profile         ‹ none (ctrl-s saves this connection as one) ›
+         Label           shown on every screen, e.g. PROD
+         Label colour    ‹ blue ›
+
+         Application
+         Cloud           ‹ Global (also GCC) ›
+         Tenant          8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c
+         Client ID       3f2e1d0c-9b8a-4765-a432-10fedcba9876
+         Credential      ‹ client secret (typed, kept in memory) ›
+         Client secret   •••
+
+         Provisioning job
+         Endpoint URL    f2c-7b71-4f8a-9a56-6c5d4e3f2a10/synchronization/jobs/API2AAD.0123456789abcdef0123456789abcdef.0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10/bulkUpload
+         Sign-in URL     http://###
+
+         Endpoint        ✓ cloud             Global (also GCC) via http://###
+                           version           v1.0
+                           service principal 0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10
+                           job               API2AAD.0123456789abcdef0123456789abcdef.0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10
+
+         Test            ✗ Sign-in failed (AADSTS7000215)
+                         The client secret is not the one registered for this app.
+                         Fix: Copy the secret's Value (not its ID) from Certificates & secrets, or create a new one.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         CONNECT  Sign-in failed (AADSTS7000215)
+        """
+    static let formEntry160 = """
+         1 Connect   2 Users   3 User   4 Preview                                                                                                               SANDBOX
+         Editing zoe.angstrom@contoso.com  externalId 1001  ● modified
+         Identity
+         externalId               1001
+         userName                 zoe.angstrom@contoso.com
+         displayName              Zoë Ångström
+         nickName
+         profileUrl
+         preferredLanguage
+         locale
+         timezone
+         active                   true
+         password
+
+         Name
+         formatted
+         familyName               Ångström
+         givenName                Zoë
+         middleName
+         honorificPrefix
+         honorificSuffix
+
+         Contact
+         emails[0].value          zoe.angstrom@contoso.com
+         emails[0].type           work
+         emails[0].primary        true
+         emails[1].value
+         emails[1].type           work
+         emails[1].primary
+         phoneNumbers.value
+         phoneNumbers.type
+         phoneNumbers.primary
+         addresses.streetAddress
+         addresses.locality       Kraków
+         addresses.region
+         addresses.postalCode
+         addresses.country        PL
+         addresses.type           work
+         addresses.primary
+
+         Job
+        ─ Checks (as you type) ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+         ✓ this user passes every check
+
+
+
+
+         USER  added a work entry to emails; type its value
+        """
+    static let preview80 = """
+         1 Connect   2 Users   3 User   4 Preview                               SANDBOX
+         Document 1 of 1 · 25 operations · 28,808 bytes shown · 17,495 bytes on the wi…
+           1 {
+           2   "schemas": ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
+           3   "Operations": [
+           4     {
+           5       "method": "POST",
+           6       "bulkId": "1001",
+           7       "path": "/Users",
+           8       "data": {
+           9         "schemas": [
+          10           "urn:ietf:params:scim:schemas:core:2.0:User",
+          11           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+          12         ],
+          13         "externalId": "1001",
+          14         "userName": "zoe.angstrom@contoso.com",
+          15         "name": {
+          16           "givenName": "Zoë",
+          17           "familyName": "Ångström"
+          18         },
+          19         "displayName": "Zoë Ångström",
+          20         "title": "Chief Executive Officer",
          line 1 of 1083
          PREVIEW  / search  ]/. next doc  o user's op  w/ctrl-s save as  ?/f1 help
         """

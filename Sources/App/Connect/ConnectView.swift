@@ -11,7 +11,8 @@ struct ConnectView {
     func render(into frame: inout ScreenBuffer, area: Rect) -> Point? {
         // The endpoint's parse and the test need about ten rows; the form scrolls to its focus
         // in what is left on a small terminal.
-        let formLines = state.form.items.count * 2
+        let sections = state.form.items.count - state.form.fields.count
+        let formLines = state.form.items.count + max(0, sections - 1) + state.form.fields.filter { $0.error != nil }.count
         let formHeight = min(formLines, max(7, area.height - 10))
         let (top, rest) = area.splitTop(formHeight)
         let cursor = FormView(labelWidth: 15).render(state.form, into: &frame, area: top.inset(by: 0), theme: theme)
