@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
         .testTarget(name: "AppTests", dependencies: ["App", "SCIM"]),
         // Drives the built `scimterm` binary; depending on it makes `swift build --build-tests` build it.
-        .testTarget(name: "ScimtermTests", dependencies: ["scimterm", "SCIM", "Emulator", "Provisioning"]),
+        .testTarget(name: "ScimtermTests", dependencies: ["scimterm", "SCIM", "Emulator", "Provisioning", "TerminalUITesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

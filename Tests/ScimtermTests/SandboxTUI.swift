@@ -1,0 +1,66 @@
+import Foundation
+import TerminalUITesting
+import XCTest
+
+/// The built `scimterm --sandbox` in a private tmux server, with its own XDG data and config
+/// folders, for end-to-end tests that read the pane as a person would see it.
+final class SandboxTUI {
+    let tmux: TmuxSession
+    let scratch: URL
+    private var runs = 0
+
+    /// nil (the test is skipped) when tmux is missing.
+    init(_ name: String) throws {
+        let unique = "\(name)-\(getpid())"
+        do { tmux = try TmuxSession(name: unique) } catch { throw XCTSkip("\(error)") }
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent(unique)
+        try? FileManager.default.removeItem(at: scratch)
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("data"), withIntermediateDirectories: true)
+    }
+
+    deinit {
+        _ = try? tmux.tmux(["kill-server"])
+        if ProcessInfo.processInfo.environment["SCIMTERM_KEEP"] == nil { try? FileManager.default.removeItem(at: scratch) }
+    }
+
+    var pidFile: String { scratch.appendingPathComponent("pid-\(runs)").path }
+    var statusFile: String { scratch.appendingPathComponent("status-\(runs)").path }
+
+    /// Starts (or, in a new window, restarts) scimterm with `arguments`; its pid and exit status go to
+    /// `pidFile` / `statusFile`, and the window stays open afterwards so the restored terminal can be read.
+    func launch(_ arguments: String = "--sandbox", width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        runs += 1
+        let binary = CommandRunner.binary.path
+        // Single quotes keep `$$` for the inner shell, which `exec` turns into scimterm's own pid.
+        let inner = "echo $$ > \(pidFile); exec \"\(binary)\" \(arguments)"
+        let script = "sh -c '\(inner)'; echo $? > \(statusFile); sleep 60"
+        var env = ["LANG": "C.UTF-8", "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
+                   "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path, "HOME": scratch.path]
+        env.merge(environment) { _, new in new }
+        if runs == 1 {
+            try tmux.start(width: width, height: height, environment: env, script: script)
+        } else {
+            var args = ["new-window", "-t", tmux.server + ":"]
+            for (key, value) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(key)=\(value)"] }
+            try tmux.tmux(args + ["sh", "-c", script])
+        }
+    }
+
+    var pid: Int32? {
+        (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// Waits for the process to end and returns its exit status.
+    func exitStatus(timeout: TimeInterval = 10) throws -> String {
+        try tmux.waitFor("exit", timeout: timeout) { _ in FileManager.default.fileExists(atPath: self.statusFile) }
+        return (try String(contentsOfFile: statusFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func waitFor(_ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws {
+        try tmux.waitFor(what, timeout: timeout, condition)
+    }
+
+    func send(_ keys: String...) throws { try tmux.tmux(["send-keys", "-t", tmux.server] + keys) }
+    func type(_ text: String) throws { try tmux.type(text) }
+    var screen: String { tmux.screen }
+}
