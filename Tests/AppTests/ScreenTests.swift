@@ -179,16 +179,16 @@ final class ScreenTests: XCTestCase {
          1 Connect   2 Users   3 User   4 Preview                               SANDBOX
          Editing (no userName)  externalId 1001  ● modified
          Identity
-         externalId             1001
+         externalId               1001
          userName
-                                ! no userName: RFC 7643 requires it, and Entra's defau…
-         displayName            Zoë Ångström
+                                  ! no userName: RFC 7643 requires it, and Entra's def…
+         displayName              Zoë Ångström
          nickName
          profileUrl
          preferredLanguage
          locale
          timezone
-         active                 true
+         active                   true
          password
 
          Name

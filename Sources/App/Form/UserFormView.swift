@@ -20,7 +20,7 @@ struct UserFormView {
         if let raw = form.raw {
             cursor = drawRaw(raw, into: &frame, area: layout.fields)
         } else {
-            cursor = FormView(labelWidth: state.size.width >= 120 ? nil : 22).render(form.form, into: &frame, area: layout.fields, theme: theme)
+            cursor = FormView().render(form.form, into: &frame, area: layout.fields, theme: theme)
         }
         drawChecks(form, into: &frame, area: layout.panel)
         return cursor
