@@ -19,6 +19,9 @@ struct TUICommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A JSON payload or CSV file to open.", valueName: "FILE"))
     var file: String?
 
+    @Option(help: ArgumentHelp("For a CSV FILE: the TOML file mapping its columns to SCIM attributes.", valueName: "FILE"))
+    var mapping: String?
+
     @Flag(help: "Start the embedded emulator and open its sample users (nothing leaves this machine).")
     var sandbox = false
 
@@ -40,7 +43,7 @@ struct TUICommand: ParsableCommand {
         }
         defer { if let emulator { Self.stop(emulator) } }
         do {
-            try TUIApp.run(TUIOptions(file: file, sandbox: connection, theme: theme))
+            try TUIApp.run(TUIOptions(file: file, mapping: mapping, sandbox: connection, theme: theme))
         } catch let error as TerminalError {
             throw ValidationError(error.description)
         }

@@ -15,8 +15,8 @@ final class ImportReportTests: XCTestCase {
         return url.path
     }
 
-    private func open(_ path: String) async -> Keys {
-        let loaded = await AppServices.live.loadFile(path)
+    private func open(_ path: String, mapping: String? = nil) async -> Keys {
+        let loaded = await AppServices.live.loadFile(path, mapping)
         let k = Keys(Fixture.state())
         k.send(.fileLoaded(path: path, loaded))
         return k
@@ -68,5 +68,34 @@ final class ImportReportTests: XCTestCase {
         XCTAssertNil(k.state.overlay)
         XCTAssertEqual(k.state.message?.level, .success)
         XCTAssertTrue(k.state.message?.text.hasSuffix("read 1 user (CSV)") ?? false, k.state.message?.text ?? "")
+    }
+
+    func testOpeningACSVAsksForItsMappingAndReadsMicrosoftsSampleWithIt() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let csv = root.appendingPathComponent("Tests/SCIMTests/Fixtures/microsoft-samples/csv-with-2-records.csv").path
+        let mapping = root.appendingPathComponent("examples/csv2scim-mapping.toml").path
+        let k = Keys(Fixture.state())
+        k.press("ctrl-o").type(csv).press("enter")
+        XCTAssertTrue(k.text.contains("Mapping for csv-with-2-records.csv"), k.text)
+        k.type(mapping).press("enter")
+        guard case .loadFile(let path, let asked)? = k.effects.last else { return XCTFail("no load: \(k.effects)") }
+        XCTAssertEqual(path, csv)
+        XCTAssertEqual(asked, mapping)
+
+        k.send(.fileLoaded(path: csv, await AppServices.live.loadFile(csv, mapping)))
+        XCTAssertEqual(k.state.store.count, 2)
+        XCTAssertEqual(k.state.store.entries[0].record.externalId, "1222", "WorkerID is the externalId, as in CSV2SCIM")
+        XCTAssertEqual(k.state.store.entries[0].record.active, false, "WorkerStatus Inactive")
+
+        k.press("ctrl-o").type(csv).press("enter")
+        XCTAssertEqual(k.state.overlay.flatMap { if case .dialog(let d, _) = $0 { return d.input.text } else { return nil } }, mapping,
+                       "the last mapping is offered again")
+    }
+
+    func testAJSONFileIsReadWithoutAskingForAMapping() {
+        let k = Keys(Fixture.state())
+        k.press("ctrl-o").type("customer.json").press("enter")
+        XCTAssertNil(k.state.overlay)
+        guard case .loadFile("customer.json", nil)? = k.effects.last else { return XCTFail("\(k.effects)") }
     }
 }

@@ -92,7 +92,7 @@ final class AppLoopTests: XCTestCase {
                     ? .connected(ConnectionReport(jobState: "Active", advice: "The job is running.", tokenExpiry: "12:00", processesUploads: true))
                     : .failed(ConnectionProblem(headline: "bad", explanation: "", fix: ""))
             },
-            loadFile: { _ in LoadedFile(records: [], summary: "") })
+            loadFile: { _, _ in LoadedFile(records: [], summary: "") })
         let loop = AppLoop(state: TUIApp.initialState(TUIOptions(sandbox: sandbox, environment: env), size: terminal.size),
                            terminal: terminal, services: services)
         loop.dispatch(.started)

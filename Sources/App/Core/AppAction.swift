@@ -31,7 +31,8 @@ public enum AppEffect: Sendable, Equatable {
     case settleAfter(milliseconds: Int, generation: Int)
     case saveWorkspace(generation: Int, Workspace, path: String)
     case writeFile(path: String, bytes: [UInt8])
-    case loadFile(path: String)
+    /// Read a payload or CSV (with a mapping file for the CSV's columns, when given).
+    case loadFile(path: String, mapping: String? = nil)
     /// Keep ticking while something animates.
     case tickAfter(milliseconds: Int)
     /// Rewrite config.toml's profiles (never a secret), answering `.profilesSaved`.

@@ -30,6 +30,7 @@ public enum DialogPurpose: Equatable, Sendable {
     case saveProfile
     case addExtensionAttribute
     case importReport
+    case openMapping(file: String)
 }
 
 /// A line for the status bar, replacing the key hints until the next key.
@@ -86,6 +87,8 @@ public struct AppState: Sendable {
     public var quitRequested = false
     /// A file named on the command line, read once the loop has started (so the first frame is quick).
     public var pendingFile: String?
+    /// The mapping for `pendingFile` when it is a CSV, and the last one used (offered again by Open).
+    public var mappingPath: String?
     public var spinner = Spinner()
 
     public init(size: Size, theme: Theme = .builtinDefault, workspace: Workspace = Workspace(), sandbox: Bool = false,

@@ -45,6 +45,12 @@ extension AppState {
         overlay = .palette(next)
     }
 
+    /// JSON is recognised by content when read; only a CSV needs a mapping asked for first.
+    static func looksLikeCSV(_ path: String) -> Bool {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return ["csv", "tsv", "txt"].contains(ext)
+    }
+
     private mutating func dialogAnswered(_ purpose: DialogPurpose, _ result: DialogResult, effects: inout [AppEffect]) {
         switch (purpose, result) {
         case (.quit, .button(0)):
@@ -53,8 +59,20 @@ extension AppState {
             ensurePreview()
             effects.append(.writeFile(path: path.trimmed, bytes: preview?.allDocumentsPretty ?? []))
         case (.openFile, .submitted(let path)) where !path.trimmed.isEmpty:
-            message = StatusMessage("reading \(path.trimmed)…")
-            effects.append(.loadFile(path: path.trimmed))
+            let file = path.trimmed
+            if Self.looksLikeCSV(file) {
+                overlay = .dialog(DialogState(
+                    kind: .prompt(masked: false), title: "Mapping for \(file.split(separator: "/").last.map(String.init) ?? file)",
+                    message: "A mapping file (TOML) for the CSV's columns, e.g. examples/csv2scim-mapping.toml. Leave it empty when the columns are named like SCIM paths (userName, name.givenName, …).",
+                    input: mappingPath ?? ""), .openMapping(file: file))
+            } else {
+                message = StatusMessage("reading \(file)…")
+                effects.append(.loadFile(path: file))
+            }
+        case (.openMapping(let file), .submitted(let mapping)):
+            mappingPath = mapping.trimmed.isEmpty ? nil : mapping.trimmed
+            message = StatusMessage("reading \(file)…")
+            effects.append(.loadFile(path: file, mapping: mappingPath))
         case (.addExtensionAttribute, .submitted(let text)):
             addExtensionAttribute(named: text)
         case (.saveProfile, .submitted(let name)):

@@ -20,7 +20,7 @@ extension AppState {
             if let file = pendingFile {
                 pendingFile = nil
                 message = StatusMessage("reading \(file)…")
-                effects.append(.loadFile(path: file))
+                effects.append(.loadFile(path: file, mapping: mappingPath))
             }
             if sandbox && connect.missing == nil { startConnectionTest(effects: &effects) }
         case .key(let key):

@@ -7,10 +7,10 @@ import Settings
 /// own closures; the real binary uses `live`.
 public struct AppServices: Sendable {
     public var testConnection: @Sendable (ConnectionRequest) async -> ConnectionOutcome
-    public var loadFile: @Sendable (String) async -> LoadedFile
+    public var loadFile: @Sendable (_ path: String, _ mapping: String?) async -> LoadedFile
 
     public init(testConnection: @escaping @Sendable (ConnectionRequest) async -> ConnectionOutcome,
-                loadFile: @escaping @Sendable (String) async -> LoadedFile) {
+                loadFile: @escaping @Sendable (_ path: String, _ mapping: String?) async -> LoadedFile) {
         self.testConnection = testConnection
         self.loadFile = loadFile
     }
@@ -88,9 +88,9 @@ enum LiveConnection {
 
 /// Reads a payload or CSV for the workspace, with a one-line summary of what was read.
 enum LiveInput {
-    static func load(_ path: String) async -> LoadedFile {
+    static func load(_ path: String, mapping: String?) async -> LoadedFile {
         let loaded: LoadedInput
-        do { loaded = try InputLoader.load(path: path) } catch {
+        do { loaded = try InputLoader.load(path: path, mappingPath: mapping) } catch {
             return LoadedFile(records: [], summary: "", error: error.description)
         }
         let report = ImportReport(users: loaded.records.count, format: loaded.result.format.rawValue, diagnostics: loaded.validate())

@@ -89,8 +89,8 @@ final class EffectRunner: Sendable {
                 do { try SafeFile.writeAtomically(bytes, to: path) } catch { return .fileWritten(path: path, error: String(describing: error)) }
                 return .fileWritten(path: path, error: nil)
             }
-        case .loadFile(let path):
-            spawn { [services] in .fileLoaded(path: path, await services.loadFile(path)) }
+        case .loadFile(let path, let mapping):
+            spawn { [services] in .fileLoaded(path: path, await services.loadFile(path, mapping)) }
         case .saveProfiles(let profiles, let path):
             spawn {
                 do { try ProfileFile.save(profiles, path: path) } catch { return .profilesSaved(path: path, error: "\(error)") }

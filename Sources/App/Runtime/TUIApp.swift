@@ -23,13 +23,16 @@ public struct SandboxConnection: Sendable {
 /// How the TUI was asked to start.
 public struct TUIOptions: Sendable {
     public var file: String?
+    /// The mapping file for a CSV `file`.
+    public var mapping: String?
     public var sandbox: SandboxConnection?
     public var theme: String?
     public var environment: [String: String]
 
-    public init(file: String? = nil, sandbox: SandboxConnection? = nil, theme: String? = nil,
+    public init(file: String? = nil, mapping: String? = nil, sandbox: SandboxConnection? = nil, theme: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.file = file
+        self.mapping = mapping
         self.sandbox = sandbox
         self.theme = theme
         self.environment = environment
@@ -67,6 +70,7 @@ public enum TUIApp {
             problem = StatusMessage("profiles not read (config.toml is left as it is): \(error)", .error)
         }
         state.pendingFile = options.file
+        state.mappingPath = options.mapping
         state.message = problem ?? StatusMessage(options.sandbox != nil
             ? "Sandbox: a local Entra stand-in with \(state.store.count) sample users. Press ? for keys."
             : "Workspace: \(path)")
