@@ -21,6 +21,20 @@ public enum AppAction: Sendable {
     case fileWritten(path: String, error: String?)
     case fileLoaded(path: String, LoadedFile)
     case profilesSaved(path: String, error: String?)
+    /// Progress of the running send, then its end.
+    case sendEvent(SendEvent)
+    case sendFinished(SendResult)
+    /// A send left unfinished by a crash or an SSH drop, found in the journal at start (nil: none).
+    case resumableSendFound(ResumableSend?)
+    /// Every request and response of the session, as it happens (already redacted).
+    case exchangeRecorded(HTTPExchange)
+    case logsFetched(generation: Int, LogsFetchResult)
+    /// Time to read the provisioning logs again (polling after a send).
+    case logsPollDue(generation: Int)
+    case jobFetched(JobFetchResult)
+    case jobActionFinished(JobAction, error: String?)
+    /// The copy reached the terminal's clipboard (OSC 52) and, as a fallback, this file.
+    case copied(what: String, clipboard: Bool, path: String, error: String?)
 }
 
 /// Work `update` asks for; the runner does it off the UI loop and answers with an action.
@@ -37,6 +51,22 @@ public enum AppEffect: Sendable, Equatable {
     case tickAfter(milliseconds: Int)
     /// Rewrite config.toml's profiles (never a secret), answering `.profilesSaved`.
     case saveProfiles([ConnectionDraft], path: String)
+    /// Upload documents to bulkUpload (paced, retried, journaled), answering `.sendEvent`s then
+    /// `.sendFinished`.
+    case send(ConnectionRequest, [SendDocument], journalPath: String?)
+    /// Send again what a journaled send had not got accepted.
+    case resumeSend(ConnectionRequest, sendId: String, journalPath: String)
+    /// Stop after the request in flight.
+    case cancelSend
+    /// Look in the journal for an unfinished send to this endpoint.
+    case findResumableSend(endpoint: String, journalPath: String)
+    case fetchLogs(ConnectionRequest, LogQuery, generation: Int)
+    /// Answer `.logsPollDue(generation)` after a while.
+    case pollLogsAfter(seconds: Double, generation: Int)
+    case fetchJob(ConnectionRequest)
+    case jobAction(ConnectionRequest, JobAction)
+    /// Put text on the system clipboard through the terminal (OSC 52) and write it to `fallbackPath`.
+    case copyToClipboard(String, what: String, fallbackPath: String)
 }
 
 /// A file read for the workspace: its users and a summary of what was read and rejected.

@@ -23,6 +23,8 @@ public struct AppKeymap: Sendable, Equatable {
         case .users: names = ["filter", "open", "sort", "delete", "undo", "help", "quit"]
         case .form: names = ["back", "undo", "revert", "rawJSON", "help"]
         case .preview: names = ["search", "nextDocument", "jumpToUser", "saveAs", "help"]
+        case .activity: names = ActivityKeymap.hints
+        case .logs: names = LogsKeymap.hints
         }
         return hints(names, on: screen)
     }
@@ -47,6 +49,8 @@ public struct AppKeymap: Sendable, Equatable {
             b("screenUsers", [.character("2"), .alt("2")], "users", "Go to Users", "Screens"),
             b("screenForm", [.character("3"), .alt("3")], "user", "Go to the user form", "Screens"),
             b("screenPreview", [.character("4"), .alt("4")], "preview", "Go to Preview", "Screens"),
+            b("screenActivity", [.character("5"), .alt("5")], "activity", "Go to Activity: every request and response", "Screens"),
+            b("screenLogs", [.character("6"), .alt("6")], "logs", "Go to Logs: what Entra did with each user", "Screens"),
             b("help", [.character("?"), .function(1)], "help", "Show the keys", "General"),
             b("palette", [.character(":"), .ctrl("p")], "commands", "Command palette: every action by name", "General"),
             b("openFile", [.ctrl("o")], "open", "Open a JSON payload or CSV into the workspace", "General"),
@@ -98,5 +102,7 @@ public struct AppKeymap: Sendable, Equatable {
                 b("jumpToUser", [.character("o")], "user's op", "Jump to the operation of the selected user", "Preview"),
                 b("saveAs", [.character("w"), .ctrl("s")], "save as", "Save the documents to a file", "Preview"),
             ]),
+            .activity: Keymap(ActivityKeymap.bindings),
+            .logs: Keymap(LogsKeymap.bindings),
         ])
 }

@@ -1,9 +1,9 @@
 import SCIM
 import TerminalUI
 
-/// The four screens of this part of the product, in tab order.
+/// The screens, in tab order.
 public enum Screen: Int, CaseIterable, Sendable {
-    case connect, users, form, preview
+    case connect, users, form, preview, activity, logs
 
     public var title: String {
         switch self {
@@ -11,6 +11,8 @@ public enum Screen: Int, CaseIterable, Sendable {
         case .users: return "Users"
         case .form: return "User"
         case .preview: return "Preview"
+        case .activity: return "Activity"
+        case .logs: return "Logs"
         }
     }
 }
@@ -66,6 +68,10 @@ public struct AppState: Sendable {
     public var users = UsersState()
     public var form: UserFormState?
     public var preview: PreviewState?
+    public var activity = ActivityState()
+    public var logs = LogsState()
+    /// Each record's trip to Entra (sent, accepted, failed, provisioned), by record id.
+    public var sendStatus: [Int: RecordSendStatus] = [:]
     public var overlay: Overlay?
     public var message: StatusMessage?
     public var sandbox: Bool
@@ -84,6 +90,12 @@ public struct AppState: Sendable {
     public var workspacePath: String?
     /// config.toml, where "Save profile" writes; nil in tests that do not want files.
     public var configPath: String?
+    /// The send journal (SQLite), for resume after a crash; nil in tests that do not want files.
+    public var journalPath: String?
+    /// Where exports (HAR, exchanges, curl commands) are written when no path is given.
+    public var exportDirectory: String?
+    /// Operations per BulkRequest, for the preview and the send alike (Entra allows at most 50).
+    public var batchSize = 50
     public var quitRequested = false
     /// A file named on the command line, read once the loop has started (so the first frame is quick).
     public var pendingFile: String?

@@ -19,6 +19,8 @@ extension TUI {
         case .users: cursor = UsersView(state: state).render(into: &frame)
         case .form: cursor = UserFormView(state: state).render(into: &frame)
         case .preview: cursor = PreviewView(state: state).render(into: &frame)
+        case .activity: cursor = ActivityView(state: state).render(into: &frame)
+        case .logs: cursor = LogsView(state: state).render(into: &frame)
         }
         let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
         StatusLine(mode: state.screen.title.uppercased(), hints: state.hintBindings,

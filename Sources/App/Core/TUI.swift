@@ -55,6 +55,21 @@ extension AppState {
         case .profilesSaved(let path, let error):
             message = error.map { StatusMessage("could not save the profile: \($0)", .error) }
                 ?? StatusMessage("profile \(connect.profileName) saved in \(path)", .success)
+        case .sendEvent(let event): sendEvent(event, effects: &effects)
+        case .sendFinished(let result): sendFinished(result, effects: &effects)
+        case .resumableSendFound(let found): resumableFound(found)
+        case .exchangeRecorded(let exchange): activity.append(exchange)
+        case .logsFetched(let generation, let result): logsFetched(result, generation: generation, effects: &effects)
+        case .logsPollDue(let generation): logsPollDue(generation: generation, effects: &effects)
+        case .jobFetched(let result): jobFetched(result)
+        case .jobActionFinished(let action, let error): jobActionFinished(action, error: error, effects: &effects)
+        case .copied(let what, let clipboard, let path, let error):
+            switch (clipboard, error) {
+            case (true, nil): message = StatusMessage("\(what) sent to the clipboard (OSC 52); also saved in \(path)", .success)
+            case (false, nil): message = StatusMessage("\(what) saved in \(path) (too long for the terminal's clipboard)", .success)
+            case (true, let error?): message = StatusMessage("\(what) sent to the clipboard (OSC 52); the copy in \(path) failed: \(error)", .warning)
+            case (false, let error?): message = StatusMessage("could not copy \(what): \(error)", .error)
+            }
         }
     }
 
@@ -98,6 +113,10 @@ extension AppState {
             if connectKey(key, effects: &effects) { return }
         case .form:
             if formKey(key, effects: &effects) { return }
+        case .activity:
+            if activityKey(key, effects: &effects) { return }
+        case .logs:
+            if logsKey(key, effects: &effects) { return }
         }
         if let action = keymaps.combined(for: screen).action(for: key) { perform(action, effects: &effects) }
     }
@@ -110,6 +129,8 @@ extension AppState {
         case .users: screenHandled = usersCommand(action, effects: &effects)
         case .form: screenHandled = formCommand(action, effects: &effects)
         case .preview: screenHandled = previewCommand(action)
+        case .activity: screenHandled = activityCommand(action, effects: &effects)
+        case .logs: screenHandled = logsCommand(action, effects: &effects)
         }
         if screenHandled { return }
         switch action.rawValue {
@@ -119,6 +140,8 @@ extension AppState {
         case "screenUsers": switchTo(.users)
         case "screenForm": switchTo(.form)
         case "screenPreview": switchTo(.preview)
+        case "screenActivity": switchTo(.activity)
+        case "screenLogs": switchTo(.logs)
         case "help": overlay = .help(scroll: 0)
         case "palette": overlay = .palette(PaletteState())
         case "openFile":

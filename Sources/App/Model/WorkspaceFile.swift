@@ -24,6 +24,11 @@ public struct AppPaths: Sendable, Equatable {
     }
 
     public var configFile: String { configDirectory + "/config.toml" }
+
+    /// The send journal; the sandbox's is its own, as its workspace is.
+    public func journal(sandbox: Bool) -> String {
+        dataDirectory + (sandbox ? "/sandbox-journal.sqlite" : "/journal.sqlite")
+    }
 }
 
 /// Files written the way work must be: whole or not at all, readable only by the user.

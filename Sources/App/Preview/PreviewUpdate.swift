@@ -15,7 +15,7 @@ extension AppState {
 
     /// Builds the documents when the preview is shown after a change.
     mutating func ensurePreview() {
-        if preview == nil { preview = PreviewState(store: store) }
+        if preview == nil { preview = PreviewState(store: store, builder: BulkRequestBuilder(batchSize: batchSize)) }
     }
 
     mutating func typeInSearch(_ key: Key, field: TextFieldState) {

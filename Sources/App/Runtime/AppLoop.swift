@@ -27,7 +27,13 @@ public final class AppLoop {
     public func dispatch(_ action: AppAction) {
         let (next, effects) = TUI.update(state, action)
         state = next
-        effects.forEach(runner.run)
+        for effect in effects {
+            if case .copyToClipboard(let text, let what, let path) = effect {
+                runner.writeCopy(text, what: what, path: path, clipboard: terminal.copyToClipboard(text))
+            } else {
+                runner.run(effect)
+            }
+        }
     }
 
     public func draw() {

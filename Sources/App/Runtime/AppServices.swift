@@ -4,64 +4,30 @@ import SCIM
 import Settings
 
 /// The outside world as the effects runner sees it: the network and input files. Tests pass their
-/// own closures; the real binary uses `live`.
+/// own closures (or a session pointed at the emulator); the real binary uses `live`.
 public struct AppServices: Sendable {
     public var testConnection: @Sendable (ConnectionRequest) async -> ConnectionOutcome
     public var loadFile: @Sendable (_ path: String, _ mapping: String?) async -> LoadedFile
+    /// Sends, logs and job calls, and the recorder behind the Activity pane.
+    public var session: ProvisioningSession
 
     public init(testConnection: @escaping @Sendable (ConnectionRequest) async -> ConnectionOutcome,
-                loadFile: @escaping @Sendable (_ path: String, _ mapping: String?) async -> LoadedFile) {
+                loadFile: @escaping @Sendable (_ path: String, _ mapping: String?) async -> LoadedFile,
+                session: ProvisioningSession = ProvisioningSession()) {
         self.testConnection = testConnection
         self.loadFile = loadFile
+        self.session = session
     }
 
-    public static let live = AppServices(testConnection: LiveConnection.test, loadFile: LiveInput.load)
+    /// Everything for real, on one session (so the connection test's exchanges show in Activity).
+    public static var live: AppServices {
+        let session = ProvisioningSession()
+        return AppServices(testConnection: { await session.test($0) }, loadFile: LiveInput.load, session: session)
+    }
 }
 
-/// "Test connection" for real: a token, then the job's status, each failure worded with its fix.
+/// Wording of connection outcomes, shared by the connection test and the other Graph calls.
 enum LiveConnection {
-    static func test(_ request: ConnectionRequest) async -> ConnectionOutcome {
-        var endpoint: ProvisioningEndpoint
-        do { endpoint = try ProvisioningEndpoint(parsing: request.endpoint) } catch {
-            return .failed(ConnectionProblem(headline: "The endpoint URL is not right", explanation: error.description,
-                                             fix: "Paste the Provisioning API Endpoint from the app's Overview page."))
-        }
-        // A host that is not Microsoft Graph (a proxy, the emulator) does not name its cloud: the
-        // picked one decides the sign-in host and the token's scope.
-        if endpoint.graphBase != nil { endpoint.cloud = request.cloud }
-        let credential: ClientCredential
-        switch LiveCredential.resolve(request.credential) {
-        case .success(let resolved): credential = resolved
-        case .failure(let problem): return .failed(problem)
-        }
-        let settings = ConnectionSettings(tenant: request.tenant, clientId: request.clientId, endpoint: endpoint,
-                                          authority: request.authority.isEmpty ? nil : request.authority)
-        let host = URLComponents(string: endpoint.bulkUploadURL)?.host ?? ""
-        let transport: AsyncHTTPTransport
-        do {
-            transport = try AsyncHTTPTransport(options: .init(
-                proxy: ProxySettings.from(environment: ProcessInfo.processInfo.environment, targetHost: host)))
-        } catch {
-            return .failed(ConnectionProblem(headline: "Cannot set up HTTPS", explanation: error.description,
-                                             fix: "Check SSL_CERT_FILE and the CA file."))
-        }
-        let recorder = ExchangeRecorder()
-        let tokens = TokenProvider(settings: settings, credential: credential, transport: transport, recorder: recorder)
-        let client = GraphClient(settings: settings, tokens: tokens, transport: transport, recorder: recorder)
-        let outcome: ConnectionOutcome
-        do {
-            _ = try await tokens.token()
-            let expires = await tokens.expiresAt
-            let status = try await client.jobStatus()
-            outcome = .connected(ConnectionReport(jobState: status.code, advice: status.advice,
-                                                  tokenExpiry: expires.map(clock) ?? "unknown", processesUploads: status.processesUploads))
-        } catch {
-            outcome = .failed(problem(error))
-        }
-        await transport.shutdown()
-        return outcome
-    }
-
     static func clock(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm"

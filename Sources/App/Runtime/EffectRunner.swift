@@ -57,15 +57,56 @@ actor WorkspaceWriter {
     }
 }
 
+/// The running send's task, for cancelling it from the UI loop.
+final class RunningSend: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
+
+    func set(_ task: Task<Void, Never>) {
+        lock.lock()
+        self.task = task
+        lock.unlock()
+    }
+
+    func cancel() {
+        lock.lock()
+        task?.cancel()
+        lock.unlock()
+    }
+}
+
 /// Runs effects off the UI loop (Swift concurrency) and posts their results as actions.
 final class EffectRunner: Sendable {
     let inbox: ActionInbox
     let services: AppServices
     private let writer = WorkspaceWriter()
 
+    private let sending = RunningSend()
+
     init(inbox: ActionInbox, services: AppServices) {
         self.inbox = inbox
         self.services = services
+        forwardExchanges()
+    }
+
+    /// Every exchange the session records reaches the Activity pane; the ones recorded before the
+    /// subscription are posted too (the pane ignores an id it already has).
+    private func forwardExchanges() {
+        Task.detached { [inbox, services] in
+            let updates = await services.session.recorder.updates()
+            for exchange in await services.session.recorder.all() { inbox.post(.exchangeRecorded(exchange)) }
+            for await exchange in updates { inbox.post(.exchangeRecorded(exchange)) }
+        }
+    }
+
+    /// The clipboard half of a copy happened on the terminal; this writes the fallback file.
+    func writeCopy(_ text: String, what: String, path: String, clipboard: Bool) {
+        spawn {
+            do { try SafeFile.writeAtomically(Array(text.utf8), to: path) } catch {
+                return .copied(what: what, clipboard: clipboard, path: path, error: String(describing: error))
+            }
+            return .copied(what: what, clipboard: clipboard, path: path, error: nil)
+        }
     }
 
     func run(_ effect: AppEffect) {
@@ -96,12 +137,45 @@ final class EffectRunner: Sendable {
                 do { try ProfileFile.save(profiles, path: path) } catch { return .profilesSaved(path: path, error: "\(error)") }
                 return .profilesSaved(path: path, error: nil)
             }
+        case .send(let request, let documents, let journalPath):
+            startSend { [services, inbox] in
+                await services.session.send(request, documents, journalPath: journalPath) { inbox.post(.sendEvent($0)) }
+            }
+        case .resumeSend(let request, let sendId, let journalPath):
+            startSend { [services, inbox] in
+                await services.session.resume(request, sendId: sendId, journalPath: journalPath) { inbox.post(.sendEvent($0)) }
+            }
+        case .cancelSend:
+            sending.cancel()
+        case .findResumableSend(let endpoint, let journalPath):
+            spawn { .resumableSendFound(ProvisioningSession.findResumable(endpoint: endpoint, journalPath: journalPath)) }
+        case .fetchLogs(let request, let query, let generation):
+            spawn { [services] in .logsFetched(generation: generation, await services.session.logs(request, query: query)) }
+        case .pollLogsAfter(let seconds, let generation):
+            spawn {
+                try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+                return .logsPollDue(generation: generation)
+            }
+        case .fetchJob(let request):
+            spawn { [services] in .jobFetched(await services.session.job(request)) }
+        case .jobAction(let request, let action):
+            spawn { [services] in .jobActionFinished(action, error: await services.session.jobAction(request, action)) }
+        case .copyToClipboard(let text, let what, let path):
+            // Normally taken by the loop, which owns the terminal; without one only the file is written.
+            writeCopy(text, what: what, path: path, clipboard: false)
         case .tickAfter(let milliseconds):
             spawn {
                 try? await Task.sleep(nanoseconds: UInt64(milliseconds) * 1_000_000)
                 return .tick
             }
         }
+    }
+
+    /// One send at a time; its task is kept so Esc can cancel it.
+    private func startSend(_ work: @escaping @Sendable () async -> SendResult) {
+        inbox.begin()
+        let task = Task.detached { [inbox] in inbox.finish(.sendFinished(await work())) }
+        sending.set(task)
     }
 
     private func spawn(_ work: @escaping @Sendable () async -> AppAction) {

@@ -25,14 +25,17 @@ public struct TUIOptions: Sendable {
     public var file: String?
     /// The mapping file for a CSV `file`.
     public var mapping: String?
+    /// Operations per BulkRequest (1–50); nil keeps 50.
+    public var batchSize: Int?
     public var sandbox: SandboxConnection?
     public var theme: String?
     public var environment: [String: String]
 
-    public init(file: String? = nil, mapping: String? = nil, sandbox: SandboxConnection? = nil, theme: String? = nil,
+    public init(file: String? = nil, mapping: String? = nil, batchSize: Int? = nil, sandbox: SandboxConnection? = nil, theme: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.file = file
         self.mapping = mapping
+        self.batchSize = batchSize
         self.sandbox = sandbox
         self.theme = theme
         self.environment = environment
@@ -71,6 +74,9 @@ public enum TUIApp {
         }
         state.pendingFile = options.file
         state.mappingPath = options.mapping
+        state.journalPath = paths.journal(sandbox: options.sandbox != nil)
+        state.exportDirectory = paths.dataDirectory + "/exports"
+        if let size = options.batchSize { state.batchSize = size }
         state.message = problem ?? StatusMessage(options.sandbox != nil
             ? "Sandbox: a local Entra stand-in with \(state.store.count) sample users. Press ? for keys."
             : "Workspace: \(path)")

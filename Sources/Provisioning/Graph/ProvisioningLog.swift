@@ -8,12 +8,25 @@ public struct ProvisioningLog: Sendable, Equatable, Identifiable {
         public var type: String
         public var status: String
         public var description: String
+
+        public init(name: String, type: String, status: String, description: String) {
+            self.name = name
+            self.type = type
+            self.status = status
+            self.description = description
+        }
     }
 
     public struct Change: Sendable, Equatable {
         public var property: String
         public var old: String?
         public var new: String?
+
+        public init(property: String, old: String?, new: String?) {
+            self.property = property
+            self.old = old
+            self.new = new
+        }
     }
 
     public var id: String
@@ -31,7 +44,8 @@ public struct ProvisioningLog: Sendable, Equatable, Identifiable {
     /// The entry as Graph sent it, for the detail view and exports.
     public var raw: JSONValue
 
-    init?(_ value: JSONValue) {
+    /// An entry from Graph's JSON (one element of `value`); nil when it has no id.
+    public init?(_ value: JSONValue) {
         guard let o = value.objectValue, let id = o["id"]?.stringValue else { return nil }
         self.id = id
         activityDateTime = o["activityDateTime"]?.stringValue ?? ""

@@ -55,9 +55,12 @@ public struct BulkUploader: Sendable {
     }
 
     /// Starts a new journaled send of `documents`.
-    public func send(_ documents: [Document], events: @Sendable (Event) -> Void = { _ in }) async -> Summary {
+    /// `started` hears the send's id (its journal key) before the first request goes.
+    public func send(_ documents: [Document], started: @Sendable (String) -> Void = { _ in },
+                     events: @Sendable (Event) -> Void = { _ in }) async -> Summary {
         let sendId = (try? journal?.begin(endpoint: client.settings.endpoint.bulkUploadURL,
                                          documents: documents.map { ($0.body, $0.externalIds) })) ?? UUID().uuidString
+        started(sendId)
         return await run(sendId: sendId, documents: Array(documents.enumerated()), events: events)
     }
 

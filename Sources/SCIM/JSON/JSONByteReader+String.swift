@@ -6,15 +6,18 @@ extension JSONByteReader {
     mutating func readString() throws(JSONParseError) -> String {
         pos += 1
         let start = pos
+        var highBits: UInt8 = 0  // any byte ≥ 0x80 sets it: ASCII needs no UTF-8 validation
         while pos < bytes.count {
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<pos])
                 pos += 1
-                return try decodeUTF8(slice, baseOffset: start)
+                if highBits & 0x80 != 0 { try validateUTF8(slice, baseOffset: start) }
+                return recentStrings.string(validUTF8: slice)
             }
             if b == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
             if b < 0x20 { throw controlCharacter(b) }
+            highBits |= b
             pos += 1
         }
         throw fail(.unexpectedEnd(expecting: "closing '\"' of a string"))
@@ -116,8 +119,15 @@ extension JSONByteReader {
 
     /// Decodes UTF-8, or fails at the offset of the first byte that is not valid UTF-8.
     func decodeUTF8(_ slice: UnsafeBufferPointer<UInt8>, baseOffset: Int) throws(JSONParseError) -> String {
-        if let s = String(validating: slice, as: UTF8.self) { return s }
-        throw fail(.invalidUTF8, at: baseOffset + UTF8Validation.firstInvalidOffset(slice))
+        try validateUTF8(slice, baseOffset: baseOffset)
+        return String(decoding: slice, as: UTF8.self)
+    }
+
+    /// Fails at the offset of the first byte that is not valid UTF-8. Checked here rather than
+    /// with `String(validating:)`, whose generic path cost more than the rest of string reading.
+    func validateUTF8(_ slice: UnsafeBufferPointer<UInt8>, baseOffset: Int) throws(JSONParseError) {
+        let invalid = UTF8Validation.firstInvalidOffset(slice)
+        if invalid < slice.count { throw fail(.invalidUTF8, at: baseOffset + invalid) }
     }
 }
 

@@ -6,6 +6,12 @@ struct JSONByteReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos = 0
     var depth = 0
+    /// Members and elements of the containers still open, on stacks shared by every level: a
+    /// finished container is copied out at its exact size, where appending to its own array would
+    /// have reallocated it at every doubling (four times for a typical user's dozen attributes).
+    private var openMembers: [JSONObject.Member] = []
+    private var openElements: [JSONValue] = []
+    var recentStrings = RecentStrings()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -72,13 +78,13 @@ struct JSONByteReader {
     mutating func readObject() throws(JSONParseError) -> JSONObject {
         try enter()
         pos += 1
-        var members: [JSONObject.Member] = []
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
             pos += 1
             depth -= 1
-            return JSONObject(members)
+            return JSONObject()
         }
+        let base = openMembers.count
         while true {
             skipWhitespace()
             guard pos < bytes.count else { throw fail(.unexpectedEnd(expecting: "a key")) }
@@ -86,7 +92,7 @@ struct JSONByteReader {
             let key = try readString()
             try expect(UInt8(ascii: ":"), "':' after a key")
             let value = try readValue()
-            members.append((key, value))
+            openMembers.append((key, value))
             skipWhitespace()
             guard pos < bytes.count else { throw fail(.unexpectedEnd(expecting: "',' or '}'")) }
             if bytes[pos] == UInt8(ascii: ",") {
@@ -96,6 +102,8 @@ struct JSONByteReader {
             if bytes[pos] == UInt8(ascii: "}") {
                 pos += 1
                 depth -= 1
+                let members = Array(openMembers[base...])
+                openMembers.removeSubrange(base...)
                 return JSONObject(members)
             }
             throw unexpected("',' or '}'")
@@ -105,15 +113,15 @@ struct JSONByteReader {
     mutating func readArray() throws(JSONParseError) -> [JSONValue] {
         try enter()
         pos += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
             pos += 1
             depth -= 1
-            return elements
+            return []
         }
+        let base = openElements.count
         while true {
-            elements.append(try readValue())
+            openElements.append(try readValue())
             skipWhitespace()
             guard pos < bytes.count else { throw fail(.unexpectedEnd(expecting: "',' or ']'")) }
             if bytes[pos] == UInt8(ascii: ",") {
@@ -123,6 +131,8 @@ struct JSONByteReader {
             if bytes[pos] == UInt8(ascii: "]") {
                 pos += 1
                 depth -= 1
+                let elements = Array(openElements[base...])
+                openElements.removeSubrange(base...)
                 return elements
             }
             throw unexpected("',' or ']'")

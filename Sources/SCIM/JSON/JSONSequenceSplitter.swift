@@ -50,10 +50,11 @@ extension JSONParser {
                 let lower = ranges.count * chunk / chunks, upper = ranges.count * (chunk + 1) / chunks
                 var out: [(value: JSONValue, range: Range<Int>)] = []
                 out.reserveCapacity(upper - lower)
+                // One reader for the whole chunk, so its scratch stacks and string cache are reused.
+                var reader = JSONByteReader(buffer)
                 for r in ranges[lower..<upper] {
-                    var reader = JSONByteReader(UnsafeBufferPointer(rebasing: buffer[..<r.upperBound]))
                     reader.pos = r.lowerBound
-                    guard let value = try? reader.readValue() else {
+                    guard let value = try? reader.readValue(), reader.pos == r.upperBound else {
                         results[chunk] = nil
                         return
                     }

@@ -1,134 +1,135 @@
 extension RecordRules {
     /// Checks every attribute against the catalog: types, single vs multi-valued, the `work` type
     /// Entra requires of emails, phone numbers and addresses, `primary` at most once.
-    mutating func checkAttributes(_ data: JSONObject) {
-        // Paths are closures: built only for the rare value that has a problem, not for every value.
-        for m in data.members {
-            let path = { JSONPath.root.appending(m.key) }
-            if SCIMSchema.isExtensionKey(m.key) {
-                checkExtension(m.key, m.value, at: path)
-            } else if let def = catalog.core.attribute(m.key) {
-                if m.key != def.name { checkSpelling(m.key, def: def, at: path()) }
-                check(m.value, against: def, at: path)
-            } else if m.key != "schemas", !AttributeCatalog.commonAttributes.contains(m.key.lowercased()) {
-                add(.note, "scim.attribute.unknown", "RFC 7643 §4.1", path(),
-                    "\"\(m.key)\" is not a core User attribute; Entra ignores attributes its job schema lacks",
-                    hint: "put custom attributes in an extension object, e.g. \"urn:contoso:employee\": {\"\(m.key)\": …}")
+    mutating func checkAttributes() {
+        checkDuplicateKeys(data)
+        for i in data.members.indices {
+            trail.push(i)
+            let key = data.members[i].key, value = data.members[i].value
+            if SCIMSchema.isExtensionKey(key) {
+                checkExtension(key, value)
+            } else if let def = catalog.core.attribute(key) {
+                if key != def.name { checkSpelling(key, def: def) }
+                check(value, against: def)
+            } else if key != "schemas", !AttributeCatalog.commonAttributes.contains(key.lowercased()) {
+                add(.note, "scim.attribute.unknown", "RFC 7643 §4.1", here,
+                    "\"\(key)\" is not a core User attribute; Entra ignores attributes its job schema lacks",
+                    hint: "put custom attributes in an extension object, e.g. \"urn:contoso:employee\": {\"\(key)\": …}")
             }
-            checkControlCharacters(m.value, at: path)
+            checkEveryValue(value)
+            trail.pop()
         }
     }
 
     /// RFC 7643 §2.1 makes names case-insensitive, but Entra's attribute mappings name source
     /// attributes exactly, so `username` may reach no mapping: as good as a missing userName.
-    private mutating func checkSpelling(_ key: String, def: AttributeDefinition, at path: JSONPath) {
-        add(.warning, "scim.attribute.case", "RFC 7643 §2.1", path,
+    private mutating func checkSpelling(_ key: String, def: AttributeDefinition) {
+        add(.warning, "scim.attribute.case", "RFC 7643 §2.1", here,
             "\"\(key)\" is spelled differently from \"\(def.name)\"; SCIM ignores case, but Entra's attribute mappings may not, and treat \(def.name) as missing",
             hint: "write \"\(def.name)\"")
     }
 
-    private mutating func checkExtension(_ urn: String, _ value: JSONValue, at path: () -> JSONPath) {
-        guard let o = value.objectValue else {
-            add(.error, "scim.extension.type", "RFC 7643 §3.3", path(),
+    private mutating func checkExtension(_ urn: String, _ value: JSONValue) {
+        guard case .object(let o) = value else {
+            add(.error, "scim.extension.type", "RFC 7643 §3.3", here,
                 "the extension \(urn) must be an object of attributes, not \(value.typeName)")
             return
         }
         guard let schema = catalog.schema(urn) else { return }
-        for m in o.members {
-            if let def = schema.attribute(m.key) {
-                check(m.value, against: def, at: { path().appending(m.key) })
+        for i in o.members.indices {
+            trail.push(i)
+            if let def = schema.attribute(o.members[i].key) {
+                check(o.members[i].value, against: def)
             } else {
-                add(.note, "scim.attribute.unknown", "RFC 7643 §4.3", path().appending(m.key),
-                    "\"\(m.key)\" is not an attribute of \(schema.name)")
+                add(.note, "scim.attribute.unknown", "RFC 7643 §4.3", here,
+                    "\"\(o.members[i].key)\" is not an attribute of \(schema.name)")
             }
+            trail.pop()
         }
     }
 
-    private mutating func check(_ value: JSONValue, against def: AttributeDefinition, at path: () -> JSONPath) {
-        if value.isNull { return }
-        if def.multiValued {
-            guard let items = value.arrayValue else {
-                add(.error, "scim.type.multiValued", "RFC 7643 §2.4", path(),
+    private mutating func check(_ value: JSONValue, against def: AttributeDefinition) {
+        switch value {
+        case .null:
+            return
+        case .array(let items) where def.multiValued:
+            for i in items.indices {
+                trail.push(i)
+                checkSingle(items[i], against: def)
+                trail.pop()
+            }
+            checkMultiValuedSemantics(items, def: def)
+        case .array:
+            add(.error, "scim.type.singleValued", "RFC 7643 §2.4", here,
+                "\(def.name) takes one value, not an array (Entra answers 400)")
+        default:
+            guard !def.multiValued else {
+                add(.error, "scim.type.multiValued", "RFC 7643 §2.4", here,
                     "\(def.name) is multi-valued: it must be an array, not \(value.typeName) (Entra answers 400)",
                     hint: "wrap it in [ ]")
                 return
             }
-            for (i, item) in items.enumerated() { checkSingle(item, against: def, at: { path().appending(index: i) }) }
-            checkMultiValuedSemantics(items, def: def, at: path)
-        } else if value.arrayValue != nil {
-            add(.error, "scim.type.singleValued", "RFC 7643 §2.4", path(),
-                "\(def.name) takes one value, not an array (Entra answers 400)")
-        } else {
-            checkSingle(value, against: def, at: path)
+            checkSingle(value, against: def)
         }
     }
 
-    private mutating func checkSingle(_ value: JSONValue, against def: AttributeDefinition, at path: () -> JSONPath) {
+    private mutating func checkSingle(_ value: JSONValue, against def: AttributeDefinition) {
         guard def.accepts(value) else {
-            add(.error, "scim.type", "RFC 7643 §2.3", path(),
+            add(.error, "scim.type", "RFC 7643 §2.3", here,
                 "\(def.name) must be \(Self.article(def.type)), not \(value.typeName) (Entra answers 400)",
                 hint: def.type == .boolean ? "write true or false without quotes" : nil)
             return
         }
-        guard def.type == .complex, let o = value.objectValue else { return }
-        for m in o.members {
-            if let sub = def.subAttribute(m.key) {
-                check(m.value, against: sub, at: { path().appending(m.key) })
+        guard def.type == .complex, case .object(let o) = value else { return }
+        for i in o.members.indices {
+            trail.push(i)
+            if let sub = def.subAttribute(o.members[i].key) {
+                check(o.members[i].value, against: sub)
             } else {
-                add(.note, "scim.attribute.unknown", "RFC 7643 §4.1", path().appending(m.key),
-                    "\"\(m.key)\" is not a sub-attribute of \(def.name)")
+                add(.note, "scim.attribute.unknown", "RFC 7643 §4.1", here,
+                    "\"\(o.members[i].key)\" is not a sub-attribute of \(def.name)")
             }
+            trail.pop()
         }
     }
 
-    private mutating func checkMultiValuedSemantics(_ items: [JSONValue], def: AttributeDefinition, at path: () -> JSONPath) {
-        let objects = items.compactMap(\.objectValue)
-        let primaries = objects.indices.filter { objects[$0].attribute("primary")?.boolValue == true }
-        if primaries.count > 1 {
-            add(.warning, "scim.primary.multiple", "RFC 7643 §2.4", path().appending(index: primaries[1]).appending("primary"),
-                "\(primaries.count) \(def.name) are marked primary; at most one may be")
+    /// `primary` at most once, and Entra's `work` type. Positions here count the object items only
+    /// (other items were reported by `checkSingle`), as the messages always have.
+    private mutating func checkMultiValuedSemantics(_ items: [JSONValue], def: AttributeDefinition) {
+        var primaries = 0, secondPrimary = 0, objectIndex = 0
+        for item in items {
+            guard case .object(let o) = item else { continue }
+            if o.attribute("primary")?.boolValue == true {
+                primaries += 1
+                if primaries == 2 { secondPrimary = objectIndex }
+            }
+            objectIndex += 1
         }
-        guard ["emails", "phonenumbers", "addresses"].contains(def.name.lowercased()) else { return }
-        for (i, o) in objects.enumerated() {
+        if primaries > 1 {
+            add(.warning, "scim.primary.multiple", "RFC 7643 §2.4", here.appending(index: secondPrimary).appending("primary"),
+                "\(primaries) \(def.name) are marked primary; at most one may be")
+        }
+        guard Self.entraReadsWorkOnly(def) else { return }
+        objectIndex = 0
+        for item in items {
+            guard case .object(let o) = item else { continue }
             let type = o.attribute("type")?.stringValue
-            if type?.lowercased() != "work" {
-                add(.warning, "entra.type.notWork", "Entra: API-driven provisioning", path().appending(index: i),
+            if type != "work" && type?.lowercased() != "work" {
+                add(.warning, "entra.type.notWork", "Entra: API-driven provisioning", here.appending(index: objectIndex),
                     type.map { "\(def.name) of type \"\($0)\" are ignored: Entra processes only type \"work\"" }
                         ?? "\(def.name) without a type are ignored: Entra processes only type \"work\"",
                     hint: "set \"type\": \"work\", or map the value to an extension attribute")
             }
+            objectIndex += 1
         }
     }
 
-    private mutating func checkControlCharacters(_ value: JSONValue, at path: () -> JSONPath) {
-        switch value {
-        case .string(let s):
-            if Self.mayBeSuspicious(s), s.unicodeScalars.contains(where: Self.isSuspicious) {
-                add(.warning, "input.controlCharacters", "scimterm input", path(),
-                    "the value contains control or bidirectional-override characters; they will be stored as they are",
-                    hint: "clean the source data; these usually come from copy-paste or a broken export")
-            }
-        case .array(let items):
-            for (i, item) in items.enumerated() { checkControlCharacters(item, at: { path().appending(index: i) }) }
-        case .object(let o):
-            for m in o.members { checkControlCharacters(m.value, at: { path().appending(m.key) }) }
-        default:
-            break
-        }
-    }
-
-    /// A byte scan that rules out almost every value: the suspicious scalars are below 0x20, 0x7F,
-    /// or start with 0xC2 (C1 controls) or 0xE2 (bidi overrides).
-    static func mayBeSuspicious(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { bytes in bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 } }
-    }
-
-    static func isSuspicious(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        // Newlines and tabs are legitimate in formatted addresses; everything else in C0/C1 is not.
-        if v == 0x0A || v == 0x09 || v == 0x0D { return false }
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    /// Emails, phone numbers and addresses, whatever the case of their name, without lowercasing it.
+    /// (Only the Kelvin sign lowercases to an ASCII letter from outside ASCII, and none of the three
+    /// names holds a `k`, so this agrees with comparing `lowercased()`.)
+    private static func entraReadsWorkOnly(_ def: AttributeDefinition) -> Bool {
+        def.name.caseInsensitiveEquals("emails") || def.name.caseInsensitiveEquals("phonenumbers")
+            || def.name.caseInsensitiveEquals("addresses")
     }
 
     static func article(_ type: AttributeDefinition.DataType) -> String {

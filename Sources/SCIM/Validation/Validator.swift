@@ -39,7 +39,7 @@ public struct Validator: Sendable {
             var rules = RecordRules(catalog: catalog)
             for i in lower..<upper {
                 rules.found.removeAll(keepingCapacity: true)
-                rules.check(records[i])
+                rules.check(records[i].data)
                 for d in rules.found { found.append(place(d, record: i, origin: records[i].origin)) }
             }
             results[chunk] = found

@@ -11,6 +11,8 @@ public final class HeadlessTerminal: Terminal {
     public private(set) var lastChanges: [CellRun] = []
     public private(set) var flushCount = 0
     private var pending: [Key] = []
+    /// What was sent to the clipboard, in order.
+    public private(set) var clipboard: [String] = []
 
     public init(width: Int, height: Int, capabilities: TerminalCapabilities = .init(colorDepth: .indexed256)) {
         self.size = Size(width: width, height: height)
@@ -23,6 +25,12 @@ public final class HeadlessTerminal: Terminal {
         self.frame = frame
         self.cursor = cursor
         flushCount += 1
+    }
+
+    public func copyToClipboard(_ text: String) -> Bool {
+        guard OSC52.sequence(for: text) != nil else { return false }
+        clipboard.append(text)
+        return true
     }
 
     public func nextKey(timeoutMilliseconds: Int?) -> Key? {

@@ -97,6 +97,12 @@ public final class NcursesTerminal: Terminal {
         _ = fflush(nil)
     }
 
+    public func copyToClipboard(_ text: String) -> Bool {
+        guard isOpen, let sequence = OSC52.sequence(for: text) else { return false }
+        writeControl(sequence)
+        return true
+    }
+
     public var size: Size {
         Size(width: Int(scimterm_width(window)), height: Int(scimterm_height(window)))
     }

@@ -50,6 +50,8 @@ public protocol Terminal: AnyObject {
     func flush(_ frame: ScreenBuffer, cursor: Point?)
     /// The next key, waiting at most `timeoutMilliseconds` (nil: wait indefinitely); `nil` on timeout.
     func nextKey(timeoutMilliseconds: Int?) -> Key?
+    /// Puts text on the system clipboard through the terminal (OSC 52); false when it cannot be sent.
+    func copyToClipboard(_ text: String) -> Bool
 }
 
 extension Terminal {

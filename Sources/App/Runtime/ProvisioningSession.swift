@@ -1,0 +1,149 @@
+import Foundation
+import Provisioning
+
+/// The app's line to Entra: one exchange recorder for the whole session (what the Activity pane
+/// shows), and one client per connection, kept while the connection stays the same so its token is
+/// reused rather than fetched for every call.
+public actor ProvisioningSession {
+    public let recorder = ExchangeRecorder()
+    private var current: (request: ConnectionRequest, client: GraphClient, transport: AsyncHTTPTransport)?
+
+    public init() {}
+
+    /// The client for `request`, made (and the previous one shut down) when the connection changed.
+    func client(for request: ConnectionRequest) async -> Result<GraphClient, ConnectionProblem> {
+        if let current, current.request == request { return .success(current.client) }
+        var endpoint: ProvisioningEndpoint
+        do { endpoint = try ProvisioningEndpoint(parsing: request.endpoint) } catch {
+            return .failure(ConnectionProblem(headline: "The endpoint URL is not right", explanation: error.description,
+                                              fix: "Paste the Provisioning API Endpoint from the app's Overview page."))
+        }
+        // A host that is not Microsoft Graph (a proxy, the emulator) does not name its cloud: the
+        // picked one decides the sign-in host and the token's scope.
+        if endpoint.graphBase != nil { endpoint.cloud = request.cloud }
+        let credential: ClientCredential
+        switch LiveCredential.resolve(request.credential) {
+        case .success(let resolved): credential = resolved
+        case .failure(let problem): return .failure(problem)
+        }
+        let settings = ConnectionSettings(tenant: request.tenant, clientId: request.clientId, endpoint: endpoint,
+                                          authority: request.authority.isEmpty ? nil : request.authority)
+        let host = URLComponents(string: endpoint.bulkUploadURL)?.host ?? ""
+        let transport: AsyncHTTPTransport
+        do {
+            transport = try AsyncHTTPTransport(options: .init(
+                proxy: ProxySettings.from(environment: ProcessInfo.processInfo.environment, targetHost: host)))
+        } catch {
+            return .failure(ConnectionProblem(headline: "Cannot set up HTTPS", explanation: error.description,
+                                              fix: "Check SSL_CERT_FILE and the CA file."))
+        }
+        if let old = current?.transport { await old.shutdown() }
+        let tokens = TokenProvider(settings: settings, credential: credential, transport: transport, recorder: recorder)
+        let client = GraphClient(settings: settings, tokens: tokens, transport: transport, recorder: recorder)
+        current = (request, client, transport)
+        return .success(client)
+    }
+
+    public func shutdown() async {
+        if let transport = current?.transport { await transport.shutdown() }
+        current = nil
+    }
+
+    /// "Test connection": a fresh token, then the job's status, each failure worded with its fix.
+    public func test(_ request: ConnectionRequest) async -> ConnectionOutcome {
+        let client: GraphClient
+        switch await self.client(for: request) {
+        case .success(let made): client = made
+        case .failure(let problem): return .failed(problem)
+        }
+        do {
+            await client.tokens.invalidate()
+            _ = try await client.tokens.token()
+            let expires = await client.tokens.expiresAt
+            let status = try await client.jobStatus()
+            return .connected(ConnectionReport(jobState: status.code, advice: status.advice,
+                                               tokenExpiry: expires.map(LiveConnection.clock) ?? "unknown",
+                                               processesUploads: status.processesUploads))
+        } catch {
+            return .failed(LiveConnection.problem(error))
+        }
+    }
+
+    /// Uploads the documents, reporting progress through `events`; cancellation (of the calling
+    /// task) stops it after the request in flight.
+    func send(_ request: ConnectionRequest, _ documents: [SendDocument], journalPath: String?,
+              events: @escaping @Sendable (SendEvent) -> Void) async -> SendResult {
+        let client: GraphClient
+        switch await self.client(for: request) {
+        case .success(let made): client = made
+        case .failure(let problem): return SendResult(sendId: "", cancelled: false, accepted: 0, failed: 0, error: problem.headline + ": " + problem.explanation)
+        }
+        let journal = journalPath.flatMap { try? SendJournal(path: $0) }
+        let uploader = BulkUploader(client: client, journal: journal)
+        let summary = await uploader.send(documents.map { BulkUploader.Document(body: $0.bytes, externalIds: $0.externalIds) },
+                                          started: { events(.started(sendId: $0)) }, events: { events(Self.event($0)) })
+        return Self.result(summary)
+    }
+
+    func resume(_ request: ConnectionRequest, sendId: String, journalPath: String,
+                events: @escaping @Sendable (SendEvent) -> Void) async -> SendResult {
+        let client: GraphClient
+        switch await self.client(for: request) {
+        case .success(let made): client = made
+        case .failure(let problem): return SendResult(sendId: sendId, cancelled: false, accepted: 0, failed: 0, error: problem.headline)
+        }
+        guard let journal = try? SendJournal(path: journalPath), let stored = try? journal.send(sendId) else {
+            return SendResult(sendId: sendId, cancelled: false, accepted: 0, failed: 0, error: "the journal no longer has send \(sendId)")
+        }
+        events(.started(sendId: sendId))
+        let summary = await BulkUploader(client: client, journal: journal).resume(stored, events: { events(Self.event($0)) })
+        return Self.result(summary)
+    }
+
+    nonisolated static func findResumable(endpoint: String, journalPath: String) -> ResumableSend? {
+        guard FileManager.default.fileExists(atPath: journalPath), let journal = try? SendJournal(path: journalPath),
+            let stored = try? journal.latestUnfinished(endpoint: endpoint)
+        else { return nil }
+        return ResumableSend(sendId: stored.id, created: stored.created, documents: stored.documents.count,
+                             acceptedDocuments: stored.documents.count { $0.state == .accepted },
+                             records: stored.documents.reduce(0) { $0 + $1.externalIds.count })
+    }
+
+    func logs(_ request: ConnectionRequest, query: LogQuery) async -> LogsFetchResult {
+        switch await client(for: request) {
+        case .failure(let problem): return .failed(problem.headline)
+        case .success(let client):
+            do { return .entries(try await client.provisioningLogs(query)) } catch { return .failed(LiveConnection.problem(error).headline + ": " + error.description) }
+        }
+    }
+
+    func job(_ request: ConnectionRequest) async -> JobFetchResult {
+        switch await client(for: request) {
+        case .failure(let problem): return .failed(problem.headline)
+        case .success(let client):
+            do { return .status(try await client.jobStatus()) } catch { return .failed(error.description) }
+        }
+    }
+
+    func jobAction(_ request: ConnectionRequest, _ action: JobAction) async -> String? {
+        switch await client(for: request) {
+        case .failure(let problem): return problem.headline
+        case .success(let client):
+            do { try await client.jobAction(action); return nil } catch { return error.description }
+        }
+    }
+
+    private static func event(_ event: BulkUploader.Event) -> SendEvent {
+        switch event {
+        case .sending(let document, let attempt): return .sending(document: document, attempt: attempt, at: Date())
+        case .accepted(let document, let requestId): return .accepted(document: document, requestId: requestId)
+        case .failed(let document, let reason): return .failed(document: document, reason: reason)
+        case .waiting(let seconds, let reason): return .waiting(seconds: seconds, reason: reason, at: Date())
+        }
+    }
+
+    private static func result(_ summary: BulkUploader.Summary) -> SendResult {
+        SendResult(sendId: summary.sendId, cancelled: summary.cancelled, accepted: summary.acceptedDocuments,
+                   failed: summary.outcomes.count - summary.acceptedDocuments)
+    }
+}

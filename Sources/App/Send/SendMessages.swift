@@ -1,0 +1,91 @@
+import Foundation
+import Provisioning
+
+/// Which records a send takes.
+public enum SendScope: Equatable, Sendable {
+    case all
+    case marked
+    /// One document of the preview (0-based).
+    case document(Int)
+}
+
+/// One BulkRequest as it goes on the wire, with the records it carries (for their status).
+public struct SendDocument: Equatable, Sendable {
+    public var bytes: [UInt8]
+    public var recordIDs: [Int]
+    public var externalIds: [String]
+
+    public init(bytes: [UInt8], recordIDs: [Int], externalIds: [String]) {
+        self.bytes = bytes
+        self.recordIDs = recordIDs
+        self.externalIds = externalIds
+    }
+}
+
+/// What the uploader reports while it works, stamped with the time it happened.
+public enum SendEvent: Equatable, Sendable {
+    case started(sendId: String)
+    case sending(document: Int, attempt: Int, at: Date)
+    case accepted(document: Int, requestId: String?)
+    case failed(document: Int, reason: String)
+    case waiting(seconds: Double, reason: String, at: Date)
+}
+
+/// How a send ended.
+public struct SendResult: Equatable, Sendable {
+    public var sendId: String
+    public var cancelled: Bool
+    public var accepted: Int
+    public var failed: Int
+    /// Set when the send could not start at all (no credential, bad endpoint).
+    public var error: String?
+
+    public init(sendId: String, cancelled: Bool, accepted: Int, failed: Int, error: String? = nil) {
+        self.sendId = sendId
+        self.cancelled = cancelled
+        self.accepted = accepted
+        self.failed = failed
+        self.error = error
+    }
+}
+
+/// A send the journal holds unfinished: offered for resume on the next start.
+public struct ResumableSend: Equatable, Sendable {
+    public var sendId: String
+    public var created: Date
+    public var documents: Int
+    public var acceptedDocuments: Int
+    public var records: Int
+
+    public init(sendId: String, created: Date, documents: Int, acceptedDocuments: Int, records: Int) {
+        self.sendId = sendId
+        self.created = created
+        self.documents = documents
+        self.acceptedDocuments = acceptedDocuments
+        self.records = records
+    }
+}
+
+/// What the Users table shows of a record's trip to Entra.
+public enum RecordSendStatus: Equatable, Sendable {
+    case queued
+    case sending
+    /// bulkUpload answered 202: Entra has the record and will process it.
+    case accepted
+    case failed(String)
+    /// The provisioning log says what Entra did: create, update, disable, skip.
+    case provisioned(action: String)
+    case provisioningFailed(reason: String)
+
+    /// The table's status column (seven characters).
+    public var badge: String {
+        switch self {
+        case .queued: return "queued"
+        case .sending: return "sending"
+        case .accepted: return "sent"
+        case .failed: return "failed"
+        case .provisioned(let action): return action.lowercased() == "skip" ? "skipped" : action.lowercased() + "d"
+        case .provisioningFailed: return "failed"
+        }
+    }
+}
