@@ -58,9 +58,9 @@ final class UploaderLoopbackTests: XCTestCase {
         let journal = try SendJournal(path: journalPath)
         let counter = AcceptCounter()
         let uploader = BulkUploader(client: loop.client, pacer: .unlimited, journal: journal)
-        let task = Task { await uploader.send(LoopbackClient.documents(100, perDocument: 5)) { event in
+        let task = Task { await uploader.send(LoopbackClient.documents(100, perDocument: 5), events: { event in
             if case .accepted = event, counter.increment() == 7 { withUnsafeCurrentTask { $0?.cancel() } }
-        } }
+        }) }
         let first = await task.value
         XCTAssertTrue(first.cancelled)
         XCTAssertEqual(first.acceptedDocuments, 7)
