@@ -87,7 +87,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"),
         ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "SCIM"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "SCIM", "Provisioning", "Emulator", "TerminalUI"]),
         // Drives the built `scimterm` binary; depending on it makes `swift build --build-tests` build it.
         .testTarget(name: "ScimtermTests", dependencies: ["scimterm", "SCIM", "Emulator", "Provisioning", "TerminalUITesting"]),
     ],

@@ -78,6 +78,7 @@ public struct AppKeymap: Sendable, Equatable {
                 b("undo", [.character("u"), .alt("z")], "undo", "Undo the last add, duplicate or delete", "Users"),
                 b("redo", [.ctrl("y"), .alt("y")], "redo", "Redo", "Users"),
                 b("jumpToUser", [.character("p")], "in preview", "Show the user's operation in the preview", "Users"),
+                b("userLogs", [.character("l")], "logs", "Show what Entra did with this user (provisioning logs)", "Users"),
             ]),
             .form: Keymap([
                 b("nextField", [.down, .enter], "next", "Next field", "User form"),

@@ -1,3 +1,4 @@
+import Provisioning
 import SCIM
 import TerminalUI
 
@@ -33,6 +34,10 @@ public enum DialogPurpose: Equatable, Sendable {
     case addExtensionAttribute
     case importReport
     case openMapping(file: String)
+    /// Start, pause or restart the provisioning job (asked first: it changes the tenant).
+    case jobAction(JobAction)
+    case send([SendScope])
+    case resume(ResumableSend)
 }
 
 /// A line for the status bar, replacing the key hints until the next key.

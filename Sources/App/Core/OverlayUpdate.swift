@@ -75,6 +75,8 @@ extension AppState {
             effects.append(.loadFile(path: file, mapping: mappingPath))
         case (.addExtensionAttribute, .submitted(let text)):
             addExtensionAttribute(named: text)
+        case (.jobAction(let action), .button(0)):
+            confirmJobAction(action, effects: &effects)
         case (.saveProfile, .submitted(let name)):
             saveProfile(named: name, effects: &effects)
         default:

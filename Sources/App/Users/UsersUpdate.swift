@@ -39,6 +39,14 @@ extension AppState {
 
     /// The Users screen's named actions; false when the action is not one of them.
     mutating func usersCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
+        if action.rawValue == "userLogs" {
+            guard let id = users.selectedID(store: store), let externalId = store.entry(id: id)?.record.externalId, !externalId.isEmpty else {
+                message = StatusMessage("this user has no externalId, which is what the provisioning logs name", .warning)
+                return true
+            }
+            showLogs(externalId: externalId, effects: &effects)
+            return true
+        }
         let viewport = usersViewport
         if let moved = users.list.handling(action, total: users.rows.count, viewport: viewport), action.rawValue != "mark" {
             users.list = moved

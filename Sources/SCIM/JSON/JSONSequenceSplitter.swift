@@ -73,16 +73,3 @@ extension JSONParser {
         return all
     }
 }
-
-/// Slots written by concurrent workers, each its own index; read after they all finish.
-final class ConcurrentSlots<T>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> T? {
-        get { lock.lock(); defer { lock.unlock() }; return storage[index] }
-        set { lock.lock(); storage[index] = newValue; lock.unlock() }
-    }
-}

@@ -1,27 +1,44 @@
 /// Checks that only make sense across the whole set: duplicates and manager references.
 struct RecordSetRules {
+    /// What these rules read of one record; gathered on every core, before the serial pass.
+    struct Keys: Sendable {
+        var externalId: String?
+        var userName: String?
+        /// How userNames are compared (Entra's userPrincipalName ignores case).
+        var lowercasedUserName: String?
+        var managerExternalId: String?
+
+        init(_ record: UserRecord) {
+            externalId = record.externalId
+            userName = record.userName
+            lowercasedUserName = userName?.lowercased()
+            managerExternalId = record.managerExternalId
+        }
+    }
+
     var found: [Diagnostic] = []
 
-    mutating func check(_ records: [UserRecord]) {
+    /// `keys` holds each record's `Keys`, in the same order.
+    mutating func check(_ records: [UserRecord], keys: [Keys]) {
         var externalIds: [String: Int] = [:]
         var userNames: [String: (record: Int, externalId: String?)] = [:]
         externalIds.reserveCapacity(records.count)
         userNames.reserveCapacity(records.count)
-        for (i, r) in records.enumerated() {
+        for (i, r) in keys.enumerated() {
             if let id = r.externalId, !id.isEmpty {
                 if let first = externalIds[id] {
                     add(.warning, "entra.externalId.duplicate", "Entra: source anchor", record: i,
-                        path: JSONPath.root.appending(r.data.key(forAttribute: "externalId") ?? "externalId"),
+                        path: JSONPath.root.appending(records[i].data.key(forAttribute: "externalId") ?? "externalId"),
                         "externalId \"\(id)\" is also used by \(Self.name(records, first)); Entra applies both, the later one wins",
                         hint: "each worker should appear once per upload")
                 } else {
                     externalIds[id] = i
                 }
             }
-            if let name = r.userName?.lowercased(), !name.isEmpty {
+            if let name = r.lowercasedUserName, !name.isEmpty {
                 if let first = userNames[name], first.externalId != r.externalId {
                     add(.warning, "entra.userName.duplicate", "Entra: userPrincipalName uniqueness", record: i,
-                        path: JSONPath.root.appending(r.data.key(forAttribute: "userName") ?? "userName"),
+                        path: JSONPath.root.appending(records[i].data.key(forAttribute: "userName") ?? "userName"),
                         "userName \"\(r.userName ?? name)\" is also used by \(Self.name(records, first.record)) with another externalId; the second will fail to provision",
                         hint: "userNames must be unique in the tenant")
                 } else if userNames[name] == nil {
@@ -29,12 +46,12 @@ struct RecordSetRules {
                 }
             }
         }
-        checkManagers(records, externalIds: externalIds)
+        checkManagers(keys, externalIds: externalIds)
     }
 
-    private mutating func checkManagers(_ records: [UserRecord], externalIds: [String: Int]) {
+    private mutating func checkManagers(_ keys: [Keys], externalIds: [String: Int]) {
         let managerPath = JSONPath.root.appending(SCIMSchema.enterpriseUser).appending("manager").appending("value")
-        for (i, r) in records.enumerated() {
+        for (i, r) in keys.enumerated() {
             guard let manager = r.managerExternalId, !manager.isEmpty else { continue }
             if manager == r.externalId {
                 add(.warning, "entra.manager.self", "Entra: manager reference", record: i, path: managerPath,

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Validates what was read: each document's BulkRequest envelope, each record, and the set.
 ///
 /// Diagnostics come back with full document paths and, when `locate` is given the file's bytes,
@@ -11,41 +9,35 @@ public struct Validator: Sendable {
 
     public func validate(_ input: InputReadResult, bytes: [UInt8]? = nil) -> [Diagnostic] {
         var all = input.diagnostics
-        for (d, doc) in input.documents.enumerated() {
-            all += documentDiagnostics(doc, index: d)
-        }
+        all += documentDiagnostics(input.documents)
         all += recordDiagnostics(input.records)
         if let bytes { all = DiagnosticLocator.locate(all, documents: input.documents, records: input.records, in: bytes) }
         return all
     }
 
     /// Record-level and set-level diagnostics for records however they were obtained (a CSV, the form).
+    ///
+    /// Records are independent, so their own rules run on every core for large sets; the same pass
+    /// reads what the set rules need of each record, leaving only the cross-record lookups serial.
     public func recordDiagnostics(_ records: [UserRecord]) -> [Diagnostic] {
-        var all = perRecordDiagnostics(records)
-        var set = RecordSetRules()
-        set.check(records)
-        all += set.found.map { place($0, record: $0.record ?? 0, origin: records[$0.record ?? 0].origin) }
-        return all
-    }
-
-    /// Each record's own rules, on every core for large sets (records are independent).
-    private func perRecordDiagnostics(_ records: [UserRecord]) -> [Diagnostic] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let chunks = records.count > 4096 ? min(cores, 8) : 1
-        let results = ConcurrentSlots<[Diagnostic]>(count: chunks)
-        let work: @Sendable (Int) -> Void = { chunk in
-            var found: [Diagnostic] = []
-            let lower = records.count * chunk / chunks, upper = records.count * (chunk + 1) / chunks
+        let chunks = concurrentChunks(of: records.count, minimumPerChunk: 2048) { range in
             var rules = RecordRules(catalog: catalog)
-            for i in lower..<upper {
+            var found: [Diagnostic] = []
+            var keys: [RecordSetRules.Keys] = []
+            keys.reserveCapacity(range.count)
+            for i in range {
                 rules.found.removeAll(keepingCapacity: true)
                 rules.check(records[i].data)
                 for d in rules.found { found.append(place(d, record: i, origin: records[i].origin)) }
+                keys.append(RecordSetRules.Keys(records[i]))
             }
-            results[chunk] = found
+            return (found: found, keys: keys)
         }
-        if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
-        return (0..<chunks).flatMap { results[$0] ?? [] }
+        var all = chunks.flatMap(\.found)
+        var set = RecordSetRules()
+        set.check(records, keys: chunks.flatMap(\.keys))
+        all += set.found.map { place($0, record: $0.record ?? 0, origin: records[$0.record ?? 0].origin) }
+        return all
     }
 
     private func place(_ d: Diagnostic, record: Int, origin: RecordOrigin?) -> Diagnostic {
@@ -57,6 +49,13 @@ public struct Validator: Sendable {
             if let line = origin.csvLine, d.position == nil { d.position = SourcePosition(line: line, column: 1) }
         }
         return d
+    }
+
+    /// Each BulkRequest envelope's rules, on every core for large inputs (documents are independent).
+    private func documentDiagnostics(_ documents: [SourceDocument]) -> [Diagnostic] {
+        concurrentChunks(of: documents.count, minimumPerChunk: 32) { range in
+            range.flatMap { documentDiagnostics(documents[$0], index: $0) }
+        }.flatMap { $0 }
     }
 
     private func documentDiagnostics(_ doc: SourceDocument, index: Int) -> [Diagnostic] {

@@ -20,11 +20,21 @@ public struct TabBar: Sendable {
         guard !area.isEmpty else { return }
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         buffer.fill(row, style: theme[.text])
+        // On a narrow terminal the tabs that are not selected shrink (gaps, then titles), so every
+        // number stays visible and the selected tab keeps its name.
+        let layouts: [(gap: String, shorten: (String) -> String)] = [
+            (" ", { $0 }), ("", { $0 }), ("", { String($0.prefix(3)) }), ("", { _ in "" }),
+        ]
         var spans: [Span] = []
-        for (i, title) in titles.enumerated() {
-            if i > 0 { spans.append(Span(" ", style: theme[.text])) }
-            let role: ThemeRole = i == selected ? .tabActive : .tabInactive
-            spans.append(Span(" \(i + 1) \(title) ", style: theme[.text].patched(with: theme[role])))
+        for layout in layouts {
+            spans = []
+            for (i, title) in titles.enumerated() {
+                if i > 0 { spans.append(Span(layout.gap, style: theme[.text])) }
+                let role: ThemeRole = i == selected ? .tabActive : .tabInactive
+                let shown = i == selected ? title : layout.shorten(title)
+                spans.append(Span(shown.isEmpty ? " \(i + 1) " : " \(i + 1) \(shown) ", style: theme[.text].patched(with: theme[role])))
+            }
+            if spans.reduce(0, { $0 + $1.text.displayWidth }) <= row.width { break }
         }
         buffer.drawSpans(spans, x: row.x, y: row.y, width: row.width)
     }
