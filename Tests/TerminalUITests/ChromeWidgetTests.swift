@@ -14,13 +14,13 @@ final class ChromeWidgetTests: XCTestCase {
         XCTAssertFalse(buffer[1, 0].style.attributes.contains(.reverse))
         XCTAssertEqual(tabs.selecting(2).selected, 0)
         XCTAssertEqual(tabs.selecting(-2).selected, 2)
-        var tight = ScreenBuffer(width: 27, height: 1)
+        var tight = ScreenBuffer(width: 28, height: 1)
         tabs.render(into: &tight, area: tight.bounds, theme: theme)
         ScreenAssert.equal(tight, " 1 Users  2 Preview  3 Logs")  // gaps go first
-        var narrower = ScreenBuffer(width: 24, height: 1)
+        var narrower = ScreenBuffer(width: 25, height: 1)
         tabs.render(into: &narrower, area: narrower.bounds, theme: theme)
         ScreenAssert.equal(narrower, " 1 Use  2 Preview  3 Log")  // then the titles of the tabs not selected
-        var narrow = ScreenBuffer(width: 20, height: 1)
+        var narrow = ScreenBuffer(width: 17, height: 1)
         tabs.render(into: &narrow, area: narrow.bounds, theme: theme)
         ScreenAssert.equal(narrow, " 1  2 Preview  3")  // every number stays
     }
