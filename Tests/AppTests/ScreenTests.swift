@@ -97,7 +97,7 @@ final class ScreenTests: XCTestCase {
 
 
 
-         USERS  / filter  enter/e edit  s sort  x/delete delete  u/alt-z undo  ?/f1 hel…
+         USERS  / filter  enter/e edit  f5/alt-s send  s sort  x/delete delete  u/alt-z…
         """
     static let usersFiltered160 = """
          1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
@@ -147,7 +147,7 @@ final class ScreenTests: XCTestCase {
 
 
 
-         USERS  / filter  enter/e edit  s sort  x/delete delete  u/alt-z undo  ?/f1 help  q/ctrl-c quit
+         USERS  / filter  enter/e edit  f5/alt-s send  s sort  x/delete delete  u/alt-z undo  ?/f1 help  q/ctrl-c quit
         """
     static let connect80 = """
          1 Connect  2 Users  3 User  4 Preview  5 Activity  6 Logs  job Active  SANDBOX
@@ -249,7 +249,7 @@ final class ScreenTests: XCTestCase {
           43     },
           44     {
          line 1 of 1083
-         PREVIEW  / search  ]/. next doc  o user's op  w/ctrl-s save as  ?/f1 help
+         PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  w/ctrl-s save as  ?/f1 help
         """
 
     static let connectFailed160 = """
@@ -376,6 +376,6 @@ final class ScreenTests: XCTestCase {
           19         "displayName": "Zoë Ångström",
           20         "title": "Chief Executive Officer",
          line 1 of 1083
-         PREVIEW  / search  ]/. next doc  o user's op  w/ctrl-s save as  ?/f1 help
+         PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  w/ctrl-s save as …
         """
 }

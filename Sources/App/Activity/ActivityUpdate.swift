@@ -3,6 +3,87 @@ import Provisioning
 import TerminalUI
 
 extension AppState {
-    mutating func activityKey(_ key: Key, effects: inout [AppEffect]) -> Bool { false }
-    mutating func activityCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool { false }
+    var activityLayout: ActivityLayout { ActivityLayout(size: size, showsProgress: send != nil) }
+
+    mutating func recordExchange(_ exchange: HTTPExchange) {
+        activity.append(exchange, viewport: activityLayout.listRows)
+    }
+
+    /// Keys on the Activity screen: the search field while it is open takes the text.
+    mutating func activityKey(_ key: Key, effects: inout [AppEffect]) -> Bool {
+        guard let field = activity.searchField else { return false }
+        switch key {
+        case .enter:
+            activity.searchField = nil
+            message = StatusMessage(activity.rows.isEmpty ? "no exchange contains \"\(activity.query)\"" : "\(activity.rows.count) exchanges contain \"\(activity.query)\"")
+        case .escape:
+            activity.searchField = nil
+            activity.search("", viewport: activityLayout.listRows)
+        default:
+            guard let edited = field.handling(key) else { return true }
+            activity.searchField = edited
+            activity.search(edited.text, viewport: activityLayout.listRows)
+        }
+        return true
+    }
+
+    mutating func activityCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
+        let layout = activityLayout
+        switch action.rawValue {
+        case "up", "down", "top", "bottom", "pageUp", "pageDown":
+            return activity.focusOnDetail ? activity.scrollDetail(action, viewport: layout.detailRows)
+                                          : activity.move(action, viewport: layout.listRows)
+        case "toggleDetail":
+            activity.focusOnDetail.toggle()
+        case "search":
+            activity.searchField = TextFieldState(activity.query)
+        case "cancelSend":
+            if cancelSend(effects: &effects) { return true }
+            if activity.focusOnDetail {
+                activity.focusOnDetail = false
+            } else if !activity.query.isEmpty {
+                activity.search("", viewport: layout.listRows)
+            }
+        case "copyCurl":
+            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return true }
+            let path = exportPath("curl-\(exchange.id).sh")
+            effects.append(.copyToClipboard(CurlExport.command(exchange.request), what: "curl command for #\(exchange.id)", fallbackPath: path))
+        case "saveExchange":
+            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return true }
+            overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Save exchange #\(exchange.id)",
+                                          message: "Write the request and response (secrets removed) to:",
+                                          input: exportPath("exchange-\(exchange.id).txt")), .saveExchange(exchange.id))
+        case "exportHAR":
+            guard !activity.exchanges.isEmpty else { message = StatusMessage("nothing recorded yet"); return true }
+            overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Export HAR",
+                                          message: "Write all \(activity.exchanges.count) exchanges as HAR 1.2 (tokens and secrets are not in it) to:",
+                                          input: exportPath("scimterm-\(Self.stamp()).har")), .exportHAR)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The answers of the export dialogs.
+    mutating func exportAnswered(_ purpose: DialogPurpose, path: String, effects: inout [AppEffect]) {
+        switch purpose {
+        case .exportHAR:
+            effects.append(.writeFile(path: path, bytes: HARExport.bytes(activity.exchanges)))
+        case .saveExchange(let id):
+            guard let exchange = activity.exchanges.first(where: { $0.id == id }) else { return }
+            effects.append(.writeFile(path: path, bytes: Array((ExchangeText.detail(exchange) + "\n").utf8)))
+        default:
+            break
+        }
+    }
+
+    private func exportPath(_ name: String) -> String {
+        (exportDirectory ?? FileManager.default.temporaryDirectory.path) + "/" + name
+    }
+
+    private static func stamp() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return formatter.string(from: Date())
+    }
 }

@@ -1,7 +1,120 @@
+import Foundation
+import Provisioning
 import TerminalUI
 
-/// Draws the Activity screen.
+/// Draws the Activity screen (the send's progress, the exchanges, the selected one in full) and
+/// the smaller pane shown under other screens.
 struct ActivityView {
     var state: AppState
-    func render(into frame: inout ScreenBuffer) -> Point? { nil }
+
+    private var theme: Theme { state.theme }
+    private var activity: ActivityState { state.activity }
+    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+
+    static let columns = [
+        TableColumn("time", width: .fixed(8)), TableColumn("", width: .fixed(4)), TableColumn("exchange", width: .flexible(minimum: 12)),
+        TableColumn("status", width: .fixed(6)), TableColumn("ms", width: .fixed(6), alignment: .right),
+        TableColumn("size", width: .fixed(8), alignment: .right), TableColumn("", width: .fixed(3)),
+    ]
+
+    func render(into frame: inout ScreenBuffer) -> Point? {
+        let layout = state.activityLayout
+        if let send = state.send { SendProgressView(progress: send, theme: theme).render(into: &frame, area: layout.progress) }
+        drawList(into: &frame, area: layout.list, focused: !activity.focusOnDetail)
+        drawDetail(into: &frame, area: layout.detail)
+        return drawFooter(into: &frame, area: layout.footer)
+    }
+
+    /// The pane under another screen: a title line and the newest exchanges.
+    func renderPane(into frame: inout ScreenBuffer, area: Rect) {
+        guard area.height >= 2 else { return }
+        frame.fill(area, style: theme[.text])
+        frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
+        var title = " Activity · \(activity.exchanges.count) exchange\(activity.exchanges.count == 1 ? "" : "s")"
+        if let send = state.send {
+            title += send.isRunning ? " · sending \(send.doneDocuments)/\(send.documents.count)" : " · last send \(send.acceptedDocuments)/\(send.documents.count) accepted"
+        }
+        frame.draw(title + " · 5 opens, F2 hides ", x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
+        let rows = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        let tail = ListState(selected: max(0, activity.rows.count - 1)).clamped(total: activity.rows.count, viewport: rows.height)
+        drawTable(into: &frame, area: rows, list: tail, focused: false, header: false)
+    }
+
+    private func drawList(into frame: inout ScreenBuffer, area: Rect, focused: Bool) {
+        drawTable(into: &frame, area: area, list: activity.list, focused: focused, header: true)
+    }
+
+    private func drawTable(into frame: inout ScreenBuffer, area: Rect, list: ListState, focused: Bool, header: Bool) {
+        guard !area.isEmpty else { return }
+        let exchanges = activity.exchanges, rows = activity.rows
+        let table = TableView(columns: Self.columns, showHeader: header, focused: focused,
+                              emptyText: activity.query.isEmpty ? "No requests yet: a connection test or a send (F5) shows here."
+                                                                : "No exchange contains \"\(activity.query)\".")
+        table.render(into: &frame, area: area, state: list, total: rows.count, theme: theme) { row, column in
+            let x = exchanges[rows[row]]
+            switch column {
+            case 0: return ExchangeText.time(x.startedAt)
+            case 1: return x.request.method
+            case 2: return ExchangeText.what(x)
+            case 3: return ExchangeText.status(x)
+            case 4: return String(Int(x.durationMilliseconds.rounded()))
+            case 5: return ExchangeText.size(x.response?.body.count ?? 0)
+            default: return x.attempt > 0 ? "↻\(x.attempt)" : ""
+            }
+        }
+        drawStatusColours(into: &frame, area: area, list: list, header: header)
+    }
+
+    /// Status codes in their colour: 2xx success, 429 and 5xx (retried) warning, other 4xx error.
+    private func drawStatusColours(into frame: inout ScreenBuffer, area: Rect, list: ListState, header: Bool) {
+        let widths = TableView.layout(Self.columns, width: area.width)
+        guard widths.count > 3, widths[3] > 0 else { return }
+        let x = area.x + widths.prefix(3).reduce(0) { $0 + $1 + 1 }
+        let top = area.y + (header ? 1 : 0)
+        let viewport = area.height - (header ? 1 : 0)
+        let view = list.clamped(total: activity.rows.count, viewport: viewport)
+        for (n, row) in (view.offset..<min(activity.rows.count, view.offset + viewport)).enumerated() {
+            let exchange = activity.exchanges[activity.rows[row]]
+            var base = theme[.text]
+            if row == view.selected { base = base.patched(with: header ? theme[.selection] : theme[.text]) }
+            frame.draw(ExchangeText.status(exchange), x: x, y: top + n, width: widths[3], style: base.patched(with: theme[Self.role(exchange)]))
+        }
+    }
+
+    static func role(_ exchange: HTTPExchange) -> ThemeRole {
+        guard let status = exchange.response?.status else { return .error }
+        switch status {
+        case 200..<300: return .success
+        case 429, 500..<600: return .warning
+        default: return .error
+        }
+    }
+
+    private func drawDetail(into frame: inout ScreenBuffer, area: Rect) {
+        guard area.height >= 2 else { return }
+        frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(activity.focusOnDetail ? .focus : .border))
+        guard let exchange = activity.selected else { return }
+        let status = exchange.response.map { "\($0.status) \(HTTPStatusText.text($0.status))" } ?? "no response"
+        frame.drawSpans([Span(" #\(exchange.id) \(ExchangeText.what(exchange)) · ", style: style(.title)),
+                         Span(status, style: style(Self.role(exchange))),
+                         Span(exchange.requestId.map { " · request-id \($0) " } ?? " ", style: style(.muted))],
+                        x: area.x + 1, y: area.y, width: area.width - 2)
+        let pane = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 1, height: area.height - 1)
+        TextPaneView(highlighter: .http).render(activity.detail, into: &frame, area: pane, theme: theme)
+    }
+
+    private func drawFooter(into frame: inout ScreenBuffer, area: Rect) -> Point? {
+        guard !area.isEmpty else { return nil }
+        if let field = activity.searchField {
+            frame.draw("/", x: area.x, y: area.y, width: 1, style: style(.accent))
+            return TextFieldView(placeholder: "search requests and responses").render(
+                field, into: &frame, area: Rect(x: area.x + 1, y: area.y, width: area.width - 1, height: 1), theme: theme)
+        }
+        var parts = ["\(activity.exchanges.count) exchange\(activity.exchanges.count == 1 ? "" : "s")"]
+        if !activity.query.isEmpty { parts.append("\(activity.rows.count) contain \"\(activity.query)\"") }
+        parts.append(activity.followsTail ? "following the newest" : "paused on #\(activity.selected?.id ?? 0) (End follows)")
+        if activity.focusOnDetail { parts.append("↑↓ scroll the exchange, Enter back to the list") }
+        frame.draw(parts.joined(separator: " · "), x: area.x + 1, y: area.y, width: area.width - 2, style: style(.muted))
+        return nil
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Provisioning
 import SCIM
 import TerminalUI
@@ -9,8 +10,8 @@ public enum AppAction: Sendable {
     case started
     case key(Key)
     case resized(Size)
-    /// A timer tick while something animates (the connection test spinner).
-    case tick
+    /// A timer tick while something animates (the connection test spinner, a send's countdowns).
+    case tick(Date)
     /// A named action from a key binding or the command palette.
     case command(KeyAction)
     case connectionTested(generation: Int, ConnectionOutcome)
@@ -59,7 +60,9 @@ public enum AppEffect: Sendable, Equatable {
     /// Stop after the request in flight.
     case cancelSend
     /// Look in the journal for an unfinished send to this endpoint.
-    case findResumableSend(endpoint: String, journalPath: String)
+    case findResumableSend(endpoint: String?, journalPath: String)
+    /// Mark a journaled send finished, so it is not offered for resume again.
+    case forgetSend(sendId: String, journalPath: String)
     case fetchLogs(ConnectionRequest, LogQuery, generation: Int)
     /// Answer `.logsPollDue(generation)` after a while.
     case pollLogsAfter(seconds: Double, generation: Int)

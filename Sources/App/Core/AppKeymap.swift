@@ -20,9 +20,9 @@ public struct AppKeymap: Sendable, Equatable {
         let names: [KeyAction]
         switch screen {
         case .connect: names = ["testConnection", "saveProfile", "nextScreen", "help", "palette"]
-        case .users: names = ["filter", "open", "sort", "delete", "undo", "help", "quit"]
+        case .users: names = ["filter", "open", "send", "sort", "delete", "undo", "help", "quit"]
         case .form: names = ["back", "undo", "revert", "rawJSON", "help"]
-        case .preview: names = ["search", "nextDocument", "jumpToUser", "saveAs", "help"]
+        case .preview: names = ["search", "nextDocument", "jumpToUser", "send", "saveAs", "help"]
         case .activity: names = ActivityKeymap.hints
         case .logs: names = LogsKeymap.hints
         }
@@ -54,6 +54,8 @@ public struct AppKeymap: Sendable, Equatable {
             b("help", [.character("?"), .function(1)], "help", "Show the keys", "General"),
             b("palette", [.character(":"), .ctrl("p")], "commands", "Command palette: every action by name", "General"),
             b("openFile", [.ctrl("o")], "open", "Open a JSON payload or CSV into the workspace", "General"),
+            b("send", [.function(5), .alt("s")], "send", "Send users to Entra (all, the marked ones, or this document)", "Send"),
+            b("toggleActivity", [.function(2), .alt("a")], "activity pane", "Show or hide the Activity pane under any screen", "Send"),
             b("quit", [.character("q"), .ctrl("c")], "quit", "Quit (asks when changes were not sent)", "General"),
         ]),
         screens: [

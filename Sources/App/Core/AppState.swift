@@ -37,6 +37,8 @@ public enum DialogPurpose: Equatable, Sendable {
     /// Start, pause or restart the provisioning job (asked first: it changes the tenant).
     case jobAction(JobAction)
     case send([SendScope])
+    case exportHAR
+    case saveExchange(Int)
     case resume(ResumableSend)
 }
 
@@ -77,6 +79,8 @@ public struct AppState: Sendable {
     public var logs = LogsState()
     /// Each record's trip to Entra (sent, accepted, failed, provisioned), by record id.
     public var sendStatus: [Int: RecordSendStatus] = [:]
+    /// The running (or last) send.
+    public var send: SendProgress?
     public var overlay: Overlay?
     public var message: StatusMessage?
     public var sandbox: Bool

@@ -12,6 +12,9 @@ extension TUI {
         frame.fill(frame.bounds, style: theme[.background])
         drawTop(state, into: &frame)
         var cursor: Point?
+        if state.activity.split && state.screen != .activity && frame.size.height >= 20 {
+            return renderSplit(state, into: &frame)
+        }
         switch state.screen {
         case .connect:
             let body = Rect(x: 1, y: 2, width: frame.size.width - 2, height: frame.size.height - 3)
@@ -25,6 +28,12 @@ extension TUI {
         let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
         StatusLine(mode: state.screen.title.uppercased(), hints: state.hintBindings,
                    message: state.message.map { ($0.text, $0.level) }).render(into: &frame, area: bottom, theme: theme)
+        return state.overlay == nil ? cursor : renderOverlay(state, into: &frame)
+    }
+
+    /// The help, the palette or a dialog, over the whole frame; returns the cursor they need.
+    private static func renderOverlay(_ state: AppState, into frame: inout ScreenBuffer) -> Point? {
+        let theme = state.theme
         switch state.overlay {
         case .help(let scroll)?:
             HelpOverlay(keymap: state.keymaps.combined(for: state.screen), title: "Keys · \(state.screen.title) (any key closes)")
@@ -33,10 +42,33 @@ extension TUI {
         case .palette(let palette)?:
             return PaletteView(state: palette, keymaps: state.keymaps, theme: theme).render(into: &frame, area: frame.bounds)
         case .dialog(let dialog, _)?:
-            return DialogView(width: 60).render(dialog, into: &frame, area: frame.bounds, theme: theme)
+            return DialogView(width: min(76, max(60, frame.size.width - 8))).render(dialog, into: &frame, area: frame.bounds, theme: theme)
         case nil:
-            return cursor
+            return nil
         }
+    }
+
+    /// The current screen drawn at a smaller height, with the Activity pane under it (F2).
+    private static func renderSplit(_ state: AppState, into frame: inout ScreenBuffer) -> Point? {
+        let paneHeight = max(5, frame.size.height / 3)
+        var upper = state
+        upper.activity.split = false
+        upper.overlay = nil
+        upper.size = Size(width: frame.size.width, height: frame.size.height - paneHeight)
+        var top = ScreenBuffer(size: upper.size, glyphs: frame.glyphs)
+        let cursor = render(upper, into: &top)
+        // The upper screen's own status line gives way to the pane; the real one stays at the bottom.
+        frame.copyRows(0..<(upper.size.height - 1), of: top, to: 0)
+        let pane = Rect(x: 0, y: upper.size.height - 1, width: frame.size.width, height: paneHeight)
+        ActivityView(state: state).renderPane(into: &frame, area: pane)
+        let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
+        StatusLine(mode: state.screen.title.uppercased(), hints: state.hintBindings,
+                   message: state.message.map { ($0.text, $0.level) }).render(into: &frame, area: bottom, theme: state.theme)
+        if state.overlay != nil {
+            // Overlays belong to the whole frame, not the upper part.
+            return renderOverlay(state, into: &frame)
+        }
+        return cursor.flatMap { $0.y < upper.size.height - 1 ? $0 : nil }
     }
 
     /// Tabs on the left; on the right the badge (SANDBOX, a profile's label), the job state, and

@@ -75,6 +75,14 @@ extension AppState {
             effects.append(.loadFile(path: file, mapping: mappingPath))
         case (.addExtensionAttribute, .submitted(let text)):
             addExtensionAttribute(named: text)
+        case (.exportHAR, .submitted(let path)) where !path.trimmed.isEmpty:
+            exportAnswered(.exportHAR, path: path.trimmed, effects: &effects)
+        case (.saveExchange(let id), .submitted(let path)) where !path.trimmed.isEmpty:
+            exportAnswered(.saveExchange(id), path: path.trimmed, effects: &effects)
+        case (.send(let scopes), .button(let i)) where i < scopes.count:
+            startSend(scopes[i], effects: &effects)
+        case (.resume(let found), .button(let i)):
+            resumeAnswered(found, button: i, effects: &effects)
         case (.jobAction(let action), .button(0)):
             confirmJobAction(action, effects: &effects)
         case (.saveProfile, .submitted(let name)):

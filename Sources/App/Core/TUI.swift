@@ -17,6 +17,11 @@ extension AppState {
         switch action {
         case .started:
             effects.append(.validate(generation: changeGeneration, store.entries))
+            if let journalPath {
+                // The sandbox's port changes every run, so its (own) journal is searched whole.
+                let endpoint: String? = sandbox ? nil : (try? connect.parsedEndpoint?.get())?.bulkUploadURL
+                if sandbox || endpoint != nil { effects.append(.findResumableSend(endpoint: endpoint, journalPath: journalPath)) }
+            }
             if let file = pendingFile {
                 pendingFile = nil
                 message = StatusMessage("reading \(file)…")
@@ -28,10 +33,12 @@ extension AppState {
         case .resized(let newSize):
             size = newSize
             users.list = users.list.clamped(total: users.rows.count, viewport: usersViewport)
-        case .tick:
-            guard connect.isTesting else { return }
+        case .tick(let now):
+            let sending = send?.isRunning == true
+            guard connect.isTesting || sending else { return }
             spinner = spinner.advanced()
-            effects.append(.tickAfter(milliseconds: 100))
+            if sending { send?.now = now }
+            effects.append(.tickAfter(milliseconds: sending ? 250 : 100))
         case .command(let name):
             perform(name, effects: &effects)
         case .connectionTested(let generation, let outcome):
@@ -58,7 +65,7 @@ extension AppState {
         case .sendEvent(let event): sendEvent(event, effects: &effects)
         case .sendFinished(let result): sendFinished(result, effects: &effects)
         case .resumableSendFound(let found): resumableFound(found)
-        case .exchangeRecorded(let exchange): activity.append(exchange)
+        case .exchangeRecorded(let exchange): recordExchange(exchange)
         case .logsFetched(let generation, let result): logsFetched(result, generation: generation, effects: &effects)
         case .logsPollDue(let generation): logsPollDue(generation: generation, effects: &effects)
         case .jobFetched(let result): jobFetched(result)
@@ -148,6 +155,8 @@ extension AppState {
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Open",
                                           message: "Replace the workspace's users with a JSON payload or a CSV file:"), .openFile)
         case "quit": requestQuit()
+        case "send": openSendDialog()
+        case "toggleActivity": activity.split.toggle()
         case "jumpToUser": jumpToSelectedUser()
         default: break
         }

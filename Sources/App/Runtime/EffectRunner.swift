@@ -147,6 +147,11 @@ final class EffectRunner: Sendable {
             }
         case .cancelSend:
             sending.cancel()
+        case .forgetSend(let sendId, let journalPath):
+            spawn {
+                ProvisioningSession.forget(sendId: sendId, journalPath: journalPath)
+                return .resumableSendFound(nil)
+            }
         case .findResumableSend(let endpoint, let journalPath):
             spawn { .resumableSendFound(ProvisioningSession.findResumable(endpoint: endpoint, journalPath: journalPath)) }
         case .fetchLogs(let request, let query, let generation):
@@ -166,7 +171,7 @@ final class EffectRunner: Sendable {
         case .tickAfter(let milliseconds):
             spawn {
                 try? await Task.sleep(nanoseconds: UInt64(milliseconds) * 1_000_000)
-                return .tick
+                return .tick(Date())
             }
         }
     }

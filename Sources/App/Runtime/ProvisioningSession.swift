@@ -100,13 +100,17 @@ public actor ProvisioningSession {
         return Self.result(summary)
     }
 
-    nonisolated static func findResumable(endpoint: String, journalPath: String) -> ResumableSend? {
+    nonisolated static func findResumable(endpoint: String?, journalPath: String) -> ResumableSend? {
         guard FileManager.default.fileExists(atPath: journalPath), let journal = try? SendJournal(path: journalPath),
-            let stored = try? journal.latestUnfinished(endpoint: endpoint)
+            let stored = try? journal.latestInterrupted(endpoint: endpoint)
         else { return nil }
-        return ResumableSend(sendId: stored.id, created: stored.created, documents: stored.documents.count,
-                             acceptedDocuments: stored.documents.count { $0.state == .accepted },
-                             records: stored.documents.reduce(0) { $0 + $1.externalIds.count })
+        return ResumableSend(sendId: stored.id, created: stored.created, documents: stored.documents.map(\.externalIds),
+                             accepted: stored.documents.map { $0.state == .accepted })
+    }
+
+    /// "Forget it": the send is marked finished so it is not offered again.
+    nonisolated static func forget(sendId: String, journalPath: String) {
+        try? SendJournal(path: journalPath).finish(sendId)
     }
 
     func logs(_ request: ConnectionRequest, query: LogQuery) async -> LogsFetchResult {

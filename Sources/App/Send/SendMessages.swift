@@ -53,17 +53,19 @@ public struct SendResult: Equatable, Sendable {
 public struct ResumableSend: Equatable, Sendable {
     public var sendId: String
     public var created: Date
-    public var documents: Int
-    public var acceptedDocuments: Int
-    public var records: Int
+    /// Each document's externalIds, and whether Entra already accepted it.
+    public var documents: [[String]]
+    public var accepted: [Bool]
 
-    public init(sendId: String, created: Date, documents: Int, acceptedDocuments: Int, records: Int) {
+    public init(sendId: String, created: Date, documents: [[String]], accepted: [Bool]) {
         self.sendId = sendId
         self.created = created
         self.documents = documents
-        self.acceptedDocuments = acceptedDocuments
-        self.records = records
+        self.accepted = accepted
     }
+
+    public var acceptedDocuments: Int { accepted.count { $0 } }
+    public var remainingRecords: Int { zip(documents, accepted).reduce(0) { $0 + ($1.1 ? 0 : $1.0.count) } }
 }
 
 /// What the Users table shows of a record's trip to Entra.

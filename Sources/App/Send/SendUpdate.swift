@@ -1,9 +1,136 @@
 import Foundation
 import Provisioning
+import SCIM
 import TerminalUI
 
+/// Sending from the Users or Preview screen: choose what, confirm against the connection (tenant,
+/// cloud, job and its state, counts, validation errors), follow the progress, cancel, resume.
 extension AppState {
-    mutating func sendEvent(_ event: SendEvent, effects: inout [AppEffect]) {}
-    mutating func sendFinished(_ result: SendResult, effects: inout [AppEffect]) {}
-    mutating func resumableFound(_ found: ResumableSend?) {}
+    /// Opens the confirmation, offering the scopes that make sense on this screen.
+    mutating func openSendDialog() {
+        if send?.isRunning == true {
+            message = StatusMessage("a send is running (Activity, 5, shows it; Esc there cancels)", .warning)
+            return
+        }
+        guard !store.isEmpty else { message = StatusMessage("no users to send", .warning); return }
+        if let missing = connect.missing {
+            message = StatusMessage("connect first: \(missing)", .warning)
+            switchTo(.connect)
+            return
+        }
+        var scopes: [SendScope] = []
+        if screen == .preview, let preview, preview.documents.count > 1 { scopes.append(.document(preview.index)) }
+        if screen == .users, !users.marks.isEmpty { scopes.append(.marked) }
+        scopes.append(.all)
+        let plan = SendPlanning(state: self)
+        let blocking = scopes.contains { plan.errorCount(for: $0) > 0 }
+        let buttons = scopes.map { plan.buttonTitle($0, anyway: plan.errorCount(for: $0) > 0) } + ["Cancel"]
+        overlay = .dialog(DialogState(kind: .confirm, title: plan.dialogTitle, message: plan.confirmation(scopes),
+                                      buttons: buttons, selectedButton: blocking ? buttons.count - 1 : 0), .send(scopes))
+    }
+
+    /// The operator chose a scope in the confirmation.
+    mutating func startSend(_ scope: SendScope, effects: inout [AppEffect]) {
+        let plan = SendPlanning(state: self)
+        let documents = plan.documents(for: scope)
+        guard !documents.isEmpty else { message = StatusMessage("nothing to send", .warning); return }
+        var progress = SendProgress(title: plan.scopeTitle(scope), documents: documents, startedAt: Date())
+        progress.now = progress.startedAt
+        send = progress
+        for document in documents { for id in document.recordIDs { sendStatus[id] = .queued } }
+        effects.append(.send(connect.request, documents, journalPath: journalPath))
+        effects.append(.tickAfter(milliseconds: 250))
+        switchTo(.activity)
+        message = StatusMessage("sending \(progress.title) in \(documents.count) request\(documents.count == 1 ? "" : "s")…")
+    }
+
+    mutating func cancelSend(effects: inout [AppEffect]) -> Bool {
+        guard var progress = send, progress.isRunning else { return false }
+        guard !progress.cancelling else { return true }
+        progress.cancelling = true
+        send = progress
+        effects.append(.cancelSend)
+        message = StatusMessage("cancelling: the request in flight finishes, nothing more is sent", .warning)
+        return true
+    }
+
+    mutating func sendEvent(_ event: SendEvent, effects: inout [AppEffect]) {
+        guard var progress = send else { return }
+        progress.apply(event)
+        switch event {
+        case .sending(let document, _, _): setStatus(of: progress, document: document, to: .sending)
+        case .accepted(let document, _): setStatus(of: progress, document: document, to: .accepted)
+        case .failed(let document, let reason): setStatus(of: progress, document: document, to: .failed(reason))
+        case .started, .waiting: break
+        }
+        send = progress
+    }
+
+    mutating func sendFinished(_ result: SendResult, effects: inout [AppEffect]) {
+        guard var progress = send else { return }
+        progress.finish(result)
+        send = progress
+        // Records of documents never sent (a cancel, a failure to start) lose their "queued".
+        for (i, document) in progress.documents.enumerated() where progress.state(ofDocument: i) == .pending {
+            for id in document.recordIDs where sendStatus[id] == .queued || sendStatus[id] == .sending { sendStatus[id] = nil }
+        }
+        var accepted: [String] = []
+        for (i, document) in progress.documents.enumerated() {
+            if case .accepted = progress.state(ofDocument: i) {
+                accepted += document.externalIds
+                for id in document.recordIDs { unsent.remove(id) }
+            }
+        }
+        if let error = result.error {
+            message = StatusMessage("send did not start: \(error)", .error)
+        } else {
+            let records = progress.acceptedRecords
+            var text = "\(progress.acceptedDocuments) of \(progress.documents.count) requests accepted (\(records) user\(records == 1 ? "" : "s"))"
+            if progress.failedDocuments > 0 { text += ", \(progress.failedDocuments) failed (Activity shows why)" }
+            if result.cancelled { text = "cancelled: " + text + "; the rest can be resumed" }
+            let level: MessageLevel = progress.failedDocuments > 0 || result.cancelled ? .warning : .success
+            message = StatusMessage(text + (accepted.isEmpty ? "" : "; Logs (6) follows what Entra does with them"), level)
+        }
+        if !accepted.isEmpty { followUpload(sendId: result.sendId, externalIds: accepted, since: progress.startedAt, effects: &effects) }
+    }
+
+    private mutating func setStatus(of progress: SendProgress, document: Int, to status: RecordSendStatus) {
+        guard progress.documents.indices.contains(document) else { return }
+        for id in progress.documents[document].recordIDs { sendStatus[id] = status }
+    }
+
+    /// At start: a send interrupted by a crash or an SSH drop is offered for resume.
+    mutating func resumableFound(_ found: ResumableSend?) {
+        guard let found, overlay == nil, send?.isRunning != true else { return }
+        let remaining = found.documents.count - found.acceptedDocuments
+        let when = DateFormatter.localizedString(from: found.created, dateStyle: .short, timeStyle: .short)
+        overlay = .dialog(DialogState(
+            kind: .confirm, title: "Resume the interrupted send?",
+            message: "A send started \(when) stopped before it was through: \(found.acceptedDocuments) of \(found.documents.count) requests were accepted, \(remaining) (\(found.remainingRecords) users) were not. Resume sends only those, exactly as they were journaled.",
+            buttons: ["Resume", "Not now", "Forget it"], selectedButton: 0), .resume(found))
+    }
+
+    mutating func resumeAnswered(_ found: ResumableSend, button: Int, effects: inout [AppEffect]) {
+        guard let journalPath else { return }
+        switch button {
+        case 0:
+            if let missing = connect.missing {
+                message = StatusMessage("connect first to resume: \(missing)", .warning)
+                return
+            }
+            let byExternalId = Dictionary(store.entries.compactMap { e in e.record.externalId.map { ($0, e.id) } }, uniquingKeysWith: { a, _ in a })
+            let documents = found.documents.map { ids in
+                SendDocument(bytes: [], recordIDs: ids.compactMap { byExternalId[$0] }, externalIds: ids)
+            }
+            send = SendProgress(title: "the rest of the interrupted send", documents: documents, startedAt: Date(), accepted: found.accepted)
+            effects.append(.resumeSend(connect.request, sendId: found.sendId, journalPath: journalPath))
+            effects.append(.tickAfter(milliseconds: 250))
+            switchTo(.activity)
+        case 2:
+            effects.append(.forgetSend(sendId: found.sendId, journalPath: journalPath))
+            message = StatusMessage("the interrupted send is forgotten")
+        default:
+            message = StatusMessage("the interrupted send stays in the journal for next time")
+        }
+    }
 }

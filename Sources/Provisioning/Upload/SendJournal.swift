@@ -115,6 +115,20 @@ public final class SendJournal: Sendable {
         }
     }
 
+    /// The most recent send that stopped before it was through (a crash, an SSH drop, a cancel):
+    /// not marked finished, and with documents not accepted. nil `endpoint` looks at every endpoint
+    /// (the sandbox's port changes from run to run).
+    public func latestInterrupted(endpoint: String?) throws -> StoredSend? {
+        try db.read { db in
+            let clause = endpoint == nil ? "" : "s.endpoint = ? AND "
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT s.id, s.endpoint, s.created FROM send s WHERE \(clause)s.finished = 0 AND EXISTS
+                (SELECT 1 FROM document d WHERE d.sendId = s.id AND d.state != 'accepted') ORDER BY s.created DESC LIMIT 1
+                """, arguments: StatementArguments(endpoint.map { [$0] } ?? [])) else { return nil }
+            return try self.load(db, row)
+        }
+    }
+
     public func send(_ id: String) throws -> StoredSend? {
         try db.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, endpoint, created FROM send WHERE id = ?", arguments: [id]) else { return nil }

@@ -106,6 +106,8 @@ extension String {
     /// ASCII-fast case-insensitive comparison; SCIM names are ASCII but values compared here may not be.
     func caseInsensitiveEquals(_ other: String) -> Bool {
         if self == other { return true }
+        // Lengths differ: false, as the byte comparison below would find, without copying either.
+        if utf8.count != other.utf8.count { return false }
         var a = self, b = other
         let verdict: Bool? = a.withUTF8 { x in
             b.withUTF8 { y -> Bool? in

@@ -17,6 +17,7 @@ public final class AttributeDefinition: Sendable, Hashable {
     public let canonicalValues: [String]
     /// The form section this attribute is shown in.
     public let section: String
+    private let subAttributeIndex: NameIndex
 
     public init(
         _ name: String, _ type: DataType, multiValued: Bool = false, required: Bool = false,
@@ -31,6 +32,7 @@ public final class AttributeDefinition: Sendable, Hashable {
         self.subAttributes = subAttributes
         self.canonicalValues = canonicalValues
         self.section = section
+        subAttributeIndex = NameIndex(subAttributes.map(\.name), shadows: { $0.caseInsensitiveEquals($1) })
     }
 
     public static func == (a: AttributeDefinition, b: AttributeDefinition) -> Bool {
@@ -45,8 +47,10 @@ public final class AttributeDefinition: Sendable, Hashable {
         hasher.combine(multiValued)
     }
 
+    /// The first sub-attribute whose name matches, ignoring case.
     public func subAttribute(_ name: String) -> AttributeDefinition? {
-        subAttributes.first { $0.name.caseInsensitiveEquals(name) }
+        if let i = subAttributeIndex.position(of: name) { return subAttributes[i] }
+        return subAttributes.first { $0.name.caseInsensitiveEquals(name) }
     }
 
     /// Whether a JSON value has the shape this attribute's type requires (one value, not the array).
@@ -70,8 +74,8 @@ public struct SchemaDefinition: Sendable, Hashable {
     public var attributes: [AttributeDefinition] {
         didSet { index = Self.index(attributes) }
     }
-    /// Exact names to positions: validation looks attributes up for every key of every user.
-    private var index: [String: Int]
+    /// Validation looks attributes up for every key of every user.
+    private var index: NameIndex
 
     public init(urn: String, name: String, attributes: [AttributeDefinition]) {
         self.urn = urn
@@ -80,12 +84,13 @@ public struct SchemaDefinition: Sendable, Hashable {
         self.index = Self.index(attributes)
     }
 
-    private static func index(_ attributes: [AttributeDefinition]) -> [String: Int] {
-        Dictionary(attributes.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    private static func index(_ attributes: [AttributeDefinition]) -> NameIndex {
+        NameIndex(attributes.map(\.name), shadows: ==)
     }
 
+    /// The first attribute with exactly this name, or else the first whose name matches ignoring case.
     public func attribute(_ name: String) -> AttributeDefinition? {
-        if let i = index[name] { return attributes[i] }
+        if let i = index.position(of: name) ?? attributes.firstIndex(where: { $0.name == name }) { return attributes[i] }
         return attributes.first { $0.name.caseInsensitiveEquals(name) }
     }
 

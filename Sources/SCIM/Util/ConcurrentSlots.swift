@@ -13,11 +13,12 @@ final class ConcurrentSlots<T>: @unchecked Sendable {
     }
 }
 
-/// Runs `work` on consecutive ranges splitting `0..<count`, one per core (at most 8), all at once,
-/// and returns their results in order. With fewer than `minimumPerChunk` items for each core the
-/// work runs inline, as starting threads would cost more than it saves.
+/// Runs `work` on consecutive ranges splitting `0..<count`, on every core at once, and returns
+/// their results in order. There are a few ranges per core, handed out as cores come free, so that
+/// a core that starts late or is interrupted does not leave the others waiting for its share.
+/// With fewer than `minimumPerChunk` items in all, the work runs inline: threads would cost more.
 func concurrentChunks<T>(of count: Int, minimumPerChunk: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
-    let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count / minimumPerChunk))
+    let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, count / minimumPerChunk))
     guard chunks > 1 else { return [work(0..<count)] }
     let results = ConcurrentSlots<T>(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

@@ -1,7 +1,7 @@
 extension RecordRules {
     /// Checks every attribute against the catalog: types, single vs multi-valued, the `work` type
     /// Entra requires of emails, phone numbers and addresses, `primary` at most once.
-    mutating func checkAttributes() {
+    mutating func checkAttributes(_ data: JSONObject) {
         checkDuplicateKeys(data)
         for i in data.members.indices {
             trail.push(i)

@@ -12,8 +12,9 @@ extension String {
 struct RecordRules {
     let catalog: AttributeCatalog
     var found: [Diagnostic] = []
-    /// The record being checked, and where in it the walk is.
-    private(set) var data = JSONObject()
+    /// The record being checked, kept only to spell paths; the checks get it as a parameter, which
+    /// lets them read its values in place where reading a property of `self` would copy them.
+    private var root = JSONValue.null
     var trail = PositionTrail()
     /// Duplicate keys, found during the walk but reported after the record's other problems.
     var duplicates: [Diagnostic] = []
@@ -26,21 +27,21 @@ struct RecordRules {
     }
 
     /// The path of the value the walk is at.
-    var here: JSONPath { trail.path(from: .object(data)) }
+    var here: JSONPath { trail.path(from: root) }
 
     /// Checks one record's `data`; the diagnostics are appended to `found`.
     mutating func check(_ data: JSONObject) {
-        self.data = data
-        checkExternalId()
-        checkUserName()
-        checkActive()
-        checkSchemas()
-        checkAttributes()
+        root = .object(data)
+        checkExternalId(data)
+        checkUserName(data)
+        checkActive(data)
+        checkSchemas(data)
+        checkAttributes(data)
         found += duplicates
         duplicates.removeAll(keepingCapacity: true)
     }
 
-    private mutating func checkExternalId() {
+    private mutating func checkExternalId(_ data: JSONObject) {
         guard let i = data.index(ofAttribute: "externalId") else {
             add(.error, "entra.externalId.missing", "Entra: source anchor", .root,
                 "no externalId: Entra matches users on it, so this record cannot be provisioned",
@@ -60,7 +61,7 @@ struct RecordRules {
         }
     }
 
-    private mutating func checkUserName() {
+    private mutating func checkUserName(_ data: JSONObject) {
         guard let i = data.index(ofAttribute: "userName") else {
             add(.warning, "scim.userName.missing", "RFC 7643 §4.1.1", .root,
                 "no userName: RFC 7643 requires it, and Entra's default mapping builds userPrincipalName from it",
@@ -72,7 +73,7 @@ struct RecordRules {
         }
     }
 
-    private mutating func checkActive() {
+    private mutating func checkActive(_ data: JSONObject) {
         guard let i = data.index(ofAttribute: "active") else {
             add(.warning, "entra.active.missing", "Entra: API-driven provisioning", .root,
                 "no \"active\": Entra will create or leave the account disabled",
@@ -86,7 +87,7 @@ struct RecordRules {
         }
     }
 
-    private mutating func checkSchemas() {
+    private mutating func checkSchemas(_ data: JSONObject) {
         guard let i = data.index(ofAttribute: "schemas") else {
             add(.warning, "scim.schemas.missing", "RFC 7643 §3", .root, "no \"schemas\" list",
                 hint: "add \"schemas\": [\"\(SCIMSchema.user)\", \"\(SCIMSchema.enterpriseUser)\"]")

@@ -8,7 +8,8 @@ struct RecordSetRules {
         var lowercasedUserName: String?
         var managerExternalId: String?
 
-        init(_ record: UserRecord) {
+        init(_ data: JSONObject) {
+            let record = UserRecord(data: data)
             externalId = record.externalId
             userName = record.userName
             lowercasedUserName = userName?.lowercased()

@@ -29,7 +29,7 @@ public struct Validator: Sendable {
                 rules.found.removeAll(keepingCapacity: true)
                 rules.check(records[i].data)
                 for d in rules.found { found.append(place(d, record: i, origin: records[i].origin)) }
-                keys.append(RecordSetRules.Keys(records[i]))
+                keys.append(RecordSetRules.Keys(records[i].data))
             }
             return (found: found, keys: keys)
         }

@@ -27,6 +27,16 @@ public struct ScreenBuffer: Equatable, Sendable {
         return cells[y * size.width + x]
     }
 
+    /// Copies whole rows of another buffer of the same width (a screen drawn at a smaller height
+    /// for a split view) to `y`.
+    public mutating func copyRows(_ rows: Range<Int>, of other: ScreenBuffer, to y: Int) {
+        guard other.size.width == size.width else { return }
+        for (n, source) in rows.enumerated() where source >= 0 && source < other.size.height && y + n >= 0 && y + n < size.height {
+            let width = size.width
+            cells.replaceSubrange(((y + n) * width)..<((y + n + 1) * width), with: other.row(source))
+        }
+    }
+
     /// One row as an array of cells, for diffing and flushing.
     public func row(_ y: Int) -> ArraySlice<Cell> {
         guard y >= 0, y < size.height else { return [] }

@@ -1,0 +1,72 @@
+import Foundation
+import Provisioning
+import SCIM
+
+/// An exchange in words: the list's short name for it, and the full text of the detail pane (what
+/// "save exchange" writes). Everything here was redacted when recorded.
+enum ExchangeText {
+    /// "bulkUpload #3", "token", "job", "job/pause", "provisioning logs".
+    static func what(_ exchange: HTTPExchange) -> String {
+        switch exchange.purpose {
+        case .token: return "token"
+        case .bulkUpload(let document): return "bulkUpload #\(document + 1)"
+        case .job: return "job status"
+        case .jobAction(let action): return "job/\(action)"
+        case .provisioningLogs: return "provisioning logs"
+        case .other: return URLComponents(string: exchange.request.url)?.path ?? exchange.request.url
+        }
+    }
+
+    static func status(_ exchange: HTTPExchange) -> String {
+        if let response = exchange.response { return String(response.status) }
+        return exchange.failure == nil ? "…" : "ERR"
+    }
+
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : String(format: "%.1f kB", Double(bytes) / 1024)
+    }
+
+    static func matches(_ exchange: HTTPExchange, _ query: String) -> Bool {
+        detail(exchange).range(of: query, options: .caseInsensitive) != nil
+    }
+
+    /// The request line, headers and body; the status, headers and body; the timings and the ids a
+    /// Microsoft support case asks for. JSON bodies are pretty-printed.
+    static func detail(_ exchange: HTTPExchange) -> String {
+        var lines: [String] = []
+        let retry = exchange.attempt > 0 ? " · retry \(exchange.attempt)" : ""
+        lines.append("#\(exchange.id) \(what(exchange)) · \(time(exchange.startedAt)) · \(Int(exchange.durationMilliseconds.rounded())) ms\(retry)")
+        if let id = exchange.requestId { lines.append("request-id: \(id)") }
+        if let id = exchange.clientRequestId { lines.append("client-request-id: \(id)") }
+        lines.append("")
+        lines.append("\(exchange.request.method) \(exchange.request.url)")
+        lines += exchange.request.headers.map { "\($0.name): \($0.value)" }
+        lines += body(exchange.request.body)
+        lines.append("")
+        if let response = exchange.response {
+            lines.append("HTTP/1.1 \(response.status) \(HTTPStatusText.text(response.status))")
+            lines += response.headers.map { "\($0.name): \($0.value)" }
+            lines += body(response.body)
+        } else {
+            lines.append("no response: \(exchange.failure ?? "still waiting")")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func body(_ bytes: [UInt8]) -> [String] {
+        guard !bytes.isEmpty else { return [] }
+        let text: String
+        if let value = try? JSONParser.parse(bytes) {
+            text = String(decoding: JSONWriter.pretty.bytes(value), as: UTF8.self)
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        return [""] + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+}

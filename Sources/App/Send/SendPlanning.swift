@@ -1,0 +1,85 @@
+import Foundation
+import SCIM
+
+/// What a send would take and how to say it: the documents for a scope (built exactly as the
+/// preview builds them), the records with errors among them, and the confirmation's words.
+struct SendPlanning {
+    var state: AppState
+
+    private var builder: BulkRequestBuilder { BulkRequestBuilder(batchSize: state.batchSize) }
+
+    /// Record ids in store order for a scope (a document's are taken from the full build).
+    func recordIDs(for scope: SendScope) -> [Int] {
+        switch scope {
+        case .all: return state.store.entries.map(\.id)
+        case .marked: return state.store.entries.map(\.id).filter { state.users.marks.contains($0) }
+        case .document(let n):
+            let all = state.store.entries.map(\.id)
+            let documents = builder.documents(for: state.store.records)
+            guard documents.indices.contains(n) else { return [] }
+            return documents[n].recordIndices.map { all[$0] }
+        }
+    }
+
+    func documents(for scope: SendScope) -> [SendDocument] {
+        let ids = recordIDs(for: scope)
+        let records = ids.compactMap { state.store.entry(id: $0)?.record }
+        return builder.documents(for: records).map { document in
+            SendDocument(bytes: document.bytes(), recordIDs: document.recordIndices.map { ids[$0] },
+                         externalIds: document.recordIndices.map { records[$0].externalId ?? "" })
+        }
+    }
+
+    func errorCount(for scope: SendScope) -> Int {
+        recordIDs(for: scope).count { state.worstSeverity(id: $0) == .error }
+    }
+
+    func scopeTitle(_ scope: SendScope) -> String {
+        switch scope {
+        case .all: return plural(state.store.count, "user")
+        case .marked: return plural(recordIDs(for: .marked).count, "marked user")
+        case .document(let n): return "document \(n + 1) (\(plural(recordIDs(for: scope).count, "user")))"
+        }
+    }
+
+    func buttonTitle(_ scope: SendScope, anyway: Bool) -> String {
+        let what: String
+        switch scope {
+        case .all: what = "all \(state.store.count)"
+        case .marked: what = "\(recordIDs(for: .marked).count) marked"
+        case .document(let n): what = "document \(n + 1)"
+        }
+        return (anyway ? "Send anyway: " : "Send ") + what
+    }
+
+    /// "Send to PROD" when the profile carries a label, so production is named in the very title.
+    var dialogTitle: String {
+        if let label = state.headerBadge?.label, !label.isEmpty { return "Send to \(label)" }
+        return "Send to Entra"
+    }
+
+    func confirmation(_ scopes: [SendScope]) -> String {
+        let draft = state.connect.draft
+        var lines: [String] = []
+        lines.append("Tenant  \(draft.tenant)")
+        lines.append("Cloud   \(state.connect.cloud.displayName)")
+        if case .success(let endpoint)? = state.connect.parsedEndpoint { lines.append("Job     \(endpoint.jobId)") }
+        lines.append("State   " + (state.connect.jobState.map { $0 == "Active" ? "\($0): uploads are processed" : "\($0): uploads wait until the job runs" }
+            ?? "not read yet (ctrl-t on Connect tests the connection)"))
+        lines.append("")
+        for scope in scopes {
+            let ids = recordIDs(for: scope).count
+            let requests = (ids + state.batchSize - 1) / max(1, state.batchSize)
+            lines.append("\(scopeTitle(scope).prefix(1).uppercased() + scopeTitle(scope).dropFirst()): \(plural(requests, "request")) of at most \(state.batchSize) operations")
+        }
+        lines.append("Paced under \(SendProgress.budget.calls) requests per \(Int(SendProgress.budget.seconds)) s; 429 and 5xx are retried.")
+        let errors = scopes.map { errorCount(for: $0) }.max() ?? 0
+        if errors > 0 {
+            lines.append("")
+            lines.append("✗ \(plural(errors, "user")) with errors Entra will reject or fail. Fix them first, or send anyway to reproduce a customer's payload exactly.")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+}
