@@ -42,7 +42,7 @@ extension TUI {
         case .palette(let palette)?:
             return PaletteView(state: palette, keymaps: state.keymaps, theme: theme).render(into: &frame, area: frame.bounds)
         case .dialog(let dialog, _)?:
-            return DialogView(width: min(76, max(60, frame.size.width - 8))).render(dialog, into: &frame, area: frame.bounds, theme: theme)
+            return DialogView(width: min(86, max(60, frame.size.width - 8))).render(dialog, into: &frame, area: frame.bounds, theme: theme)
         case nil:
             return nil
         }

@@ -63,9 +63,10 @@ struct SendPlanning {
         var lines: [String] = []
         lines.append("Tenant  \(draft.tenant)")
         lines.append("Cloud   \(state.connect.cloud.displayName)")
-        if case .success(let endpoint)? = state.connect.parsedEndpoint { lines.append("Job     \(endpoint.jobId)") }
-        lines.append("State   " + (state.connect.jobState.map { $0 == "Active" ? "\($0): uploads are processed" : "\($0): uploads wait until the job runs" }
-            ?? "not read yet (ctrl-t on Connect tests the connection)"))
+        lines.append("Job     " + (state.connect.jobState.map { $0 == "Active" ? "\($0): uploads are processed" : "\($0): uploads wait until the job runs" }
+            ?? "state not read yet (ctrl-t on Connect tests the connection)"))
+        // The job id is long; on its own line it wraps least.
+        if case .success(let endpoint)? = state.connect.parsedEndpoint { lines.append(endpoint.jobId) }
         lines.append("")
         for scope in scopes {
             let ids = recordIDs(for: scope).count

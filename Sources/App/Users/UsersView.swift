@@ -92,8 +92,22 @@ struct UsersView {
             }
             var base = theme[.text]
             if row == list.selected { base = base.patched(with: theme[.selection]) }
-            let shown = state.unsent.contains(entry.id) && role == .success ? "changed" : text
-            frame.draw(shown, x: x, y: area.y + 1 + n, width: widths.last ?? 7, style: base.patched(with: theme[role]))
+            var shown = state.unsent.contains(entry.id) && role == .success ? "changed" : text
+            var shownRole = role
+            // What Entra said wins, until the record is edited again.
+            if let sent = state.sendStatus[entry.id], !state.unsent.contains(entry.id) || sent == .queued || sent == .sending {
+                shown = sent.badge
+                shownRole = Self.role(sent)
+            }
+            frame.draw(shown, x: x, y: area.y + 1 + n, width: widths.last ?? 7, style: base.patched(with: theme[shownRole]))
+        }
+    }
+
+    static func role(_ status: RecordSendStatus) -> ThemeRole {
+        switch status {
+        case .queued, .sending: return .accent
+        case .accepted, .provisioned: return .success
+        case .failed, .provisioningFailed: return .error
         }
     }
 
@@ -103,8 +117,12 @@ struct UsersView {
         let name = id.flatMap { state.store.entry(id: $0)?.record.userName }.map { $0.isEmpty ? "(no userName)" : $0 } ?? ""
         frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
         frame.draw(" Diagnostics \(name.isEmpty ? "" : "· " + name + " ")", x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
-        let inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
+        var inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
         guard let id else { return }
+        if let sent = state.sendStatus[id], let line = Self.sendLine(sent) {
+            frame.draw(line, x: inner.x, y: inner.y, width: inner.width, style: style(Self.role(sent)))
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
+        }
         let found = (state.diagnostics[id] ?? []).sorted { $0.severity < $1.severity }
         if found.isEmpty {
             let text = state.validatedGeneration < 0 ? "checking…" : "✓ no problems found"
@@ -115,6 +133,20 @@ struct UsersView {
         for diagnostic in found where y < inner.maxY {
             y += DiagnosticLines.draw(diagnostic, into: &frame, x: inner.x, y: y, width: inner.width,
                                       maxRows: inner.maxY - y, theme: theme)
+        }
+    }
+}
+
+extension UsersView {
+    /// The panel's first line about the record's send, when there is something to say.
+    static func sendLine(_ status: RecordSendStatus) -> String? {
+        switch status {
+        case .queued: return "queued for the running send"
+        case .sending: return "being sent"
+        case .accepted: return "sent: Entra accepted it (202); Logs (l) tells what it did"
+        case .failed(let reason): return "send failed: \(reason)"
+        case .provisioned(let action): return "Entra: \(action.lowercased()) succeeded (l shows the log)"
+        case .provisioningFailed(let reason): return "Entra could not provision it: \(reason) (l shows the log)"
         }
     }
 }
