@@ -18,26 +18,17 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Flag(help: "Serve HTTPS with a generated certificate; its CA goes to --ca-file.") var tls = false
     @Option(help: ArgumentHelp("Where to write the CA certificate (PEM) with --tls.", valueName: "PATH"))
     var caFile: String?
-    @Option(help: ArgumentHelp("Emulator configuration (TOML).", valueName: "FILE")) var config: String?
-    @Option(help: "bulkUpload calls allowed per 5 s per tenant (0: no limit).") var rateLimit: Int?
-    @Option(help: "Seconds before an accepted upload is processed.") var processingDelay: Double?
-    @Option(help: "Probability (0–1) of an injected 500 on bulkUpload.") var faultInternalError: Double?
-    @Option(help: "Probability (0–1) of an injected 503 on bulkUpload.") var faultUnavailable: Double?
-    @Option(help: "Probability (0–1) of dropping the connection on bulkUpload.") var faultDrop: Double?
-    @Option(help: "Probability (0–1) of a 429 without Retry-After.") var faultThrottle: Double?
-    @Option(help: "Milliseconds added to each bulkUpload.") var faultLatency: Int?
-    @Option(help: "Seed for the fault generator.") var seed: UInt64?
+    @Option(help: ArgumentHelp("Emulator configuration (TOML); same as --emulator-config.", valueName: "FILE")) var config: String?
+    @OptionGroup var tuning: EmulatorTuning
 
     func run() async throws {
-        var settings = try loadConfig()
-        if let rateLimit { settings.rateLimit = rateLimit }
-        if let processingDelay { settings.processingDelaySeconds = processingDelay }
-        if let v = faultInternalError { settings.faults.internalErrorRate = v }
-        if let v = faultUnavailable { settings.faults.unavailableRate = v }
-        if let v = faultDrop { settings.faults.dropConnectionRate = v }
-        if let v = faultThrottle { settings.faults.throttleWithoutRetryAfterRate = v }
-        if let v = faultLatency { settings.faults.addedLatencyMilliseconds = v }
-        if let seed { settings.faults.seed = seed }
+        var tuning = self.tuning
+        if tuning.config == nil { tuning.config = config }
+        let settings: EmulatorConfig
+        do { settings = try tuning.load() } catch {
+            StandardError.write("scimterm: \(error)")
+            throw ExitCode(2)
+        }
         let signals = SignalWaiter()
         let running: RunningEmulator
         do {
@@ -60,16 +51,6 @@ struct EmulatorCommand: AsyncParsableCommand {
         StandardError.write("scimterm emulator listening on \(running.baseURL) (Ctrl-C to stop)")
         await signals.wait()
         await running.stop()
-    }
-
-    private func loadConfig() throws -> EmulatorConfig {
-        guard let config else { return .sandbox() }
-        do {
-            return try EmulatorConfig.load(path: config)
-        } catch {
-            StandardError.write("scimterm: \(error)")
-            throw ExitCode(2)
-        }
     }
 
     private func writeCA(_ pem: String?) throws -> String? {

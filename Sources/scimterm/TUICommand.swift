@@ -25,14 +25,24 @@ struct TUICommand: ParsableCommand {
     @Flag(help: "Start the embedded emulator and open its sample users (nothing leaves this machine).")
     var sandbox = false
 
+    @Option(help: ArgumentHelp("Operations per BulkRequest, 1 to 50 (the preview and the send alike).", valueName: "N"))
+    var batchSize: Int?
+
+    @OptionGroup(title: "Sandbox emulator (with --sandbox)")
+    var tuning: EmulatorTuning
+
     @Option(help: "Theme name (default, light, high-contrast, solarized-dark, mono, or one of yours).")
     var theme: String?
+
+    func validate() throws {
+        if let batchSize, !(1...50).contains(batchSize) { throw ValidationError("--batch-size must be 1 to 50 (Entra takes at most 50 operations)") }
+    }
 
     func run() throws {
         var emulator: RunningEmulator?
         var connection: SandboxConnection?
         if sandbox {
-            let config = EmulatorConfig.sandbox()
+            let config = try tuning.load()
             let running = try Self.startEmulator(config)
             emulator = running
             connection = SandboxConnection(
@@ -43,7 +53,7 @@ struct TUICommand: ParsableCommand {
         }
         defer { if let emulator { Self.stop(emulator) } }
         do {
-            try TUIApp.run(TUIOptions(file: file, mapping: mapping, sandbox: connection, theme: theme))
+            try TUIApp.run(TUIOptions(file: file, mapping: mapping, batchSize: batchSize, sandbox: connection, theme: theme))
         } catch let error as TerminalError {
             throw ValidationError(error.description)
         }

@@ -3,6 +3,230 @@ import Provisioning
 import TerminalUI
 
 /// The Logs screen: provisioning log entries for the job, their filters, polling, and the job panel.
+///
+/// Entries are kept as one set across reads (log entries never change once written), so a filter
+/// that narrows what is shown needs no new read; one that widens it asks Graph again.
 public struct LogsState: Equatable, Sendable {
+    /// Every entry read so far, newest first, one per id.
+    public private(set) var entries: [LogEntry] = []
+    /// Positions in `entries` that pass the filters, in display order.
+    public private(set) var rows: [Int] = []
+    public var list = ListState()
+    /// First line of the detail pane on screen.
+    public var detailTop = 0
+
+    // MARK: Filters
+    public var failuresOnly = false
+    /// Show only the users of `upload`, from the time it was sent.
+    public var uploadOnly = false
+    /// Show only this user (exact externalId, as `sourceIdentity/id eq` matches it).
+    public var externalId: String?
+    public var window: LogsTimeWindow = .day
+    /// The window's start, fixed when the window was chosen or the logs were last read.
+    public var windowStart: Date?
+    /// The externalId being typed after `/`; rows narrow on every keystroke.
+    public var filterField: TextFieldState?
+
+    // MARK: Reading and polling
+    /// The last send with accepted users, whose logs are being followed.
+    public var upload: LogsUpload?
+    public var polling: LogsPolling = .idle
+    /// Bumped by a new upload to follow (or a new connection): answers and polls of an older
+    /// generation are ignored.
+    public var generation = 0
+    /// Reads of the current generation not answered yet.
+    public var pendingReads = 0
+    /// The last query read in full: a filter it covers needs no new read.
+    public var lastQuery: LogQuery?
+    public var lastRead: Date?
+    /// Why the last read failed, shown until the next one succeeds.
+    public var error: String?
+    /// The endpoint the entries came from; another one (a new connection) starts afresh.
+    public var endpoint: String?
+
+    // MARK: Job
+    public var job: JobStatus?
+    public var jobError: String?
+    public var jobReading = false
+    /// A start, pause or restart sent and not answered yet.
+    public var jobBusy: JobAction?
+
+    /// Time zone the times are shown in (tests pin it).
+    public var timeZone: TimeZone = .current
+
     public init() {}
+
+    /// Adds the entries of a read, keeping one per id (the newer copy), newest first.
+    mutating func merge(_ fresh: [ProvisioningLog], limit: Int = 10_000) {
+        var seen = Set(entries.map(\.id))
+        var added = false
+        for log in fresh where !seen.contains(log.id) {
+            seen.insert(log.id)
+            entries.append(LogEntry(log))
+            added = true
+        }
+        guard added else { return }
+        // Ties on the second keep the order Graph gave (newest first).
+        entries = entries.enumerated().sorted { a, b in
+            a.element.sortKey == b.element.sortKey ? a.offset < b.offset : a.element.sortKey > b.element.sortKey
+        }.map(\.element)
+        if entries.count > limit { entries.removeLast(entries.count - limit) }
+    }
+
+    /// Forgets what was read (another connection).
+    mutating func reset() {
+        entries = []
+        rows = []
+        list = ListState()
+        detailTop = 0
+        lastQuery = nil
+        lastRead = nil
+        error = nil
+        job = nil
+        jobError = nil
+        upload = nil
+        uploadOnly = false
+        polling = .idle
+    }
+
+    public var selected: LogEntry? {
+        guard list.selected >= 0, list.selected < rows.count else { return nil }
+        return entries[rows[list.selected]]
+    }
+
+    /// The externalId typed so far (while `/` is open), else the one applied.
+    var liveExternalId: String? {
+        if let field = filterField { return field.text.isEmpty ? nil : field.text }
+        return externalId
+    }
+
+    /// Whether an entry passes every filter; while typing, the user filter matches a part of the
+    /// externalId.
+    func passes(_ entry: LogEntry) -> Bool {
+        if failuresOnly && !entry.isFailure { return false }
+        if let start = windowStart, let date = entry.date, date < start { return false }
+        if uploadOnly, let upload {
+            guard upload.externalIds.contains(entry.log.externalId) else { return false }
+            if let date = entry.date, date < upload.readFrom { return false }
+        }
+        if let typed = filterField?.text, !typed.isEmpty {
+            return entry.log.externalId.lowercased().contains(typed.lowercased())
+        }
+        if let externalId, entry.log.externalId != externalId { return false }
+        return true
+    }
+
+    /// Recomputes the rows after the entries or a filter changed, keeping the selected entry.
+    mutating func refilter(viewport: Int) {
+        let keep = selected?.id
+        rows = entries.indices.filter { passes(entries[$0]) }
+        if let keep, let row = rows.firstIndex(where: { entries[$0].id == keep }) {
+            if row != list.selected { detailTop = 0 }
+            list.selected = row
+        } else {
+            list.selected = 0
+            detailTop = 0
+        }
+        list = list.clamped(total: rows.count, viewport: viewport)
+    }
+
+    /// The Graph query for the filters: each one that narrows the read goes into `$filter`.
+    func query(now: Date) -> LogQuery {
+        var since = window.seconds.map { now.addingTimeInterval(-$0) }
+        if uploadOnly, let upload { since = max(since ?? .distantPast, upload.readFrom) }
+        return LogQuery(externalId: externalId, since: since, failuresOnly: failuresOnly)
+    }
+
+    /// The users of the upload that have at least one entry since it was sent.
+    var uploadCovered: Set<String> {
+        guard let upload else { return [] }
+        var found: Set<String> = []
+        for entry in entries where upload.externalIds.contains(entry.log.externalId) {
+            if let date = entry.date, date < upload.readFrom { continue }
+            found.insert(entry.log.externalId)
+        }
+        return found
+    }
+}
+
+/// A log entry with its time parsed once (sorting and the time window need it).
+public struct LogEntry: Equatable, Sendable, Identifiable {
+    public var log: ProvisioningLog
+    public var date: Date?
+
+    public init(_ log: ProvisioningLog) {
+        self.log = log
+        date = LogsText.date(log.activityDateTime)
+    }
+
+    public var id: String { log.id }
+    var sortKey: Double { date?.timeIntervalSince1970 ?? 0 }
+    public var isFailure: Bool { log.status.lowercased() == "failure" }
+}
+
+/// How far back the logs go.
+public enum LogsTimeWindow: Int, CaseIterable, Sendable {
+    case hour, day, week, all
+
+    public var title: String {
+        switch self {
+        case .hour: return "last hour"
+        case .day: return "last 24 h"
+        case .week: return "last 7 days"
+        case .all: return "any time"
+        }
+    }
+
+    public var seconds: TimeInterval? {
+        switch self {
+        case .hour: return 3600
+        case .day: return 86_400
+        case .week: return 7 * 86_400
+        case .all: return nil
+        }
+    }
+
+    public var next: LogsTimeWindow { LogsTimeWindow(rawValue: (rawValue + 1) % Self.allCases.count) ?? .hour }
+}
+
+/// A send whose users' provisioning is being followed.
+public struct LogsUpload: Equatable, Sendable {
+    public var sendId: String
+    /// The externalIds Entra accepted, each once.
+    public var externalIds: Set<String>
+    public var count: Int { externalIds.count }
+    /// When the send started.
+    public var since: Date
+
+    /// Reads start a minute before the send: the clocks of this machine and Entra's may differ.
+    public var readFrom: Date { since.addingTimeInterval(-LogsPolling.clockSkew) }
+}
+
+/// Where following an upload stands.
+public enum LogsPolling: Equatable, Sendable {
+    case idle
+    /// Reading again on a schedule: `polls` done so far, `elapsed` seconds of waiting.
+    case waiting(polls: Int, elapsed: Double)
+    /// Every user of the upload has an entry.
+    case complete
+    /// Fifteen minutes passed first.
+    case timedOut
+
+    static let clockSkew: TimeInterval = 60
+    static let giveUpAfter: Double = 15 * 60
+
+    /// Seconds before the next read: 5, 10, 20, then every 30.
+    static func delay(afterPolls polls: Int) -> Double {
+        switch polls {
+        case 0: return 5
+        case 1: return 10
+        case 2: return 20
+        default: return 30
+        }
+    }
+
+    public var isWaiting: Bool {
+        if case .waiting = self { return true }
+        return false
+    }
 }

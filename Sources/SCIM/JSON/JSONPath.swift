@@ -11,9 +11,18 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Comparable 
 
     public static let root = JSONPath()
 
-    public func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
-    public func appending(index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
+    public func appending(_ key: String) -> JSONPath { appending(component: .key(key)) }
+    public func appending(index: Int) -> JSONPath { appending(component: .index(index)) }
     public func appending(_ other: JSONPath) -> JSONPath { JSONPath(components + other.components) }
+
+    /// One allocation, at the exact size (`components + [c]` made two: the literal, then the sum).
+    private func appending(component: Component) -> JSONPath {
+        var longer: [Component] = []
+        longer.reserveCapacity(components.count + 1)
+        longer += components
+        longer.append(component)
+        return JSONPath(longer)
+    }
 
     public var description: String {
         var out = ""

@@ -44,9 +44,10 @@ struct BulkRequestRules {
                 "\(ops.count) operations in one request; Entra accepts at most \(BulkRequestBuilder.maxOperations) (400)",
                 hint: "split it: scimterm convert writes documents of 50 operations")
         }
-        var bulkIds: [String: JSONPath] = [:]
+        // Operations are many and nearly always fine: their paths are built only for a diagnostic.
+        var bulkIds: [String: Int] = [:]
         for (i, op) in ops.enumerated() {
-            checkOperation(op, at: opsPath.appending(index: i), bulkIds: &bulkIds)
+            checkOperation(op, at: Operation(list: opsPath, index: i), bulkIds: &bulkIds)
         }
         checkFailOnErrors(request)
     }
@@ -75,68 +76,78 @@ struct BulkRequestRules {
         }
     }
 
-    private mutating func checkOperation(_ op: JSONValue, at path: JSONPath, bulkIds: inout [String: JSONPath]) {
-        guard let o = op.objectValue else {
-            add(.error, "bulk.operation.type", "RFC 7644 §3.7", path, "an operation must be an object, not \(op.typeName)")
+    /// Where an operation sits: `Operations[index]`, spelled as the payload spells `Operations`.
+    private struct Operation {
+        let list: JSONPath
+        let index: Int
+        var path: JSONPath { list.appending(index: index) }
+    }
+
+    private mutating func checkOperation(_ op: JSONValue, at operation: Operation, bulkIds: inout [String: Int]) {
+        guard case .object(let o) = op else {
+            add(.error, "bulk.operation.type", "RFC 7644 §3.7", operation.path, "an operation must be an object, not \(op.typeName)")
             return
         }
-        checkMethod(o, at: path)
-        checkPath(o, at: path)
-        checkBulkId(o, at: path, seen: &bulkIds)
-        guard let dataKey = o.key(forAttribute: "data") else {
-            add(.error, "bulk.data.missing", "RFC 7644 §3.7", path, "the operation has no \"data\" (the user)")
+        checkMethod(o, at: operation)
+        checkPath(o, at: operation)
+        checkBulkId(o, at: operation, seen: &bulkIds)
+        guard let i = o.index(ofAttribute: "data") else {
+            add(.error, "bulk.data.missing", "RFC 7644 §3.7", operation.path, "the operation has no \"data\" (the user)")
             return
         }
-        if o[dataKey]?.objectValue == nil {
-            add(.error, "bulk.data.type", "RFC 7644 §3.7", path.appending(dataKey),
-                "\"data\" must be a SCIM User object, not \(o[dataKey]?.typeName ?? "null")")
+        if o.members[i].value.objectValue == nil {
+            add(.error, "bulk.data.type", "RFC 7644 §3.7", operation.path.appending(o.members[i].key),
+                "\"data\" must be a SCIM User object, not \(o.members[i].value.typeName)")
         }
     }
 
-    private mutating func checkMethod(_ o: JSONObject, at path: JSONPath) {
-        guard let key = o.key(forAttribute: "method"), let method = o[key]?.stringValue else {
-            add(.error, "bulk.method.missing", "RFC 7644 §3.7", path, "the operation has no \"method\"", hint: "add \"method\": \"POST\"")
+    private mutating func checkMethod(_ o: JSONObject, at operation: Operation) {
+        guard let i = o.index(ofAttribute: "method"), case .string(let method) = o.members[i].value else {
+            add(.error, "bulk.method.missing", "RFC 7644 §3.7", operation.path, "the operation has no \"method\"", hint: "add \"method\": \"POST\"")
             return
         }
         if method != "POST" {
-            add(.error, "entra.method", "Entra: bulkUpload schema", path.appending(key),
+            add(.error, "entra.method", "Entra: bulkUpload schema", operation.path.appending(o.members[i].key),
                 "method \"\(method)\": Entra's bulkUpload takes POST only (it decides create, update or disable itself)",
                 hint: "use \"POST\"; to disable a user, send it with \"active\": false")
         }
     }
 
-    private mutating func checkPath(_ o: JSONObject, at path: JSONPath) {
-        guard let key = o.key(forAttribute: "path"), let value = o[key]?.stringValue else {
-            add(.error, "bulk.path.missing", "RFC 7644 §3.7", path, "the operation has no \"path\"", hint: "add \"path\": \"/Users\"")
+    private mutating func checkPath(_ o: JSONObject, at operation: Operation) {
+        guard let i = o.index(ofAttribute: "path"), case .string(let value) = o.members[i].value else {
+            add(.error, "bulk.path.missing", "RFC 7644 §3.7", operation.path, "the operation has no \"path\"", hint: "add \"path\": \"/Users\"")
             return
         }
         if value == "/Users" { return }
+        let key = o.members[i].key
         if value.caseInsensitiveEquals("/Users") {
-            add(.warning, "bulk.path.case", "RFC 7644 §3.7", path.appending(key),
+            add(.warning, "bulk.path.case", "RFC 7644 §3.7", operation.path.appending(key),
                 "path \"\(value)\" should be \"/Users\" (resource endpoints are written /Users)",
                 hint: "Microsoft's samples use \"/users\" and Entra accepts it; scimterm convert writes \"/Users\"")
         } else {
-            add(.error, "entra.path", "Entra: bulkUpload schema", path.appending(key),
+            add(.error, "entra.path", "Entra: bulkUpload schema", operation.path.appending(key),
                 "path \"\(value)\": Entra's bulkUpload provisions users only, at \"/Users\"")
         }
     }
 
-    private mutating func checkBulkId(_ o: JSONObject, at path: JSONPath, seen: inout [String: JSONPath]) {
-        guard let key = o.key(forAttribute: "bulkId") else {
-            add(.error, "bulk.bulkId.missing", "RFC 7644 §3.7", path, "the operation has no \"bulkId\" (required for POST)",
+    /// `seen` maps each bulkId to the index of the first operation that used it.
+    private mutating func checkBulkId(_ o: JSONObject, at operation: Operation, seen: inout [String: Int]) {
+        guard let i = o.index(ofAttribute: "bulkId") else {
+            add(.error, "bulk.bulkId.missing", "RFC 7644 §3.7", operation.path, "the operation has no \"bulkId\" (required for POST)",
                 hint: "scimterm convert gives each operation a unique bulkId")
             return
         }
-        guard let id = o[key]?.stringValue, !id.isEmpty else {
-            add(.error, "bulk.bulkId.type", "RFC 7644 §3.7", path.appending(key), "\"bulkId\" must be a non-empty string")
+        let key = o.members[i].key
+        guard case .string(let id) = o.members[i].value, !id.isEmpty else {
+            add(.error, "bulk.bulkId.type", "RFC 7644 §3.7", operation.path.appending(key), "\"bulkId\" must be a non-empty string")
             return
         }
         if let first = seen[id] {
-            add(.warning, "bulk.bulkId.duplicate", "RFC 7644 §3.7", path.appending(key),
-                "bulkId \"\(id)\" is already used by \(first); bulkIds must be unique within a request",
+            add(.warning, "bulk.bulkId.duplicate", "RFC 7644 §3.7", operation.path.appending(key),
+                "bulkId \"\(id)\" is already used by \(operation.list.appending(index: first)); bulkIds must be unique within a request",
                 hint: "Entra accepts it today, but the RFC does not; scimterm convert makes them unique")
         } else {
-            seen[id] = path
+            seen[id] = operation.index
         }
     }
 

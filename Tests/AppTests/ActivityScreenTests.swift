@@ -1,0 +1,158 @@
+import App
+import Foundation
+import Provisioning
+import TerminalUI
+import XCTest
+
+/// The Activity layouts as text at 80×24 and 200×60: during a send (progress, waits, the list,
+/// the selected exchange), and the pane under the Users screen. Times are masked.
+final class ActivityScreenTests: XCTestCase {
+    private let masks = [#"\d\d:\d\d:\d\d"#]
+
+    private func sending(width: Int, height: Int) -> Keys {
+        var state = Fixture.state(width: width, height: height)
+        state.connect = ConnectState(draft: Fixture.sandboxConnection, secret: "abc")
+        state.batchSize = 5
+        let k = Keys(state)
+        k.press("f5 enter")
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        k.send(.sendEvent(.started(sendId: "s1")))
+        for (i, status) in [(0, 202), (1, 429)] {
+            k.send(.sendEvent(.sending(document: i, attempt: 0, at: t0)))
+            k.send(.exchangeRecorded(ActivityTests.exchange(i + 1, status: status)))
+        }
+        k.send(.sendEvent(.accepted(document: 0, requestId: "req-1")))
+        k.send(.sendEvent(.waiting(seconds: 4, reason: "429 Too Many Requests: Retry-After 4", at: t0)))
+        k.send(.tick(t0.addingTimeInterval(1)))
+        return k
+    }
+
+    func testSendingAt80x24() {
+        Screens.assertEqual(sending(width: 80, height: 24).screen(), Self.sending80, masks: masks)
+    }
+
+    func testSendingAt200x60() {
+        Screens.assertEqual(sending(width: 200, height: 60).screen(), Self.sending200, masks: masks)
+    }
+
+    func testPaneUnderUsersAt80x24() {
+        let k = sending(width: 80, height: 24)
+        k.press("2 f2")
+        Screens.assertEqual(k.screen(), Self.pane80, masks: masks)
+    }
+
+    static let sending80 = """
+         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs
+        ┌ Send · 25 users ─────────────────────────────────────────────────────────────┐
+        │overall   [██████░░░░░░░░░░░░░░░░░░░░░░░░░░░]  20%  1/5 accepted · 5/25 users │
+        │requests  ✓▸···                                                               │
+        │rate 2/40 per 5 s · 1 retry                                                   │
+        │waiting 3 s: 429 Too Many Requests: Retry-After 4                             │
+        │                                                                              │
+        └──────────────────────────────────────────────────────────────────────────────┘
+        time          exchange                                status     ms     size
+        ### POST bulkUpload #1                           202       120      0 B
+        ### POST bulkUpload #2                           429       120     36 B
+
+
+        ─ #2 bulkUpload #2 · 429 Too Many Requests · request-id req-2 ──────────────────
+         #2 bulkUpload #2 · ### · 120 ms
+         request-id: req-2
+         client-request-id: c-2
+
+         POST https://graph.microsoft.com/v1.0/servicePrincipals/sp/synchronization/jobs
+         Authorization: Bearer eyJ0…[redacted]
+         Content-Type: application/scim+json
+         client-request-id: c-2
+         2 exchanges · following the newest
+         ACTIVITY  sending 25 users in 5 requests…
+        """
+    static let sending200 = """
+         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs
+        ┌ Send · 25 users ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+        │overall   [██████░░░░░░░░░░░░░░░░░░░░░░░░░░░]  20%  1/5 accepted · 5/25 users                                                                                                                         │
+        │requests  ✓▸···                                                                                                                                                                                       │
+        │rate 2/40 per 5 s · 1 retry                                                                                                                                                                           │
+        │waiting 3 s: 429 Too Many Requests: Retry-After 4                                                                                                                                                     │
+        │                                                                                                                                                                                                      │
+        └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+        time          exchange                              status     ms     size     ─ #2 bulkUpload #2 · 429 Too Many Requests · request-id req-2 ───────────────────────────────────────────────────────────
+        ### POST bulkUpload #1                         202       120      0 B      #2 bulkUpload #2 · ### · 120 ms
+        ### POST bulkUpload #2                         429       120     36 B      request-id: req-2
+                                                                                        client-request-id: c-2
+
+                                                                                        POST https://graph.microsoft.com/v1.0/servicePrincipals/sp/synchronization/jobs/job/bulkUpload
+                                                                                        Authorization: Bearer eyJ0…[redacted]
+                                                                                        Content-Type: application/scim+json
+                                                                                        client-request-id: c-2
+
+                                                                                        {
+                                                                                          "schemas": ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
+                                                                                          "Operations": []
+                                                                                        }
+
+                                                                                        HTTP/1.1 429 Too Many Requests
+                                                                                        request-id: req-2
+
+                                                                                        {
+                                                                                          "error": {
+                                                                                            "code": "TooManyRequests"
+                                                                                          }
+                                                                                        }
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         2 exchanges · following the newest
+         ACTIVITY  sending 25 users in 5 requests…
+        """
+    static let pane80 = """
+         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs
+        25 users · 0 with errors · 1 with warnings
+          externalId userName              displayName      department    active status
+          1001       zoe.angstrom@contoso… Zoë Ångström     Executive     yes    sent
+          1002       jose.garcia@contoso.… José García      Engineering   yes    sent
+          1003       bjorn.sondergaard@co… Björn Søndergaa… Sales         yes    sent
+          1004       siobhan.obrien@conto… Siobhán O'Brien  Human Resour… yes    sent
+          1005       lukasz.kowalczyk@con… Łukasz Kowalczyk Engineering   yes    sent
+          1006       ngoc.nguyen@contoso.… Ngọc Anh Nguyễn  Engineering   yes    sending
+          1007       francois.dubois@cont… François Dubois  Engineering   yes    sending
+          1008       user1008@contoso.com  美咲 田中        Engineering   yes    sending
+        ─ Diagnostics · zoe.angstrom@contoso.com ───────────────────────────────────────
+         sent: Entra accepted it (202); Logs (l) tells what it did
+         ✓ no problems found
+
+        ─ Activity · 2 exchanges · sending 1/5 · 5 opens, F2 hides ─────────────────────
+        ### POST bulkUpload #1                           202       120      0 B
+        ### POST bulkUpload #2                           429       120     36 B
+
+
+
+
+
+         USERS  / filter  enter/e edit  f5/alt-s send  s sort  x/delete delete  u/alt-z…
+        """
+}
