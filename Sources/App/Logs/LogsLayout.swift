@@ -3,7 +3,7 @@ import TerminalUI
 /// Where the Logs screen's parts go; `update` and `render` share it so paging and the detail's
 /// scrolling match what is drawn.
 ///
-/// Compact (80×24): the filter bar, the job line and the waiting line, then the list above the
+/// Compact (80×24): the filter bar, the job line and two lines for the waiting, then the list above the
 /// detail. Wide (from 150 columns and 30 rows): the list on the left; on the right the job in a box
 /// above the detail.
 struct LogsLayout {
@@ -21,7 +21,7 @@ struct LogsLayout {
         wide = body.width >= 150 && body.height >= 28
         filterBar = Rect(x: body.x, y: body.y, width: body.width, height: 1)
         if wide {
-            waitLine = Rect(x: body.x, y: body.y + 1, width: body.width, height: 1)
+            waitLine = Rect(x: body.x, y: body.y + 1, width: body.width, height: 2)
             let top = body.y + 3
             let rest = max(0, body.maxY - top)
             let listWidth = min(100, body.width * 9 / 20)
@@ -31,8 +31,8 @@ struct LogsLayout {
             detail = Rect(x: right.x, y: job.maxY, width: right.width, height: max(0, right.maxY - job.maxY))
         } else {
             job = Rect(x: body.x, y: body.y + 1, width: body.width, height: 1)
-            waitLine = Rect(x: body.x, y: body.y + 2, width: body.width, height: 1)
-            let top = body.y + 3
+            waitLine = Rect(x: body.x, y: body.y + 2, width: body.width, height: 2)
+            let top = body.y + 4
             let rest = max(0, body.maxY - top)
             let listHeight = min(max(3, rest * 2 / 5), max(0, rest - 3))
             list = Rect(x: body.x, y: top, width: body.width, height: listHeight)

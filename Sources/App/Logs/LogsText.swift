@@ -61,8 +61,10 @@ enum LogsText {
         }
     }
 
-    /// "3 users", "1 user".
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    /// "3 users", "1 user", "2 entries".
+    static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? noun : plural ?? noun + "s")
+    }
 
     /// The job state and its meaning (from `JobStatus.advice`), as the panel shows it.
     static func jobRole(_ code: String) -> ThemeRole {

@@ -2,17 +2,228 @@ import Foundation
 import Provisioning
 import TerminalUI
 
+/// The Logs screen's entry points (called by TUI, the send, the Users screen and the dialogs): keys,
+/// filters, following an upload, answers of reads, and the job. The reading and polling helpers
+/// are in LogsReading.swift, the job's in LogsJob.swift.
 extension AppState {
-    mutating func logsKey(_ key: Key, effects: inout [AppEffect]) -> Bool { false }
-    mutating func logsCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool { false }
-    mutating func logsFetched(_ result: LogsFetchResult, generation: Int, effects: inout [AppEffect]) {}
-    mutating func logsPollDue(generation: Int, effects: inout [AppEffect]) {}
-    mutating func jobFetched(_ result: JobFetchResult) {}
-    mutating func jobActionFinished(_ action: JobAction, error: String?, effects: inout [AppEffect]) {}
-    /// A send ended with accepted records: follow their provisioning logs.
-    mutating func followUpload(sendId: String, externalIds: [String], since: Date, effects: inout [AppEffect]) {}
-    /// The operator confirmed a job action in its dialog.
-    mutating func confirmJobAction(_ action: JobAction, effects: inout [AppEffect]) {}
+    var logsLayout: LogsLayout { LogsLayout(size: size) }
+
+    /// Keys on the Logs screen: the `/` prompt, while open, takes the text.
+    mutating func logsKey(_ key: Key, effects: inout [AppEffect]) -> Bool {
+        guard let field = logs.filterField else { return false }
+        let viewport = logsLayout.listRows
+        switch key {
+        case .enter:
+            logs.filterField = nil
+            let typed = field.text.trimmed
+            logs.externalId = typed.isEmpty ? nil : typed
+            logs.refilter(viewport: viewport)
+            readLogsIfWidened(effects: &effects)
+            if let id = logs.externalId { message = StatusMessage("entries of externalId \(id): \(logs.rows.count) read so far") }
+        case .escape:
+            logs.filterField = nil
+            logs.externalId = nil
+            logs.refilter(viewport: viewport)
+            readLogsIfWidened(effects: &effects)
+        default:
+            guard let edited = field.handling(key) else { return true }
+            logs.filterField = edited
+            logs.refilter(viewport: viewport)
+        }
+        return true
+    }
+
+    /// The Logs screen's named actions; false when the action is not one of them.
+    mutating func logsCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
+        defer { logsScreenOpened(effects: &effects) }
+        let viewport = logsLayout.listRows
+        if let moved = logs.list.handling(action, total: logs.rows.count, viewport: viewport), action.rawValue != "mark" {
+            if moved.selected != logs.list.selected { logs.detailTop = 0 }
+            logs.list = moved
+            return true
+        }
+        switch action.rawValue {
+        case "logsFailures":
+            logs.failuresOnly.toggle()
+            filtersChanged(effects: &effects)
+        case "logsUpload":
+            guard let upload = logs.upload else {
+                message = StatusMessage("no upload to follow yet: after a send (F5) this shows only its users")
+                return true
+            }
+            logs.uploadOnly.toggle()
+            filtersChanged(effects: &effects)
+            if logs.uploadOnly { message = StatusMessage("only the \(LogsText.count(upload.count, "user")) of the last upload") }
+        case "logsUser":
+            logs.filterField = TextFieldState(logs.externalId ?? "")
+        case "logsWindow":
+            logs.window = logs.window.next
+            logs.windowStart = logs.window.seconds.map { Date().addingTimeInterval(-$0) }
+            filtersChanged(effects: &effects)
+            message = StatusMessage("time window: \(logs.window.title)")
+        case "logsClear":
+            guard logs.failuresOnly || logs.uploadOnly || logs.externalId != nil else {
+                message = StatusMessage("no filter to clear (t changes the time window)")
+                return true
+            }
+            logs.failuresOnly = false
+            logs.uploadOnly = false
+            logs.externalId = nil
+            filtersChanged(effects: &effects)
+        case "logsRefresh":
+            readLogs(effects: &effects)
+            readJob(effects: &effects)
+        case "logsJumpToUser":
+            jumpFromLogToUser()
+        case "logsDetailDown": scrollLogDetail(by: 1)
+        case "logsDetailUp": scrollLogDetail(by: -1)
+        case "jobStart": askJobAction(.start)
+        case "jobPause": askJobAction(.pause)
+        case "jobRestart": askJobAction(.restart)
+        default:
+            return false
+        }
+        return true
+    }
+
+    private mutating func filtersChanged(effects: inout [AppEffect]) {
+        logs.refilter(viewport: logsLayout.listRows)
+        readLogsIfWidened(effects: &effects)
+    }
+
+    /// Half a detail page per key: long enough to get through four steps quickly.
+    private mutating func scrollLogDetail(by pages: Int) {
+        guard let entry = logs.selected else { return }
+        let area = logsLayout.detailText
+        let total = LogsDetail(entry: entry, width: area.width, zone: logs.timeZone).lines().count
+        let step = max(1, area.height / 2)
+        logs.detailTop = min(max(0, logs.detailTop + pages * step), max(0, total - area.height))
+    }
+
+    /// Enter: the entry's user selected in the Users table (the filter cleared if it hides them).
+    mutating func jumpFromLogToUser() {
+        guard let entry = logs.selected else {
+            message = StatusMessage("no entry selected")
+            return
+        }
+        let externalId = entry.log.externalId
+        guard !externalId.isEmpty, let found = store.entries.first(where: { $0.record.externalId == externalId }),
+            let position = store.index(ofID: found.id)
+        else {
+            message = StatusMessage("no user in the workspace has externalId \(externalId.isEmpty ? "(empty)" : externalId)", .warning)
+            return
+        }
+        if !users.rows.contains(position) {
+            users.filterField = nil
+            users.filter("", store: store, viewport: usersViewport, severity: severityLookup())
+        }
+        users.reselect(id: found.id, store: store, viewport: usersViewport)
+        screen = .users
+        let what = "\(LogsText.action(entry.log)) \(entry.log.status)"
+        message = StatusMessage("\(externalId) (\(found.record.userName ?? "")): \(what) in the log entry; l shows their logs again")
+    }
+
     /// From the Users screen: the Logs screen, filtered to this user.
-    mutating func showLogs(externalId: String, effects: inout [AppEffect]) {}
+    mutating func showLogs(externalId: String, effects: inout [AppEffect]) {
+        screen = .logs
+        logs.filterField = nil
+        logs.externalId = externalId
+        logs.failuresOnly = false
+        logs.uploadOnly = false
+        logs.list.selected = 0
+        logs.refilter(viewport: logsLayout.listRows)
+        readLogs(effects: &effects)
+        if logs.job == nil && !logs.jobReading { readJob(effects: &effects) }
+        if connect.missing == nil { message = StatusMessage("provisioning logs of externalId \(externalId) (\(logs.window.title); t widens)") }
+    }
+
+    /// A send ended with accepted records: follow their provisioning logs. Reads now, then after
+    /// 5, 10 and 20 s and every 30 s, until every user has an entry or 15 minutes have passed.
+    mutating func followUpload(sendId: String, externalIds: [String], since: Date, effects: inout [AppEffect]) {
+        let ids = Set(externalIds.filter { !$0.isEmpty })
+        guard !ids.isEmpty else { return }
+        let upload = LogsUpload(sendId: sendId, externalIds: ids, since: since)
+        logs.generation += 1
+        logs.pendingReads = 0
+        logs.upload = upload
+        logs.uploadOnly = true
+        logs.externalId = nil
+        logs.failuresOnly = false
+        logs.filterField = nil
+        logs.windowStart = logs.window.seconds.map { Date().addingTimeInterval(-$0) }
+        logs.refilter(viewport: logsLayout.listRows)
+        guard logsConnectionReady() else { logs.polling = .idle; return }
+        logs.polling = .waiting(polls: 0, elapsed: 0)
+        issueLogRead(LogQuery(since: upload.readFrom), effects: &effects)
+        effects.append(.pollLogsAfter(seconds: LogsPolling.delay(afterPolls: 0), generation: logs.generation))
+    }
+
+    /// Time for the next read of a followed upload (stale generations and finished follows ignored).
+    mutating func logsPollDue(generation: Int, effects: inout [AppEffect]) {
+        guard generation == logs.generation, case .waiting(let polls, let elapsed) = logs.polling, let upload = logs.upload else { return }
+        let waited = elapsed + LogsPolling.delay(afterPolls: polls)
+        // A read still in flight (a slow network) is not doubled.
+        if logs.pendingReads == 0, logsConnectionReady() { issueLogRead(LogQuery(since: upload.readFrom), effects: &effects) }
+        if waited >= LogsPolling.giveUpAfter {
+            logs.polling = .timedOut
+            return
+        }
+        logs.polling = .waiting(polls: polls + 1, elapsed: waited)
+        effects.append(.pollLogsAfter(seconds: LogsPolling.delay(afterPolls: polls + 1), generation: generation))
+    }
+
+    /// The answer of a read: entries merged (newest first, once each), users' statuses updated.
+    mutating func logsFetched(_ result: LogsFetchResult, generation: Int, effects: inout [AppEffect]) {
+        guard generation == logs.generation else { return }
+        logs.pendingReads = max(0, logs.pendingReads - 1)
+        switch result {
+        case .failed(let reason):
+            logs.error = reason
+            logs.lastQuery = nil
+        case .entries(let fresh):
+            logs.error = nil
+            logs.lastRead = Date()
+            logs.merge(fresh)
+            logs.refilter(viewport: logsLayout.listRows)
+            applyProvisioningStatus(Set(fresh.map(\.externalId)))
+            checkUploadCovered()
+        }
+    }
+
+    mutating func jobFetched(_ result: JobFetchResult) {
+        logs.jobReading = false
+        switch result {
+        case .status(let status):
+            logs.job = status
+            logs.jobError = nil
+        case .failed(let reason):
+            logs.jobError = reason
+        }
+    }
+
+    /// The operator confirmed a job action in its dialog.
+    mutating func confirmJobAction(_ action: JobAction, effects: inout [AppEffect]) {
+        if let missing = connect.missing {
+            message = StatusMessage("cannot \(action.rawValue) the job: \(missing)", .error)
+            return
+        }
+        logs.jobBusy = action
+        effects.append(.jobAction(connect.request, action))
+        message = StatusMessage("asking Entra to \(action.rawValue) the job…")
+    }
+
+    mutating func jobActionFinished(_ action: JobAction, error: String?, effects: inout [AppEffect]) {
+        logs.jobBusy = nil
+        if let error {
+            message = StatusMessage("could not \(action.rawValue) the job: \(error)", .error)
+            return
+        }
+        message = StatusMessage(Self.jobDone(action), .success)
+        readJob(effects: &effects)
+        // A follow that gave up while the job was stopped starts again now that it runs.
+        if action != .pause, logs.polling == .timedOut, logs.upload != nil {
+            logs.polling = .waiting(polls: 0, elapsed: 0)
+            effects.append(.pollLogsAfter(seconds: LogsPolling.delay(afterPolls: 0), generation: logs.generation))
+        }
+    }
 }

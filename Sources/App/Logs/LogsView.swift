@@ -1,7 +1,218 @@
+import Foundation
+import Provisioning
 import TerminalUI
 
-/// Draws the Logs screen.
+/// Draws the Logs screen: the active filters, the job, where following an upload stands, the
+/// entries, and the selected entry in full.
 struct LogsView {
     var state: AppState
-    func render(into frame: inout ScreenBuffer) -> Point? { nil }
+
+    private var theme: Theme { state.theme }
+    private var logs: LogsState { state.logs }
+    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+
+    static let columns = [
+        TableColumn("time", width: .fixed(14)), TableColumn("action", width: .fixed(7)), TableColumn("status", width: .fixed(7)),
+        TableColumn("externalId", width: .flexible(weight: 2, minimum: 10)), TableColumn("displayName", width: .flexible(weight: 3, minimum: 10)),
+    ]
+
+    func render(into frame: inout ScreenBuffer) -> Point? {
+        let layout = state.logsLayout
+        let cursor = drawFilterBar(into: &frame, area: layout.filterBar)
+        drawWaitLine(into: &frame, area: layout.waitLine)
+        if layout.wide { drawJobBox(into: &frame, area: layout.job) } else { drawJobLine(into: &frame, area: layout.job) }
+        drawList(into: &frame, area: layout.list)
+        drawDetail(into: &frame, area: layout.detail, text: layout.detailText)
+        return cursor
+    }
+
+    // MARK: Filter bar
+
+    private func drawFilterBar(into frame: inout ScreenBuffer, area: Rect) -> Point? {
+        if let field = logs.filterField {
+            let label = "externalId: "
+            frame.draw("/ " + label, x: area.x + 1, y: area.y, width: label.count + 2, style: style(.accent))
+            let input = Rect(x: area.x + 3 + label.count, y: area.y, width: min(40, max(10, area.width / 3)), height: 1)
+            let cursor = TextFieldView(placeholder: "part of an externalId").render(field, into: &frame, area: input, theme: theme)
+            frame.draw("\(logs.rows.count) of \(logs.entries.count) · Enter keeps it, Esc clears it", x: input.maxX + 1, y: area.y,
+                       width: area.maxX - input.maxX - 1, style: style(.muted))
+            return cursor
+        }
+        var spans = [Span("\(logs.rows.count) of \(LogsText.count(logs.entries.count, "entry", plural: "entries"))", style: style(.title))]
+        func add(_ text: String, _ role: ThemeRole) {
+            spans.append(Span(" · ", style: style(.muted)))
+            spans.append(Span(text, style: style(role)))
+        }
+        if logs.uploadOnly, let upload = logs.upload { add("this upload (\(LogsText.count(upload.count, "user")))", .accent) }
+        if let id = logs.externalId { add("externalId \(id)", .accent) }
+        if logs.failuresOnly { add("failures only", .error) }
+        add(logs.window.title, logs.window == .day ? .muted : .accent)
+        if !logs.uploadOnly && logs.externalId == nil && !logs.failuresOnly { add("all users", .muted) }
+        frame.drawSpans(spans, x: area.x + 1, y: area.y, width: area.width - 2)
+        return nil
+    }
+
+    // MARK: Waiting line
+
+    /// What the screen is waiting for, or why it cannot read: one sentence, wrapped on the area.
+    private func waitText() -> (String, ThemeRole) {
+        if let missing = state.connect.missing { return ("Cannot read the logs yet: \(missing) (Connect, 1)", .warning) }
+        if let error = logs.error { return ("Could not read the logs: \(error). r tries again.", .error) }
+        let covered = logs.uploadCovered.count
+        let total = logs.upload?.count ?? 0
+        switch logs.polling {
+        case .waiting(let polls, _):
+            let every = Int(LogsPolling.delay(afterPolls: polls))
+            if let job = logs.job, !job.processesUploads {
+                return ("The job is \(job.code): Entra processes nothing until it runs (S starts it). \(covered) of \(LogsText.count(total, "user")) of the upload have entries.", .warning)
+            }
+            return ("Waiting for Entra: \(covered) of \(LogsText.count(total, "user")) of the upload have entries. Entra usually takes 5 to 10 minutes (the sandbox, seconds); reading every \(every) s.", .accent)
+        case .complete:
+            let failed = logs.upload.map { state.failedUsers(of: $0) } ?? 0
+            return ("All \(LogsText.count(total, "user")) of the upload have entries\(failed > 0 ? " (\(failed) failed)" : ""): following stopped. r reads again.", failed > 0 ? .warning : .success)
+        case .timedOut:
+            return ("After 15 minutes \(covered) of \(LogsText.count(total, "user")) of the upload have entries. Entra may still be processing: r reads again.", .warning)
+        case .idle:
+            break
+        }
+        if logs.pendingReads > 0 { return ("Reading the provisioning logs…", .muted) }
+        if let read = logs.lastRead {
+            return ("Read at \(LogsText.format(read, "HH:mm:ss", logs.timeZone)). Entries appear 5 to 10 minutes after an upload; r reads again.", .muted)
+        }
+        return ("r reads the provisioning logs of the job.", .muted)
+    }
+
+    private func drawWaitLine(into frame: inout ScreenBuffer, area: Rect) {
+        let (text, role) = waitText()
+        for (i, line) in TextWrap.wrap(text, width: max(1, area.width - 2)).prefix(area.height).enumerated() {
+            frame.draw(line, x: area.x + 1, y: area.y + i, width: area.width - 2, style: style(role))
+        }
+    }
+
+    // MARK: Job
+
+    private var jobId: String { (try? state.connect.parsedEndpoint?.get())?.jobId ?? "" }
+
+    private func jobBusyText() -> String? {
+        logs.jobBusy.map { action in
+            switch action {
+            case .start: return "starting…"
+            case .pause: return "pausing…"
+            case .restart: return "restarting…"
+            }
+        }
+    }
+
+    private func drawJobLine(into frame: inout ScreenBuffer, area: Rect) {
+        var spans = [Span("Job ", style: style(.title))]
+        if let job = logs.job {
+            spans.append(Span(job.code, style: style(LogsText.jobRole(job.code)).adding(.bold)))
+            if let busy = jobBusyText() { spans.append(Span(" · " + busy, style: style(.accent))) }
+            if let last = job.lastExecution { spans.append(Span(" · last run " + LogsText.graphTime(last, in: logs.timeZone), style: style(.muted))) }
+            spans.append(Span(" · " + job.advice, style: style(.text)))
+        } else {
+            spans.append(Span(jobStateless(), style: style(logs.jobError == nil ? .muted : .error)))
+        }
+        frame.drawSpans(spans, x: area.x + 1, y: area.y, width: area.width - 2)
+    }
+
+    private func jobStateless() -> String {
+        if let error = logs.jobError { return "could not be read: \(error)" }
+        if logs.jobReading { return "reading…" }
+        return "not read yet (r reads it)"
+    }
+
+    private func drawJobBox(into frame: inout ScreenBuffer, area: Rect) {
+        guard area.height >= 3 else { return }
+        let inner = frame.box(area, title: jobId.isEmpty ? "Job" : "Job \(jobId)", style: style(.border), titleStyle: style(.title))
+        var lines: [[Span]] = []
+        let label = { (text: String) in Span(text.padding(12), style: style(.muted)) }
+        if let job = logs.job {
+            let advice = TextWrap.wrap(job.advice, width: max(1, inner.width - 14 - job.code.count - 3))
+            for (i, piece) in advice.enumerated() {
+                lines.append(i == 0 ? [label("state"), Span(job.code, style: style(LogsText.jobRole(job.code)).adding(.bold)),
+                                       Span(" · " + piece, style: style(.text))]
+                                    : [Span(String(repeating: " ", count: 12 + job.code.count + 3) + piece, style: style(.text))])
+            }
+            if let busy = jobBusyText() { lines.append([label(""), Span(busy, style: style(.accent))]) }
+            lines.append([label("last run"), Span(job.lastExecution.map { LogsText.graphTime($0, in: logs.timeZone) } ?? "never", style: style(.text))])
+            if job.code == "Quarantine" || job.quarantineReason != nil {
+                let reason = [job.quarantineReason, job.quarantineMessage].compactMap { $0 }.joined(separator: ": ")
+                lines.append([label("quarantine"), Span(reason.isEmpty ? "(no reason given)" : reason, style: style(.error))])
+            }
+        } else {
+            lines.append([label("state"), Span(jobStateless(), style: style(logs.jobError == nil ? .muted : .error))])
+        }
+        lines.append([Span("S start · P pause · R restart (each asks first)", style: style(.muted))])
+        // The keys stay on the last row; the rest fills from the top.
+        let keys = lines.removeLast()
+        for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
+            frame.drawSpans(line, x: inner.x + 1, y: inner.y + i, width: inner.width - 2)
+        }
+        frame.drawSpans(keys, x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2)
+    }
+
+    // MARK: List
+
+    private func emptyText() -> String {
+        if state.connect.missing != nil { return "No connection: fill in Connect (1) to read the logs." }
+        if logs.entries.isEmpty {
+            if logs.pendingReads > 0 { return "Reading…" }
+            if logs.lastRead == nil { return "Nothing read yet: r reads the provisioning logs." }
+            return "No entries in the \(logs.window.title). t widens the time window."
+        }
+        return "No entry passes the filters: Esc clears them, t widens the time window."
+    }
+
+    private func drawList(into frame: inout ScreenBuffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        let entries = logs.entries, rows = logs.rows, zone = logs.timeZone
+        let table = TableView(columns: Self.columns, emptyText: emptyText())
+        table.render(into: &frame, area: area, state: logs.list, total: rows.count, theme: theme) { row, column in
+            let log = entries[rows[row]].log
+            switch column {
+            case 0: return LogsText.time(entries[rows[row]], in: zone)
+            case 1: return LogsText.action(log)
+            case 2: return log.status
+            case 3: return log.externalId
+            default: return log.displayName
+            }
+        }
+        drawStatusColours(into: &frame, area: area)
+    }
+
+    /// The status column in its colour: success green, warning yellow, failure red.
+    private func drawStatusColours(into frame: inout ScreenBuffer, area: Rect) {
+        let widths = TableView.layout(Self.columns, width: area.width)
+        let x = area.x + widths.prefix(2).reduce(0) { $0 + $1 + 1 }
+        let viewport = max(0, area.height - 1)
+        let list = logs.list.clamped(total: logs.rows.count, viewport: viewport)
+        for (n, row) in (list.offset..<min(logs.rows.count, list.offset + viewport)).enumerated() {
+            let status = logs.entries[logs.rows[row]].log.status
+            var base = theme[.text]
+            if row == list.selected { base = base.patched(with: theme[.selection]) }
+            frame.draw(status, x: x, y: area.y + 1 + n, width: widths[2], style: base.patched(with: theme[LogsText.role(status: status)]))
+        }
+    }
+
+    // MARK: Detail
+
+    private func drawDetail(into frame: inout ScreenBuffer, area: Rect, text: Rect) {
+        guard area.height >= 2 else { return }
+        frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
+        guard let entry = logs.selected else {
+            frame.draw(" Detail ", x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
+            return
+        }
+        let lines = LogsDetail(entry: entry, width: text.width, zone: logs.timeZone).lines()
+        let top = min(logs.detailTop, max(0, lines.count - text.height))
+        let shown = min(lines.count - top, text.height)
+        var title = " \(entry.log.externalId.isEmpty ? "(no externalId)" : entry.log.externalId) · \(LogsText.action(entry.log)) \(entry.log.status) "
+        if lines.count > text.height { title += "· lines \(top + 1)-\(top + shown) of \(lines.count), J/K scroll " }
+        title += "· Enter: user in Users "
+        frame.draw(title, x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
+        for (i, line) in lines[top..<(top + shown)].enumerated() {
+            frame.drawSpans(line.map { Span($0.text, style: style($0.role)) }, x: text.x, y: text.y + i, width: text.width)
+        }
+    }
 }

@@ -20,11 +20,22 @@ public enum PayloadReader {
             throw InputError(error)
         }
         guard !values.isEmpty else { throw InputError(message: "the file is empty") }
+        // Documents are independent: sorted out on every core, then joined in order.
+        let parts = concurrentChunks(of: values.count, minimumPerChunk: 64) { range in
+            var part = InputReadResult(format: .json)
+            for docIndex in range {
+                let item = values[docIndex]
+                let kind = classify(item.value)
+                part.documents.append(SourceDocument(kind: kind, value: item.value, range: item.range))
+                collect(item.value, kind: kind, document: docIndex, base: item.range.lowerBound, into: &part)
+            }
+            return part
+        }
         var result = InputReadResult(format: values.count > 1 ? .jsonSequence : .json)
-        for (docIndex, item) in values.enumerated() {
-            let kind = classify(item.value)
-            result.documents.append(SourceDocument(kind: kind, value: item.value, range: item.range))
-            collect(item.value, kind: kind, document: docIndex, base: item.range.lowerBound, into: &result)
+        for part in parts {
+            result.documents += part.documents
+            result.records += part.records
+            result.diagnostics += part.diagnostics
         }
         return result
     }

@@ -32,7 +32,7 @@ public final class AttributeDefinition: Sendable, Hashable {
         self.subAttributes = subAttributes
         self.canonicalValues = canonicalValues
         self.section = section
-        subAttributeIndex = NameIndex(subAttributes.map(\.name), shadows: { $0.caseInsensitiveEquals($1) })
+        subAttributeIndex = NameIndex(subAttributes.map(\.name))
     }
 
     public static func == (a: AttributeDefinition, b: AttributeDefinition) -> Bool {
@@ -49,20 +49,23 @@ public final class AttributeDefinition: Sendable, Hashable {
 
     /// The first sub-attribute whose name matches, ignoring case.
     public func subAttribute(_ name: String) -> AttributeDefinition? {
-        if let i = subAttributeIndex.position(of: name) { return subAttributes[i] }
-        return subAttributes.first { $0.name.caseInsensitiveEquals(name) }
+        switch subAttributeIndex.lookUp(name, preferringExactCase: false) {
+        case .at(let i): return subAttributes[i]
+        case .nowhere: return nil
+        case .unknown: return subAttributes.first { $0.name.caseInsensitiveEquals(name) }
+        }
     }
 
     /// Whether a JSON value has the shape this attribute's type requires (one value, not the array).
     public func accepts(_ value: JSONValue) -> Bool {
-        switch (type, value) {
-        case (_, .null): return true
-        case (.boolean, .bool): return true
-        case (.integer, .number(let n)): return n.isInteger
-        case (.decimal, .number): return true
-        case (.complex, .object): return true
-        case (.string, .string), (.dateTime, .string), (.reference, .string), (.binary, .string): return true
-        default: return false
+        // On the value alone, not on (type, value): building that tuple copied the value every call.
+        switch value {
+        case .null: return true
+        case .bool: return type == .boolean
+        case .number(let n): return type == .decimal || (type == .integer && n.isInteger)
+        case .object: return type == .complex
+        case .string: return type == .string || type == .dateTime || type == .reference || type == .binary
+        case .array: return false
         }
     }
 }
@@ -85,13 +88,17 @@ public struct SchemaDefinition: Sendable, Hashable {
     }
 
     private static func index(_ attributes: [AttributeDefinition]) -> NameIndex {
-        NameIndex(attributes.map(\.name), shadows: ==)
+        NameIndex(attributes.map(\.name))
     }
 
     /// The first attribute with exactly this name, or else the first whose name matches ignoring case.
     public func attribute(_ name: String) -> AttributeDefinition? {
-        if let i = index.position(of: name) ?? attributes.firstIndex(where: { $0.name == name }) { return attributes[i] }
-        return attributes.first { $0.name.caseInsensitiveEquals(name) }
+        switch index.lookUp(name, preferringExactCase: true) {
+        case .at(let i): return attributes[i]
+        case .nowhere: return nil
+        case .unknown:
+            return attributes.first { $0.name == name } ?? attributes.first { $0.name.caseInsensitiveEquals(name) }
+        }
     }
 
     public static func == (a: SchemaDefinition, b: SchemaDefinition) -> Bool {

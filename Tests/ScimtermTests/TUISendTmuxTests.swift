@@ -1,0 +1,116 @@
+import Foundation
+import XCTest
+
+/// End to end on the built binary in tmux: send the sandbox users and watch the 202s, open an
+/// exchange for its request id, export a HAR, copy a request as curl and replay it, and a
+/// fault-injected sandbox that still gets every record accepted.
+final class TUISendTmuxTests: XCTestCase {
+    static let secret = "e2e-secret-for-the-sandbox-0123456789abc"
+
+    /// An emulator configuration with the sandbox's ids and a secret the test knows.
+    private func emulatorConfig(in tui: SandboxTUI) throws -> String {
+        let path = tui.scratch.appendingPathComponent("emulator.toml").path
+        try """
+            processing_delay_seconds = 0.5
+            [[tenants]]
+            id = "8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c"
+              [[tenants.apps]]
+              client_id = "3f2e1d0c-9b8a-4765-a432-10fedcba9876"
+              secrets = ["\(Self.secret)"]
+              [[tenants.service_principals]]
+              id = "0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10"
+                [[tenants.service_principals.jobs]]
+                id = "API2AAD.4f0f5f0d1c2b4a6e8d9c0b1a2f3e4d5c.1d2c3b4a-5e6f-4a8b-9c0d-1e2f3a4b5c6d"
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func testSendShowsThe202sThenHARAndCurlReplayWithoutSecrets() throws {
+        let tui = try SandboxTUI("scimterm-send")
+        try tui.launch("--sandbox --emulator-config \(try emulatorConfig(in: tui))", width: 120, height: 36)
+        try tui.tmux.tmux(["set-option", "-g", "set-clipboard", "on"])
+        try tui.waitFor("the sandbox users and the job") { $0.contains("25 users") && $0.contains("job Active") }
+        try tui.send("F5")
+        try tui.waitFor("the confirmation") { $0.contains("Send to SANDBOX") || $0.contains("Send to Entra") }
+        XCTAssertTrue(tui.screen.contains("Tenant  8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c"), tui.screen)
+        try tui.send("Enter")
+        try tui.waitFor("every request accepted") { $0.contains("✓ done: every request accepted (202)") }
+        XCTAssertTrue(tui.screen.contains("202"), tui.screen)
+
+        // Open the upload's exchange: its request-id is what a Microsoft support case asks for.
+        try tui.send("/")
+        try tui.type("bulkUpload")
+        try tui.send("Enter")
+        try tui.waitFor("the bulkUpload exchange with its request id") {
+            $0.contains("#") && $0.contains("bulkUpload #1 · 202 Accepted · request-id ")
+        }
+
+        // HAR: every exchange, as JSON, with no secret and no token.
+        let har = tui.scratch.appendingPathComponent("session.har").path
+        try tui.send("h", "C-u")
+        try tui.type(har)
+        try tui.send("Enter")
+        try tui.waitFor("the HAR written") { _ in FileManager.default.fileExists(atPath: har) }
+        let harBytes = try Data(contentsOf: URL(fileURLWithPath: har))
+        let harText = String(decoding: harBytes, as: UTF8.self)
+        XCTAssertFalse(harText.contains(Self.secret), "no client secret in the HAR")
+        let parsed = try JSONSerialization.jsonObject(with: harBytes) as? [String: Any]
+        let entries = (parsed?["log"] as? [String: Any])?["entries"] as? [[String: Any]] ?? []
+        XCTAssertGreaterThanOrEqual(entries.count, 3, "token, job, bulkUpload at least")
+        XCTAssertFalse(harText.contains("eyJ") && harText.range(of: #"eyJ[A-Za-z0-9_-]{20,}\."#, options: .regularExpression) != nil,
+                       "no whole token in the HAR")
+
+        // Copy as curl: to tmux's clipboard through OSC 52, and to a file; replayed with a token it gives 202.
+        try tui.send("c")
+        try tui.waitFor("the copy confirmed") { $0.contains("sent to the clipboard (OSC 52)") }
+        let exports = tui.scratch.appendingPathComponent("data/scimterm/exports")
+        let files = try FileManager.default.contentsOfDirectory(atPath: exports.path).filter { $0.hasPrefix("curl-") }
+        let script = try String(contentsOf: exports.appendingPathComponent(try XCTUnwrap(files.first)), encoding: .utf8)
+        XCTAssertTrue(script.contains("$TOKEN") && !script.contains(Self.secret), script)
+        let clipboard = try tui.tmux.tmux(["show-buffer"])
+        XCTAssertEqual(clipboard.trimmingCharacters(in: .whitespacesAndNewlines), script.trimmingCharacters(in: .whitespacesAndNewlines))
+
+        let url = try XCTUnwrap(script.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression).map { String(script[$0]) })
+        let token = try Self.token(authority: url)
+        let output = try Self.shell(script, environment: ["TOKEN": token])
+        XCTAssertTrue(output.contains("HTTP/1.1 202"), output)
+        try tui.send("q")
+    }
+
+    func testAFaultInjectedSandboxShowsTheWaitsAndStillGetsEveryRecordAccepted() throws {
+        let tui = try SandboxTUI("scimterm-faults")
+        try tui.launch("--sandbox --batch-size 5 --rate-limit 2 --fault-internal-error 0.3 --seed 7", width: 100, height: 30)
+        try tui.waitFor("the sandbox") { $0.contains("25 users") && $0.contains("job Active") }
+        try tui.send("F5")
+        try tui.waitFor("the confirmation") { $0.contains("5 requests of at most 5 operations") }
+        try tui.send("Enter")
+        try tui.waitFor("a wait with its reason", timeout: 30) { $0.contains("waiting") && ($0.contains("429") || $0.contains("500")) }
+        try tui.waitFor("every record accepted", timeout: 120) { $0.contains("✓ done: every request accepted (202)") && $0.contains("25/25 users") }
+        XCTAssertTrue(tui.screen.contains("5/5 accepted"), tui.screen)
+        try tui.send("q")
+    }
+
+    // MARK: - helpers
+
+    /// A client-credentials token from the emulator, the way Microsoft's quickstart gets one.
+    static func token(authority: String) throws -> String {
+        let body = "grant_type=client_credentials&client_id=3f2e1d0c-9b8a-4765-a432-10fedcba9876&client_secret=\(secret)&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"
+        let out = try shell("curl -sS -d '\(body)' \(authority)/8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c/oauth2/v2.0/token", environment: [:])
+        let json = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+        return try XCTUnwrap(json?["access_token"] as? String, out)
+    }
+
+    static func shell(_ script: String, environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
