@@ -90,6 +90,31 @@ final class TUISendTmuxTests: XCTestCase {
         try tui.send("q")
     }
 
+    func testASendCutByAnSSHDropIsOfferedForResumeAndFinishes() throws {
+        let tui = try SandboxTUI("scimterm-resume")
+        let slow = "--sandbox --batch-size 1 --rate-limit 0 --fault-latency 400"
+        try tui.launch(slow)
+        try tui.waitFor("the sandbox") { $0.contains("25 users") && $0.contains("job Active") }
+        try tui.send("F5")
+        try tui.waitFor("the confirmation") { $0.contains("25 requests of at most 1 operations") }
+        try tui.send("Enter")
+        try tui.waitFor("a few requests accepted", timeout: 30) { $0.contains("3/25 accepted") || $0.contains("4/25 accepted") }
+        let pid = try XCTUnwrap(tui.pid)
+        XCTAssertEqual(kill(pid, SIGHUP), 0)
+        XCTAssertEqual(try tui.exitStatus(), "129")
+
+        try tui.launch(slow)
+        try tui.waitFor("the resume offer") { $0.contains("Resume the interrupted send?") }
+        XCTAssertTrue(tui.screen.contains("of 25 requests"), tui.screen)
+        try tui.send("Enter")
+        try tui.waitFor("the rest sent", timeout: 60) { $0.contains("✓ done: every request accepted (202)") && $0.contains("25/25 accepted") }
+        try tui.send("q")
+        try tui.launch(slow)
+        try tui.waitFor("the sandbox again") { $0.contains("25 users") && $0.contains("job Active") }
+        XCTAssertFalse(tui.screen.contains("Resume the interrupted send?"), "a finished send is not offered again")
+        try tui.send("q")
+    }
+
     // MARK: - helpers
 
     /// A client-credentials token from the emulator, the way Microsoft's quickstart gets one.

@@ -173,6 +173,13 @@ extension AppState {
     }
 
     mutating func requestQuit() {
+        if let send, send.isRunning {
+            overlay = .dialog(DialogState(
+                kind: .confirm, title: "Quit during a send",
+                message: "\(send.doneDocuments) of \(send.documents.count) requests are done. Quitting stops the send; what was not accepted is offered for resume next time.",
+                buttons: ["Quit", "Stay"], selectedButton: 1), .quit)
+            return
+        }
         guard !unsent.isEmpty else { quitRequested = true; return }
         let n = unsent.count
         overlay = .dialog(DialogState(

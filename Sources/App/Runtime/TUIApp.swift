@@ -100,8 +100,16 @@ public enum TUIApp {
             EmergencySave.update(state.workspace.encoded())
             TerminalSignals.setSaveHook { EmergencySave.writeNow() }
         }
-        let loop = AppLoop(state: state, terminal: terminal)
+        let services = AppServices.live
+        let loop = AppLoop(state: state, terminal: terminal, services: services)
         loop.run()
         TerminalSignals.setSaveHook(nil)
+        // The HTTP client must be shut down before it goes away; a stuck server gets two seconds.
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            await services.session.shutdown()
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 2)
     }
 }

@@ -21,7 +21,7 @@ public struct Validator: Sendable {
     /// reads what the set rules need of each record, leaving only the cross-record lookups serial.
     public func recordDiagnostics(_ records: [UserRecord]) -> [Diagnostic] {
         let chunks = concurrentChunks(of: records.count, minimumPerChunk: 2048) { range in
-            var rules = RecordRules(catalog: catalog)
+            var rules = RecordRules(catalog: catalog.copyForWorker())
             var found: [Diagnostic] = []
             var keys: [RecordSetRules.Keys] = []
             keys.reserveCapacity(range.count)
