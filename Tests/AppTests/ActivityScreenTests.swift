@@ -48,11 +48,11 @@ final class ActivityScreenTests: XCTestCase {
         │requests  ✓▸···                                                               │
         │rate 2/40 per 5 s · 1 retry                                                   │
         │waiting 3 s: 429 Too Many Requests: Retry-After 4                             │
-        │                                                                              │
         └──────────────────────────────────────────────────────────────────────────────┘
         time          exchange                                status     ms     size
         ### POST bulkUpload #1                           202       120      0 B
         ### POST bulkUpload #2                           429       120     36 B
+
 
 
         ─ #2 bulkUpload #2 · 429 Too Many Requests · request-id req-2 ──────────────────
@@ -74,7 +74,6 @@ final class ActivityScreenTests: XCTestCase {
         │requests  ✓▸···                                                                                                                                                                                       │
         │rate 2/40 per 5 s · 1 retry                                                                                                                                                                           │
         │waiting 3 s: 429 Too Many Requests: Retry-After 4                                                                                                                                                     │
-        │                                                                                                                                                                                                      │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
         time          exchange                              status     ms     size     ─ #2 bulkUpload #2 · 429 Too Many Requests · request-id req-2 ───────────────────────────────────────────────────────────
         ### POST bulkUpload #1                         202       120      0 B      #2 bulkUpload #2 · ### · 120 ms
@@ -99,6 +98,7 @@ final class ActivityScreenTests: XCTestCase {
                                                                                             "code": "TooManyRequests"
                                                                                           }
                                                                                         }
+
 
 
 

@@ -10,7 +10,7 @@ struct ActivityLayout {
 
     init(size: Size, showsProgress: Bool) {
         let body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
-        let progressHeight = showsProgress ? min(7, max(0, body.height - 8)) : 0
+        let progressHeight = showsProgress ? min(6, max(0, body.height - 8)) : 0
         progress = Rect(x: body.x, y: body.y, width: body.width, height: progressHeight)
         let rest = Rect(x: body.x, y: body.y + progressHeight, width: body.width, height: max(0, body.height - progressHeight - 1))
         footer = Rect(x: body.x, y: rest.maxY, width: body.width, height: 1)
