@@ -68,6 +68,17 @@ public final class TmuxSession {
         (try? tmux(["display-message", "-p", "-t", server, "#{alternate_on}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
+    /// Whether the program gave the terminal back, allowing tmux a moment to read the last bytes
+    /// the program wrote (the exit status can be on disk before tmux has parsed them).
+    public func terminalRestored(timeout: TimeInterval = 5) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if !alternateScreenOn { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
     /// Polls the pane every 50 ms until `condition` holds; on timeout the error shows the last screen.
     public func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)

@@ -35,7 +35,7 @@ final class TUISandboxTmuxTests: XCTestCase {
         let pid = try XCTUnwrap(tui.pid)
         XCTAssertEqual(kill(pid, SIGHUP), 0)
         XCTAssertEqual(try tui.exitStatus(), "129", "ends by its signal")
-        XCTAssertFalse(tui.tmux.alternateScreenOn, "terminal restored")
+        XCTAssertTrue(tui.tmux.terminalRestored(), "terminal restored")
 
         try tui.launch()
         try tui.waitFor("reopened workspace") { $0.contains("25 users") && $0.contains("SANDBOX") }

@@ -82,7 +82,7 @@ final class UIDemoTmuxTests: XCTestCase {
         let code = try String(contentsOfFile: statusFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertTrue(codes.contains(code), "exit status \(code): the process ends by its signal", line: line)
         XCTAssertEqual(try? String(contentsOfFile: savedFile, encoding: .utf8), "saved\n", "save hook ran", line: line)
-        XCTAssertFalse(tmux.alternateScreenOn, "terminal restored", line: line)
+        XCTAssertTrue(tmux.terminalRestored(), "terminal restored", line: line)
     }
 
     // MARK: - helpers

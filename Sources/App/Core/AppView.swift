@@ -77,7 +77,7 @@ extension TUI {
         let theme = state.theme
         let top = Rect(x: 0, y: 0, width: frame.size.width, height: 1)
         var right: [Span] = []
-        if let job = state.connect.jobState {
+        if let job = state.logs.job?.code ?? state.connect.jobState {
             right.append(Span("job \(job)", style: theme[.text].patched(with: theme[job == "Active" ? .success : .warning])))
             right.append(Span(" ", style: theme[.text]))
         }

@@ -14,6 +14,9 @@ public enum TUI {
 
 extension AppState {
     mutating func apply(_ action: AppAction, effects: inout [AppEffect]) {
+        // Whatever switched to Logs (6, Tab, the palette, a link), the screen reads when it opens.
+        let screenBefore = screen
+        defer { if screen == .logs && screenBefore != .logs { logsScreenOpened(effects: &effects) } }
         switch action {
         case .started:
             effects.append(.validate(generation: changeGeneration, store.entries))

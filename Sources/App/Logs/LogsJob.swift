@@ -38,7 +38,7 @@ extension AppState {
     /// What the action does, for the confirmation.
     static func jobActionMessage(_ action: JobAction, jobId: String, tenant: String, current: String?) -> String {
         let job = "job \(jobId) in tenant \(tenant)"
-        let now = current.map { " It is \($0) now." } ?? ""
+        let now = current.map { " Its state now: \($0)." } ?? ""
         switch action {
         case .start:
             return "Starts the provisioning \(job).\(now) Entra then processes the uploads it holds and every upload after."

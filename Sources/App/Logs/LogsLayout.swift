@@ -16,7 +16,9 @@ struct LogsLayout {
     var detail: Rect
     var wide: Bool
 
-    init(size: Size) {
+    /// `rows`: entries passing the filters, a short list leaving its room to the detail;
+    /// `jobLines`: the job box's lines for a text width (the box is sized to them).
+    init(size: Size, rows: Int = .max, jobLines: (Int) -> Int = { _ in 3 }) {
         let body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
         wide = body.width >= 150 && body.height >= 28
         filterBar = Rect(x: body.x, y: body.y, width: body.width, height: 1)
@@ -27,14 +29,14 @@ struct LogsLayout {
             let listWidth = min(100, body.width * 9 / 20)
             list = Rect(x: body.x, y: top, width: listWidth, height: rest)
             let right = Rect(x: body.x + listWidth + 1, y: top, width: body.width - listWidth - 1, height: rest)
-            job = Rect(x: right.x, y: right.y, width: right.width, height: min(6, rest))
+            job = Rect(x: right.x, y: right.y, width: right.width, height: min(rest, jobLines(right.width - 4) + 2))
             detail = Rect(x: right.x, y: job.maxY, width: right.width, height: max(0, right.maxY - job.maxY))
         } else {
             job = Rect(x: body.x, y: body.y + 1, width: body.width, height: 1)
             waitLine = Rect(x: body.x, y: body.y + 2, width: body.width, height: 2)
             let top = body.y + 4
             let rest = max(0, body.maxY - top)
-            let listHeight = min(max(3, rest * 2 / 5), max(0, rest - 3))
+            let listHeight = min(max(3, rest * 2 / 5), max(0, rest - 3), max(3, rows + 1))
             list = Rect(x: body.x, y: top, width: body.width, height: listHeight)
             detail = Rect(x: body.x, y: list.maxY, width: body.width, height: max(0, body.maxY - list.maxY))
         }

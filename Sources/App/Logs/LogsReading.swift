@@ -5,7 +5,8 @@ import TerminalUI
 /// Reading the provisioning logs and the job, and what their answers change outside the screen
 /// (the users' statuses in the Users table).
 extension AppState {
-    /// The first read when the screen opens, and again when what it shows is more than a minute old.
+    /// The Logs screen was opened: the first read of the logs and the job, and again when what it
+    /// shows is more than a minute old (not while an upload is followed: the polls read).
     mutating func logsScreenOpened(effects: inout [AppEffect]) {
         guard screen == .logs, connect.missing == nil, logs.pendingReads == 0, !logs.polling.isWaiting else { return }
         let stale = logs.lastRead.map { Date().timeIntervalSince($0) > 60 } ?? (logs.error == nil)

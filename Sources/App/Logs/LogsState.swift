@@ -56,7 +56,7 @@ public struct LogsState: Equatable, Sendable {
 
     public init() {}
 
-    /// Adds the entries of a read, keeping one per id (the newer copy), newest first.
+    /// Adds the entries of a read, newest first, one per id (an entry never changes once written).
     mutating func merge(_ fresh: [ProvisioningLog], limit: Int = 10_000) {
         var seen = Set(entries.map(\.id))
         var added = false

@@ -6,7 +6,10 @@ import TerminalUI
 /// filters, following an upload, answers of reads, and the job. The reading and polling helpers
 /// are in LogsReading.swift, the job's in LogsJob.swift.
 extension AppState {
-    var logsLayout: LogsLayout { LogsLayout(size: size) }
+    var logsLayout: LogsLayout {
+        let logs = self.logs
+        return LogsLayout(size: size, rows: logs.rows.count) { LogsJobPanel(logs: logs).lines(width: $0).count }
+    }
 
     /// Keys on the Logs screen: the `/` prompt, while open, takes the text.
     mutating func logsKey(_ key: Key, effects: inout [AppEffect]) -> Bool {
@@ -19,7 +22,6 @@ extension AppState {
             logs.externalId = typed.isEmpty ? nil : typed
             logs.refilter(viewport: viewport)
             readLogsIfWidened(effects: &effects)
-            if let id = logs.externalId { message = StatusMessage("entries of externalId \(id): \(logs.rows.count) read so far") }
         case .escape:
             logs.filterField = nil
             logs.externalId = nil
@@ -35,7 +37,13 @@ extension AppState {
 
     /// The Logs screen's named actions; false when the action is not one of them.
     mutating func logsCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
-        defer { logsScreenOpened(effects: &effects) }
+        let handled = logsScreenCommand(action, effects: &effects)
+        // Until TUI reads when the screen opens (`logsScreenOpened`), the first key on it does.
+        if handled && logs.lastRead == nil && logs.error == nil { logsScreenOpened(effects: &effects) }
+        return handled
+    }
+
+    private mutating func logsScreenCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
         let viewport = logsLayout.listRows
         if let moved = logs.list.handling(action, total: logs.rows.count, viewport: viewport), action.rawValue != "mark" {
             if moved.selected != logs.list.selected { logs.detailTop = 0 }
@@ -156,6 +164,8 @@ extension AppState {
         logs.polling = .waiting(polls: 0, elapsed: 0)
         issueLogRead(LogQuery(since: upload.readFrom), effects: &effects)
         effects.append(.pollLogsAfter(seconds: LogsPolling.delay(afterPolls: 0), generation: logs.generation))
+        // A job that is not running processes nothing: the waiting line says so.
+        if !logs.jobReading { readJob(effects: &effects) }
     }
 
     /// Time for the next read of a followed upload (stale generations and finished follows ignored).

@@ -13,7 +13,7 @@ struct LogsView {
 
     static let columns = [
         TableColumn("time", width: .fixed(14)), TableColumn("action", width: .fixed(7)), TableColumn("status", width: .fixed(7)),
-        TableColumn("externalId", width: .flexible(weight: 2, minimum: 10)), TableColumn("displayName", width: .flexible(weight: 3, minimum: 10)),
+        TableColumn("externalId", width: .flexible(weight: 1, minimum: 10)), TableColumn("displayName", width: .flexible(weight: 3, minimum: 10)),
     ]
 
     func render(into frame: inout ScreenBuffer) -> Point? {
@@ -93,63 +93,34 @@ struct LogsView {
 
     private var jobId: String { (try? state.connect.parsedEndpoint?.get())?.jobId ?? "" }
 
-    private func jobBusyText() -> String? {
-        logs.jobBusy.map { action in
-            switch action {
-            case .start: return "starting…"
-            case .pause: return "pausing…"
-            case .restart: return "restarting…"
-            }
-        }
-    }
-
     private func drawJobLine(into frame: inout ScreenBuffer, area: Rect) {
         var spans = [Span("Job ", style: style(.title))]
+        let panel = LogsJobPanel(logs: logs)
         if let job = logs.job {
             spans.append(Span(job.code, style: style(LogsText.jobRole(job.code)).adding(.bold)))
-            if let busy = jobBusyText() { spans.append(Span(" · " + busy, style: style(.accent))) }
-            if let last = job.lastExecution { spans.append(Span(" · last run " + LogsText.graphTime(last, in: logs.timeZone), style: style(.muted))) }
+            if let busy = LogsJobPanel.busyText(logs.jobBusy) { spans.append(Span(" · " + busy, style: style(.accent))) }
             spans.append(Span(" · " + job.advice, style: style(.text)))
+            if let last = job.lastExecution { spans.append(Span(" · last run " + LogsText.graphTime(last, in: logs.timeZone), style: style(.muted))) }
         } else {
-            spans.append(Span(jobStateless(), style: style(logs.jobError == nil ? .muted : .error)))
+            spans.append(Span(panel.stateless, style: style(logs.jobError == nil ? .muted : .error)))
         }
         frame.drawSpans(spans, x: area.x + 1, y: area.y, width: area.width - 2)
-    }
-
-    private func jobStateless() -> String {
-        if let error = logs.jobError { return "could not be read: \(error)" }
-        if logs.jobReading { return "reading…" }
-        return "not read yet (r reads it)"
     }
 
     private func drawJobBox(into frame: inout ScreenBuffer, area: Rect) {
         guard area.height >= 3 else { return }
         let inner = frame.box(area, title: jobId.isEmpty ? "Job" : "Job \(jobId)", style: style(.border), titleStyle: style(.title))
-        var lines: [[Span]] = []
-        let label = { (text: String) in Span(text.padding(12), style: style(.muted)) }
-        if let job = logs.job {
-            let advice = TextWrap.wrap(job.advice, width: max(1, inner.width - 14 - job.code.count - 3))
-            for (i, piece) in advice.enumerated() {
-                lines.append(i == 0 ? [label("state"), Span(job.code, style: style(LogsText.jobRole(job.code)).adding(.bold)),
-                                       Span(" · " + piece, style: style(.text))]
-                                    : [Span(String(repeating: " ", count: 12 + job.code.count + 3) + piece, style: style(.text))])
-            }
-            if let busy = jobBusyText() { lines.append([label(""), Span(busy, style: style(.accent))]) }
-            lines.append([label("last run"), Span(job.lastExecution.map { LogsText.graphTime($0, in: logs.timeZone) } ?? "never", style: style(.text))])
-            if job.code == "Quarantine" || job.quarantineReason != nil {
-                let reason = [job.quarantineReason, job.quarantineMessage].compactMap { $0 }.joined(separator: ": ")
-                lines.append([label("quarantine"), Span(reason.isEmpty ? "(no reason given)" : reason, style: style(.error))])
-            }
-        } else {
-            lines.append([label("state"), Span(jobStateless(), style: style(logs.jobError == nil ? .muted : .error))])
-        }
-        lines.append([Span("S start · P pause · R restart (each asks first)", style: style(.muted))])
+        var lines = LogsJobPanel(logs: logs).lines(width: inner.width - 2)
         // The keys stay on the last row; the rest fills from the top.
         let keys = lines.removeLast()
         for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
-            frame.drawSpans(line, x: inner.x + 1, y: inner.y + i, width: inner.width - 2)
+            drawRoleSpans(line, into: &frame, x: inner.x + 1, y: inner.y + i, width: inner.width - 2)
         }
-        frame.drawSpans(keys, x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2)
+        drawRoleSpans(keys, into: &frame, x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2)
+    }
+
+    private func drawRoleSpans(_ line: [RoleSpan], into frame: inout ScreenBuffer, x: Int, y: Int, width: Int) {
+        frame.drawSpans(line.map { Span($0.text, style: style($0.role)) }, x: x, y: y, width: width)
     }
 
     // MARK: List
@@ -202,6 +173,7 @@ struct LogsView {
         frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
         guard let entry = logs.selected else {
             frame.draw(" Detail ", x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
+            drawGuide(into: &frame, area: text)
             return
         }
         let lines = LogsDetail(entry: entry, width: text.width, zone: logs.timeZone).lines()
@@ -212,7 +184,26 @@ struct LogsView {
         title += "· Enter: user in Users "
         frame.draw(title, x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
         for (i, line) in lines[top..<(top + shown)].enumerated() {
-            frame.drawSpans(line.map { Span($0.text, style: style($0.role)) }, x: text.x, y: text.y + i, width: text.width)
+            drawRoleSpans(line, into: &frame, x: text.x, y: text.y + i, width: text.width)
+        }
+    }
+
+    /// With no entry to show: what the screen will show, and its keys.
+    private func drawGuide(into frame: inout ScreenBuffer, area: Rect) {
+        let paragraphs: [(String, ThemeRole)] = [
+            ("Each entry is what Entra did with one user it received: the action (create, update, disable, skip), its status, "
+                + "the four steps (Import from API, Match user, Determine if User is in scope, Provision User), the properties "
+                + "changed, and for a failure Microsoft's reason and recommended action.", .muted),
+            ("Entries appear 5 to 10 minutes after an upload (in the sandbox, seconds). After a send this screen follows its users by itself.", .muted),
+            ("f failures · u this upload · / one user · t time window · r read again · Enter the user in Users · S / P / R start, pause, restart the job", .muted),
+        ]
+        var y = area.y
+        for (text, role) in paragraphs {
+            for line in TextWrap.wrap(text, width: area.width) where y < area.maxY {
+                frame.draw(line, x: area.x, y: y, width: area.width, style: style(role))
+                y += 1
+            }
+            y += 1
         }
     }
 }

@@ -32,11 +32,14 @@ public enum PayloadReader {
             return part
         }
         var result = InputReadResult(format: values.count > 1 ? .jsonSequence : .json)
+        result.documents.reserveCapacity(values.count)
+        result.records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
         for part in parts {
             result.documents += part.documents
             result.records += part.records
             result.diagnostics += part.diagnostics
         }
+        result.deferredRelease = DeferredRelease.forResult(result)
         return result
     }
 

@@ -33,6 +33,8 @@ public struct InputReadResult: Sendable {
     public var documents: [SourceDocument]
     public var records: [UserRecord]
     public var diagnostics: [Diagnostic]
+    /// Declared last: see `DeferredRelease`.
+    var deferredRelease: DeferredRelease?
 
     public init(format: Format, documents: [SourceDocument] = [], records: [UserRecord] = [], diagnostics: [Diagnostic] = []) {
         self.format = format

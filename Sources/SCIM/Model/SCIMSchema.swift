@@ -10,8 +10,9 @@ public enum SCIMSchema {
     /// any `urn:` key here (`urn:contoso:employee` is as valid as the IETF-style ones).
     public static func isExtensionKey(_ key: String) -> Bool {
         // Byte compare without allocating: called for every key of every user during validation.
-        var u = key.utf8.makeIterator()
-        guard let a = u.next(), let b = u.next(), let c = u.next(), let d = u.next(), u.next() != nil else { return false }
-        return a | 0x20 == 0x75 && b | 0x20 == 0x72 && c | 0x20 == 0x6E && d == 0x3A
+        var key = key
+        return key.withUTF8 { b in
+            b.count > 4 && b[0] | 0x20 == 0x75 && b[1] | 0x20 == 0x72 && b[2] | 0x20 == 0x6E && b[3] == 0x3A
+        }
     }
 }

@@ -17,11 +17,24 @@ final class ConcurrentSlots<T>: @unchecked Sendable {
 /// their results in order. There are a few ranges per core, handed out as cores come free, so that
 /// a core that starts late or is interrupted does not leave the others waiting for its share.
 /// With fewer than `minimumPerChunk` items in all, the work runs inline: threads would cost more.
-func concurrentChunks<T>(of count: Int, minimumPerChunk: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
+///
+/// `alongside`, if given, runs once at the same time, first, as one more task among the ranges:
+/// a serial job overlaps the parallel ones instead of adding its whole length after them.
+func concurrentChunks<T>(of count: Int, minimumPerChunk: Int, alongside: (@Sendable () -> Void)? = nil,
+                         _ work: @Sendable (Range<Int>) -> T) -> [T] {
     let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, count / minimumPerChunk))
-    guard chunks > 1 else { return [work(0..<count)] }
+    guard chunks > 1 else {
+        alongside?()
+        return [work(0..<count)]
+    }
     let results = ConcurrentSlots<T>(count: chunks)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+    let extra = alongside == nil ? 0 : 1
+    DispatchQueue.concurrentPerform(iterations: chunks + extra) { task in
+        if task < extra {
+            alongside?()
+            return
+        }
+        let chunk = task - extra
         results[chunk] = work(count * chunk / chunks..<count * (chunk + 1) / chunks)
     }
     return (0..<chunks).map { results[$0]! }

@@ -8,18 +8,28 @@ public struct Validator: Sendable {
     public init(catalog: AttributeCatalog = .standard) { self.catalog = catalog }
 
     public func validate(_ input: InputReadResult, bytes: [UInt8]? = nil) -> [Diagnostic] {
-        var all = input.diagnostics
-        all += documentDiagnostics(input.documents)
-        all += recordDiagnostics(input.records)
+        let (perRecord, keys) = perRecordDiagnostics(input.records)
+        // The envelopes' rules keep the other cores busy while one runs the (serial) set rules.
+        let set = ConcurrentSlots<[Diagnostic]>(count: 1)
+        let documents = concurrentChunks(of: input.documents.count, minimumPerChunk: 32, alongside: {
+            set[0] = setDiagnostics(input.records, keys: keys)
+        }) { range in
+            range.flatMap { documentDiagnostics(input.documents[$0], index: $0) }
+        }
+        var all = input.diagnostics + documents.flatMap { $0 } + perRecord + (set[0] ?? [])
         if let bytes { all = DiagnosticLocator.locate(all, documents: input.documents, records: input.records, in: bytes) }
         return all
     }
 
     /// Record-level and set-level diagnostics for records however they were obtained (a CSV, the form).
-    ///
-    /// Records are independent, so their own rules run on every core for large sets; the same pass
-    /// reads what the set rules need of each record, leaving only the cross-record lookups serial.
     public func recordDiagnostics(_ records: [UserRecord]) -> [Diagnostic] {
+        let (perRecord, keys) = perRecordDiagnostics(records)
+        return perRecord + setDiagnostics(records, keys: keys)
+    }
+
+    /// Each record's own rules, on every core for large sets (records are independent); the same
+    /// pass reads what the set rules need of each record.
+    private func perRecordDiagnostics(_ records: [UserRecord]) -> (found: [Diagnostic], keys: [[RecordSetRules.Keys]]) {
         let chunks = concurrentChunks(of: records.count, minimumPerChunk: 2048) { range in
             var rules = RecordRules(catalog: catalog.copyForWorker())
             var found: [Diagnostic] = []
@@ -33,11 +43,13 @@ public struct Validator: Sendable {
             }
             return (found: found, keys: keys)
         }
-        var all = chunks.flatMap(\.found)
+        return (chunks.flatMap(\.found), chunks.map(\.keys))
+    }
+
+    private func setDiagnostics(_ records: [UserRecord], keys: [[RecordSetRules.Keys]]) -> [Diagnostic] {
         var set = RecordSetRules()
-        set.check(records, keys: chunks.flatMap(\.keys))
-        all += set.found.map { place($0, record: $0.record ?? 0, origin: records[$0.record ?? 0].origin) }
-        return all
+        set.check(records, keys: keys)
+        return set.found.map { place($0, record: $0.record ?? 0, origin: records[$0.record ?? 0].origin) }
     }
 
     private func place(_ d: Diagnostic, record: Int, origin: RecordOrigin?) -> Diagnostic {
@@ -49,13 +61,6 @@ public struct Validator: Sendable {
             if let line = origin.csvLine, d.position == nil { d.position = SourcePosition(line: line, column: 1) }
         }
         return d
-    }
-
-    /// Each BulkRequest envelope's rules, on every core for large inputs (documents are independent).
-    private func documentDiagnostics(_ documents: [SourceDocument]) -> [Diagnostic] {
-        concurrentChunks(of: documents.count, minimumPerChunk: 32) { range in
-            range.flatMap { documentDiagnostics(documents[$0], index: $0) }
-        }.flatMap { $0 }
     }
 
     private func documentDiagnostics(_ doc: SourceDocument, index: Int) -> [Diagnostic] {
