@@ -47,7 +47,7 @@ final class UIDemoTmuxTests: XCTestCase {
         try tmux.waitFor("exit status") { _ in FileManager.default.fileExists(atPath: status) }
         let code = try String(contentsOfFile: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(code, "0")
-        XCTAssertFalse(tmux.alternateScreenOn, "the alternate screen was left")
+        XCTAssertTrue(tmux.terminalRestored(), "the alternate screen was left")
     }
 
     func testSIGTERMRestoresTheTerminalAndRunsTheSaveHook() throws {
