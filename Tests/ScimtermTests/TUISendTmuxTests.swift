@@ -77,6 +77,36 @@ final class TUISendTmuxTests: XCTestCase {
         try tui.send("q")
     }
 
+    func testTheLogsScreenFillsWithEntriesIncludingAFailureAndItsReason() throws {
+        let tui = try SandboxTUI("scimterm-logs")
+        try tui.launch("--sandbox", width: 120, height: 40)
+        try tui.waitFor("the sandbox") { $0.contains("25 users") && $0.contains("job Active") }
+        // José takes Zoë's userName: Entra cannot give two users one userPrincipalName.
+        try tui.send("Down", "Enter", "Down", "C-e", "C-u")
+        try tui.type("zoe.angstrom@contoso.com")
+        try tui.waitFor("the edit") { $0.contains("Editing zoe.angstrom@contoso.com  externalId 1002") }
+        try tui.send("Escape")
+        try tui.waitFor("back on Users") { $0.contains("USERS") }
+        try tui.send("F5")
+        try tui.waitFor("the confirmation") { $0.contains("[ Send") }
+        if tui.screen.contains("Send anyway") { try tui.send("Left") }
+        try tui.send("Enter")
+        try tui.waitFor("every request accepted") { $0.contains("✓ done: every request accepted (202)") }
+        try tui.send("6")
+        try tui.waitFor("the entries of the upload", timeout: 30) { $0.contains("All 25 users of the upload have entries") }
+        XCTAssertTrue(tui.screen.contains("create  success 1001"), tui.screen)
+        try tui.send("f")
+        try tui.waitFor("the failure with Microsoft's reason") {
+            $0.contains("failure 1002") && $0.contains("AzureActiveDirectoryConflictEntry") && $0.contains("is already")
+        }
+        // Enter goes to the user's row in Users, where the status says what Entra did.
+        try tui.send("Enter")
+        try tui.waitFor("the user in Users") { $0.contains("USERS") && $0.contains("Entra could not provision it") }
+        try tui.send("q")
+        try tui.waitFor("quit asks about unsent changes or quits") { $0.contains("Quit") || !$0.contains("USERS") }
+        if tui.screen.contains("[ Quit ]") { try tui.send("Left", "Enter") }
+    }
+
     func testAFaultInjectedSandboxShowsTheWaitsAndStillGetsEveryRecordAccepted() throws {
         let tui = try SandboxTUI("scimterm-faults")
         try tui.launch("--sandbox --batch-size 5 --rate-limit 2 --fault-internal-error 0.3 --seed 7", width: 100, height: 30)
