@@ -20,6 +20,13 @@ enum Fixture {
         return validated(state)
     }
 
+    /// The sandbox users with a complete connection (the secret typed), not yet tested.
+    static func connected(width: Int = 100, height: Int = 30) -> AppState {
+        var state = Fixture.state(width: width, height: height)
+        state.connect = ConnectState(draft: Fixture.sandboxConnection, secret: "abc")
+        return state
+    }
+
     /// Runs the whole-set validation synchronously, as if the effect had come back.
     static func validated(_ state: AppState) -> AppState {
         let found = Validator().recordDiagnostics(state.store.records)

@@ -109,8 +109,7 @@ enum LogFixture {
 
     /// The sample users, connected to the sandbox (a secret typed, the job Active).
     static func connected(width: Int = 100, height: Int = 30) -> Keys {
-        var state = Fixture.state(width: width, height: height)
-        state.connect = ConnectState(draft: Fixture.sandboxConnection, secret: "abc")
+        var state = Fixture.connected(width: width, height: height)
         state.logs.timeZone = TimeZone(identifier: "UTC")!
         return Keys(state)
     }

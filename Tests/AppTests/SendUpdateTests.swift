@@ -8,9 +8,9 @@ import XCTest
 /// Sending as `TUI.update` sees it: the confirmation, the documents, progress, cancel, the end.
 final class SendUpdateTests: XCTestCase {
     private func connected(_ records: [UserRecord]? = nil, width: Int = 100, height: Int = 30) -> Keys {
-        var state = Fixture.state(width: width, height: height, records: records)
-        state.connect = ConnectState(draft: Fixture.sandboxConnection, secret: "abc")
-        let k = Keys(state)
+        var state = Fixture.connected(width: width, height: height)
+        if let records { state = TUI.update(state, .fileLoaded(path: "test", LoadedFile(records: records, summary: ""))).0 }
+        let k = Keys(Fixture.validated(state))
         k.send(.connectionTested(generation: 0, .connected(ConnectionReport(jobState: "Active", advice: "", tokenExpiry: "12:00", processesUploads: true))))
         return k
     }

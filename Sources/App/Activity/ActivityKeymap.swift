@@ -6,9 +6,7 @@ enum ActivityKeymap {
         KeyBinding(action, keys: keys, label: label, help: help, group: "Activity")
     }
 
-    static let bindings: [KeyBinding] = Keymap.standard.bindings.filter {
-        ["up", "down", "top", "bottom", "pageUp", "pageDown"].contains($0.action.rawValue)
-    }.map { var b = $0; b.group = "Activity"; return b } + [
+    static let bindings: [KeyBinding] = AppKeymap.movement("Activity") + [
         b("toggleDetail", [.enter], "detail", "Move between the list and the selected exchange"),
         b("search", [.character("/")], "search", "Search every request and response"),
         b("cancelSend", [.escape, .character("x")], "cancel send", "Cancel the running send after the request in flight"),

@@ -37,6 +37,13 @@ public struct AppKeymap: Sendable, Equatable {
         return names.compactMap { map.binding(for: $0) }
     }
 
+    /// The toolkit's list movement keys, listed under a screen's group in help and the palette.
+    static func movement(_ group: String, also extra: [String] = []) -> [KeyBinding] {
+        Keymap.standard.bindings.filter {
+            (["up", "down", "top", "bottom", "pageUp", "pageDown"] + extra).contains($0.action.rawValue)
+        }.map { var b = $0; b.group = group; return b }
+    }
+
     private static func b(_ action: KeyAction, _ keys: [Key], _ label: String, _ help: String, _ group: String) -> KeyBinding {
         KeyBinding(action, keys: keys, label: label, help: help, group: group)
     }
@@ -65,9 +72,7 @@ public struct AppKeymap: Sendable, Equatable {
                 b("testConnection", [.ctrl("t")], "test", "Test connection: get a token and read the job", "Connect"),
                 b("saveProfile", [.ctrl("s")], "save profile", "Save the connection as a profile in config.toml (never the secret)", "Connect"),
             ]),
-            .users: Keymap(Keymap.standard.bindings.filter {
-                ["up", "down", "top", "bottom", "pageUp", "pageDown"].contains($0.action.rawValue)
-            }.map { var b = $0; b.group = "Users"; return b } + [
+            .users: Keymap(movement("Users") + [
                 b("filter", [.character("/")], "filter", "Filter users as you type", "Users"),
                 b("clearFilter", [.escape], "clear", "Clear the filter", "Users"),
                 b("open", [.enter, .character("e")], "edit", "Edit the selected user", "Users"),
@@ -95,10 +100,7 @@ public struct AppKeymap: Sendable, Equatable {
                 b("makePrimary", [.alt("p")], "primary", "Make the entry under the cursor the primary one", "User form"),
                 b("addExtensionAttribute", [.alt("e")], "add ext attr", "Add a custom extension attribute by URN and name", "User form"),
             ]),
-            .preview: Keymap(Keymap.standard.bindings.filter {
-                ["up", "down", "left", "right", "top", "bottom", "pageUp", "pageDown", "nextMatch", "previousMatch"]
-                    .contains($0.action.rawValue)
-            }.map { var b = $0; b.group = "Preview"; return b } + [
+            .preview: Keymap(movement("Preview", also: ["left", "right", "nextMatch", "previousMatch"]) + [
                 b("search", [.character("/")], "search", "Search the JSON", "Preview"),
                 b("nextDocument", [.character("]"), .character(".")], "next doc", "Next document", "Preview"),
                 b("previousDocument", [.character("["), .character(",")], "prev doc", "Previous document", "Preview"),

@@ -8,9 +8,7 @@ enum LogsKeymap {
         KeyBinding(action, keys: keys, label: label, help: help, group: "Logs")
     }
 
-    static let bindings: [KeyBinding] = Keymap.standard.bindings.filter {
-        ["up", "down", "top", "bottom", "pageUp", "pageDown"].contains($0.action.rawValue)
-    }.map { var b = $0; b.group = "Logs"; return b } + [
+    static let bindings: [KeyBinding] = AppKeymap.movement("Logs") + [
         b("logsFailures", [.character("f")], "failures", "Show only failures, or everything again"),
         b("logsUpload", [.character("u")], "upload", "Show only the users of the last upload, or all entries"),
         b("logsUser", [.character("/")], "user", "Show only one user (by externalId); Esc in the prompt clears it"),
