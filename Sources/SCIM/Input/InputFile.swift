@@ -35,14 +35,14 @@ public enum InputFile {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
+        guard size > 0 else { return [] }
         let parts = size >= 8 << 20 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let complete = ConcurrentSlots<Bool>(count: parts)
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            let base = SendablePointer(buffer.baseAddress)
+            let start = BufferStart(pointer: buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let range = size * part / parts..<size * (part + 1) / parts
-                complete[part] = readFully(fd, into: base.pointer.map { $0 + range.lowerBound }, count: range.count,
-                                           at: range.lowerBound)
+                complete[part] = readFully(fd, into: start.pointer + range.lowerBound, count: range.count, at: range.lowerBound)
             }
             count = size
         }
@@ -50,10 +50,10 @@ public enum InputFile {
     }
 
     /// `count` bytes from `offset`; false on an error, or if the file ended first (it shrank).
-    private static func readFully(_ fd: Int32, into destination: UnsafeMutablePointer<UInt8>?, count: Int, at offset: Int) -> Bool {
+    private static func readFully(_ fd: Int32, into destination: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) -> Bool {
         var done = 0
         while done < count {
-            let n = pread(fd, destination! + done, count - done, off_t(offset + done))
+            let n = pread(fd, destination + done, count - done, off_t(offset + done))
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return false }
             done += n
@@ -62,8 +62,7 @@ public enum InputFile {
     }
 }
 
-/// A buffer's address, handed to the threads that each fill their own part of it.
-private struct SendablePointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<UInt8>?
-    init(_ pointer: UnsafeMutablePointer<UInt8>?) { self.pointer = pointer }
+/// The array being filled, handed to the threads that each read their own part of it.
+private struct BufferStart: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<UInt8>
 }

@@ -6,11 +6,8 @@ struct JSONByteReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos = 0
     var depth = 0
-    /// Members and elements of the containers still open, on stacks shared by every level: a
-    /// finished container is copied out at its exact size, where appending to its own array would
-    /// have reallocated it at every doubling (four times for a typical user's dozen attributes).
-    private var openMembers: [JSONObject.Member] = []
-    private var openElements: [JSONValue] = []
+    private let openMembers = OpenValues<JSONObject.Member>()
+    private let openElements = OpenValues<JSONValue>()
     var recentStrings = RecentStrings()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -92,7 +89,7 @@ struct JSONByteReader {
             let key = try readString()
             try expect(UInt8(ascii: ":"), "':' after a key")
             let value = try readValue()
-            openMembers.append((key, value))
+            openMembers.push((key, value))
             skipWhitespace()
             guard pos < bytes.count else { throw fail(.unexpectedEnd(expecting: "',' or '}'")) }
             if bytes[pos] == UInt8(ascii: ",") {
@@ -102,9 +99,7 @@ struct JSONByteReader {
             if bytes[pos] == UInt8(ascii: "}") {
                 pos += 1
                 depth -= 1
-                let members = Array(openMembers[base...])
-                openMembers.removeSubrange(base...)
-                return JSONObject(members)
+                return JSONObject(openMembers.popArray(from: base))
             }
             throw unexpected("',' or '}'")
         }
@@ -121,7 +116,7 @@ struct JSONByteReader {
         }
         let base = openElements.count
         while true {
-            openElements.append(try readValue())
+            openElements.push(try readValue())
             skipWhitespace()
             guard pos < bytes.count else { throw fail(.unexpectedEnd(expecting: "',' or ']'")) }
             if bytes[pos] == UInt8(ascii: ",") {
@@ -131,9 +126,7 @@ struct JSONByteReader {
             if bytes[pos] == UInt8(ascii: "]") {
                 pos += 1
                 depth -= 1
-                let elements = Array(openElements[base...])
-                openElements.removeSubrange(base...)
-                return elements
+                return openElements.popArray(from: base)
             }
             throw unexpected("',' or ']'")
         }

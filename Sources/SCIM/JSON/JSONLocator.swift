@@ -104,7 +104,7 @@ extension JSONByteReader {
             while pos < bytes.count {
                 let b = bytes[pos]
                 if b == UInt8(ascii: "\"") {
-                    _ = try readString()
+                    try skipString()
                     continue
                 }
                 if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") { level += 1 }
@@ -118,8 +118,28 @@ extension JSONByteReader {
                 pos += 1
             }
             throw fail(.unexpectedEnd(expecting: "end of value"))
+        case UInt8(ascii: "\""):
+            try skipString()
         default:
             _ = try readValue()
         }
+    }
+
+    /// Skips a string from its opening quote without decoding it (the locator only scans text the
+    /// parser has accepted, so there is nothing to check, and making the String was most of the work).
+    mutating func skipString() throws(JSONParseError) {
+        pos += 1
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case UInt8(ascii: "\""):
+                pos += 1
+                return
+            case UInt8(ascii: "\\"):
+                pos += 2
+            default:
+                pos += 1
+            }
+        }
+        throw fail(.unexpectedEnd(expecting: "closing '\"' of a string"))
     }
 }

@@ -27,8 +27,8 @@ extension JSONParser {
         return all
     }
 
-    /// For each target offset, the first offset at or after it that follows a newline and holds `{`
-    /// or `[`; targets without one are dropped, and so are repeats.
+    /// For each target offset (in increasing order), the first offset at or after it that follows
+    /// a newline and holds `{` or `[`, without repeats; none once the end is reached without one.
     private static func valueStarts(_ bytes: UnsafeBufferPointer<UInt8>, near targets: [Int]) -> [Int] {
         var cuts: [Int] = []
         for target in targets {
@@ -36,7 +36,8 @@ extension JSONParser {
             while i < bytes.count, !(bytes[i - 1] == 0x0A && (bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "["))) {
                 i += 1
             }
-            if i < bytes.count { cuts.append(i) }
+            guard i < bytes.count else { break }
+            cuts.append(i)
         }
         return cuts
     }

@@ -24,13 +24,20 @@ public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Converts byte offsets to positions in a single pass, whatever order they come in.
     public static func positions(of offsets: [Int], in bytes: some Collection<UInt8>) -> [SourcePosition] {
+        bytes.withContiguousStorageIfAvailable { positions(of: offsets, inBuffer: $0) }
+            ?? Array(bytes).withUnsafeBufferPointer { positions(of: offsets, inBuffer: $0) }
+    }
+
+    /// Over a buffer, as the generic collection's iterator made this scan of a whole file cost more
+    /// than finding the diagnostics in it.
+    private static func positions(of offsets: [Int], inBuffer bytes: UnsafeBufferPointer<UInt8>) -> [SourcePosition] {
         let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
         var result = [SourcePosition](repeating: SourcePosition(line: 1, column: 1), count: offsets.count)
         var line = 1, column = 1, offset = 0
-        var iterator = bytes.makeIterator()
         for slot in order {
-            let target = offsets[slot]
-            while offset < target, let b = iterator.next() {
+            let target = min(offsets[slot], bytes.count)
+            while offset < target {
+                let b = bytes[offset]
                 offset += 1
                 if b == 0x0A {
                     line += 1

@@ -5,7 +5,7 @@
 /// SCIM names are ASCII, so names are compared here as 8-byte words, lowercased eight letters at a
 /// time; only ASCII is answered, and for anything else the owner runs its own Unicode-aware scan.
 final class NameIndex: Sendable {
-    enum Answer: Equatable {
+    enum Answer {
         case at(Int)
         case nowhere
         /// The name or the list is not all ASCII.
@@ -28,7 +28,9 @@ final class NameIndex: Sendable {
 
     init(_ names: [String]) {
         isASCII = names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let names = isASCII ? names : []  // nothing to index: every lookup answers `.unknown`
         longest = names.map(\.utf8.count).max() ?? 0
+        lengths = names.map(\.utf8.count)
         var exactWords: [UInt64] = [], firstWords = [0]
         for name in names {
             let utf8 = Array(name.utf8)
@@ -39,7 +41,6 @@ final class NameIndex: Sendable {
         }
         self.exactWords = exactWords
         self.firstWords = firstWords
-        lengths = names.map(\.utf8.count)
         foldedWords = exactWords.map(Self.fold)
 
         var capacity = 8

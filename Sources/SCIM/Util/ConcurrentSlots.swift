@@ -16,7 +16,8 @@ final class ConcurrentSlots<T>: @unchecked Sendable {
 /// Runs `work` on consecutive ranges splitting `0..<count`, on every core at once, and returns
 /// their results in order. There are a few ranges per core, handed out as cores come free, so that
 /// a core that starts late or is interrupted does not leave the others waiting for its share.
-/// With fewer than `minimumPerChunk` items in all, the work runs inline: threads would cost more.
+/// Each range has at least `minimumPerChunk` items; when that makes a single range, the work runs
+/// inline, as threads would cost more than they save.
 ///
 /// `alongside`, if given, runs once at the same time, first, as one more task among the ranges:
 /// a serial job overlaps the parallel ones instead of adding its whole length after them.

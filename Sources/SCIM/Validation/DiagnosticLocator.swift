@@ -8,11 +8,17 @@ enum DiagnosticLocator {
             guard let doc = d.document, documents.indices.contains(doc) else { continue }
             wanted[doc, default: []].append((i, d.path ?? .root))
         }
-        for (doc, items) in wanted {
-            let range = documents[doc].range
-            let offsets = JSONLocator.offsets(of: items.map(\.path), in: bytes[range])
-            for (item, offset) in zip(items, offsets) { result[item.slot].offset = range.lowerBound + offset }
+        // Each document's text is scanned on its own, so they are shared out among the cores.
+        let byDocument = Array(wanted)
+        let located = concurrentChunks(of: byDocument.count, minimumPerChunk: 8) { range in
+            range.flatMap { k in
+                let (doc, items) = byDocument[k]
+                let text = documents[doc].range
+                let offsets = JSONLocator.offsets(of: items.map(\.path), in: bytes[text])
+                return zip(items, offsets).map { (slot: $0.slot, offset: text.lowerBound + $1) }
+            }
         }
+        for (slot, offset) in located.joined() { result[slot].offset = offset }
         let slots = result.indices.filter { result[$0].position == nil && result[$0].offset != nil }
         let positions = SourcePosition.positions(of: slots.map { result[$0].offset ?? 0 }, in: bytes)
         for (slot, position) in zip(slots, positions) { result[slot].position = position }

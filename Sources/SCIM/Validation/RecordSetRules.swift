@@ -19,29 +19,25 @@ struct RecordSetRules {
 
     var found: [Diagnostic] = []
 
-    /// `keys` holds each record's `Keys`, in order, in consecutive runs (as the workers made them).
-    mutating func check(_ records: [UserRecord], keys: [[Keys]]) {
+    /// `keys` holds each record's `Keys`, in the same order.
+    mutating func check(_ records: [UserRecord], keys: [Keys]) {
         var externalIds: [String: Int] = [:]
         var userNames: [String: (record: Int, externalId: String?)] = [:]
         externalIds.reserveCapacity(records.count)
         userNames.reserveCapacity(records.count)
-        var i = 0
-        for run in keys {
-            for r in run {
-                if let id = r.externalId, !id.isEmpty, let first = Self.existing(&externalIds[id], else: i) {
-                    add(.warning, "entra.externalId.duplicate", "Entra: source anchor", record: i,
-                        path: JSONPath.root.appending(records[i].data.key(forAttribute: "externalId") ?? "externalId"),
-                        "externalId \"\(id)\" is also used by \(Self.name(records, first)); Entra applies both, the later one wins",
-                        hint: "each worker should appear once per upload")
-                }
-                if let name = r.lowercasedUserName, !name.isEmpty,
-                   let first = Self.existing(&userNames[name], else: (i, r.externalId)), first.externalId != r.externalId {
-                    add(.warning, "entra.userName.duplicate", "Entra: userPrincipalName uniqueness", record: i,
-                        path: JSONPath.root.appending(records[i].data.key(forAttribute: "userName") ?? "userName"),
-                        "userName \"\(r.userName ?? name)\" is also used by \(Self.name(records, first.record)) with another externalId; the second will fail to provision",
-                        hint: "userNames must be unique in the tenant")
-                }
-                i += 1
+        for (i, r) in keys.enumerated() {
+            if let id = r.externalId, !id.isEmpty, let first = Self.existing(&externalIds[id], else: i) {
+                add(.warning, "entra.externalId.duplicate", "Entra: source anchor", record: i,
+                    path: JSONPath.root.appending(records[i].data.key(forAttribute: "externalId") ?? "externalId"),
+                    "externalId \"\(id)\" is also used by \(Self.name(records, first)); Entra applies both, the later one wins",
+                    hint: "each worker should appear once per upload")
+            }
+            if let name = r.lowercasedUserName, !name.isEmpty,
+               let first = Self.existing(&userNames[name], else: (i, r.externalId)), first.externalId != r.externalId {
+                add(.warning, "entra.userName.duplicate", "Entra: userPrincipalName uniqueness", record: i,
+                    path: JSONPath.root.appending(records[i].data.key(forAttribute: "userName") ?? "userName"),
+                    "userName \"\(r.userName ?? name)\" is also used by \(Self.name(records, first.record)) with another externalId; the second will fail to provision",
+                    hint: "userNames must be unique in the tenant")
             }
         }
         checkManagers(keys, externalIds: externalIds)
@@ -55,21 +51,17 @@ struct RecordSetRules {
         return nil
     }
 
-    private mutating func checkManagers(_ keys: [[Keys]], externalIds: [String: Int]) {
+    private mutating func checkManagers(_ keys: [Keys], externalIds: [String: Int]) {
         let managerPath = JSONPath.root.appending(SCIMSchema.enterpriseUser).appending("manager").appending("value")
-        var i = 0
-        for run in keys {
-            for r in run {
-                defer { i += 1 }
-                guard let manager = r.managerExternalId, !manager.isEmpty else { continue }
-                if manager == r.externalId {
-                    add(.warning, "entra.manager.self", "Entra: manager reference", record: i, path: managerPath,
-                        "the user is their own manager")
-                } else if externalIds[manager] == nil {
-                    add(.note, "entra.manager.outside", "Entra: manager reference", record: i, path: managerPath,
-                        "manager \"\(manager)\" is not in this set; Entra resolves it only if that manager was provisioned earlier",
-                        hint: "manager.value is the manager's externalId; include the manager in the upload if they are new")
-                }
+        for (i, r) in keys.enumerated() {
+            guard let manager = r.managerExternalId, !manager.isEmpty else { continue }
+            if manager == r.externalId {
+                add(.warning, "entra.manager.self", "Entra: manager reference", record: i, path: managerPath,
+                    "the user is their own manager")
+            } else if externalIds[manager] == nil {
+                add(.note, "entra.manager.outside", "Entra: manager reference", record: i, path: managerPath,
+                    "manager \"\(manager)\" is not in this set; Entra resolves it only if that manager was provisioned earlier",
+                    hint: "manager.value is the manager's externalId; include the manager in the upload if they are new")
             }
         }
     }

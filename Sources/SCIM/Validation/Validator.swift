@@ -29,7 +29,7 @@ public struct Validator: Sendable {
 
     /// Each record's own rules, on every core for large sets (records are independent); the same
     /// pass reads what the set rules need of each record.
-    private func perRecordDiagnostics(_ records: [UserRecord]) -> (found: [Diagnostic], keys: [[RecordSetRules.Keys]]) {
+    private func perRecordDiagnostics(_ records: [UserRecord]) -> (found: [Diagnostic], keys: [RecordSetRules.Keys]) {
         let chunks = concurrentChunks(of: records.count, minimumPerChunk: 2048) { range in
             var rules = RecordRules(catalog: catalog.copyForWorker())
             var found: [Diagnostic] = []
@@ -43,10 +43,10 @@ public struct Validator: Sendable {
             }
             return (found: found, keys: keys)
         }
-        return (chunks.flatMap(\.found), chunks.map(\.keys))
+        return (chunks.flatMap(\.found), chunks.flatMap(\.keys))
     }
 
-    private func setDiagnostics(_ records: [UserRecord], keys: [[RecordSetRules.Keys]]) -> [Diagnostic] {
+    private func setDiagnostics(_ records: [UserRecord], keys: [RecordSetRules.Keys]) -> [Diagnostic] {
         var set = RecordSetRules()
         set.check(records, keys: keys)
         return set.found.map { place($0, record: $0.record ?? 0, origin: records[$0.record ?? 0].origin) }
