@@ -27,6 +27,20 @@ final class TableViewTests: XCTestCase {
         XCTAssertEqual(state.marks, [2])
     }
 
+    func testARoleColoursOneCellAndKeepsTheSelection() {
+        let table = TableView(columns: [TableColumn("Name", width: .fixed(14)), TableColumn("ok", width: .fixed(4))])
+        var buffer = ScreenBuffer(width: 19, height: 3)
+        table.render(into: &buffer, area: buffer.bounds, state: ListState(selected: 1), total: 2, theme: theme,
+                     role: { row, column in column == 1 ? (row == 0 ? .error : .success) : nil }) { row, column in
+            column == 0 ? people[row] : (row == 0 ? "no" : "yes")
+        }
+        XCTAssertEqual(buffer[15, 1].style.foreground, theme[.text].patched(with: theme[.error]).foreground)
+        XCTAssertEqual(buffer[15, 2].style.foreground, theme[.text].patched(with: theme[.selection]).patched(with: theme[.success]).foreground)
+        XCTAssertTrue(buffer[15, 2].style.attributes.contains(.reverse) == buffer[0, 2].style.attributes.contains(.reverse),
+                      "the coloured cell keeps the selected row's look")
+        XCTAssertEqual(buffer[0, 1].style, theme[.text], "other cells are as before")
+    }
+
     func testNarrowTableCutsWithEllipsisAndKeepsWideCharactersWhole() {
         let table = TableView.list()
         var buffer = ScreenBuffer(width: 8, height: 5)

@@ -50,7 +50,9 @@ struct ActivityView {
         let table = TableView(columns: Self.columns, showHeader: header, focused: focused,
                               emptyText: activity.query.isEmpty ? "No requests yet: a connection test or a send (F5) shows here."
                                                                 : "No exchange contains \"\(activity.query)\".")
-        table.render(into: &frame, area: area, state: list, total: rows.count, theme: theme) { row, column in
+        // Status codes in their colour: 2xx success, 429 and 5xx (retried) warning, other 4xx error.
+        table.render(into: &frame, area: area, state: list, total: rows.count, theme: theme,
+                     role: { row, column in column == 3 ? Self.role(exchanges[rows[row]]) : nil }) { row, column in
             let x = exchanges[rows[row]]
             switch column {
             case 0: return ExchangeText.time(x.startedAt)
@@ -61,23 +63,6 @@ struct ActivityView {
             case 5: return ExchangeText.size(x.response?.body.count ?? 0)
             default: return x.attempt > 0 ? "↻\(x.attempt)" : ""
             }
-        }
-        drawStatusColours(into: &frame, area: area, list: list, header: header)
-    }
-
-    /// Status codes in their colour: 2xx success, 429 and 5xx (retried) warning, other 4xx error.
-    private func drawStatusColours(into frame: inout ScreenBuffer, area: Rect, list: ListState, header: Bool) {
-        let widths = TableView.layout(Self.columns, width: area.width)
-        guard widths.count > 3, widths[3] > 0 else { return }
-        let x = area.x + widths.prefix(3).reduce(0) { $0 + $1 + 1 }
-        let top = area.y + (header ? 1 : 0)
-        let viewport = area.height - (header ? 1 : 0)
-        let view = list.clamped(total: activity.rows.count, viewport: viewport)
-        for (n, row) in (view.offset..<min(activity.rows.count, view.offset + viewport)).enumerated() {
-            let exchange = activity.exchanges[activity.rows[row]]
-            var base = theme[.text]
-            if row == view.selected { base = base.patched(with: header ? theme[.selection] : theme[.text]) }
-            frame.draw(ExchangeText.status(exchange), x: x, y: top + n, width: widths[3], style: base.patched(with: theme[Self.role(exchange)]))
         }
     }
 

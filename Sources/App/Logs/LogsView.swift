@@ -139,7 +139,9 @@ struct LogsView {
         guard !area.isEmpty else { return }
         let entries = logs.entries, rows = logs.rows, zone = logs.timeZone
         let table = TableView(columns: Self.columns, emptyText: emptyText())
-        table.render(into: &frame, area: area, state: logs.list, total: rows.count, theme: theme) { row, column in
+        // The status column in its colour: success green, warning yellow, failure red.
+        table.render(into: &frame, area: area, state: logs.list, total: rows.count, theme: theme,
+                     role: { row, column in column == 2 ? LogsText.role(status: entries[rows[row]].log.status) : nil }) { row, column in
             let log = entries[rows[row]].log
             switch column {
             case 0: return LogsText.time(entries[rows[row]], in: zone)
@@ -148,21 +150,6 @@ struct LogsView {
             case 3: return log.externalId
             default: return log.displayName
             }
-        }
-        drawStatusColours(into: &frame, area: area)
-    }
-
-    /// The status column in its colour: success green, warning yellow, failure red.
-    private func drawStatusColours(into frame: inout ScreenBuffer, area: Rect) {
-        let widths = TableView.layout(Self.columns, width: area.width)
-        let x = area.x + widths.prefix(2).reduce(0) { $0 + $1 + 1 }
-        let viewport = max(0, area.height - 1)
-        let list = logs.list.clamped(total: logs.rows.count, viewport: viewport)
-        for (n, row) in (list.offset..<min(logs.rows.count, list.offset + viewport)).enumerated() {
-            let status = logs.entries[logs.rows[row]].log.status
-            var base = theme[.text]
-            if row == list.selected { base = base.patched(with: theme[.selection]) }
-            frame.draw(status, x: x, y: area.y + 1 + n, width: widths[2], style: base.patched(with: theme[LogsText.role(status: status)]))
         }
     }
 

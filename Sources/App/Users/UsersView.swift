@@ -60,7 +60,8 @@ struct UsersView {
         let table = TableView(columns: Self.columns, emptyText: store.isEmpty
             ? "No users yet: a adds one, ctrl-o opens a file." : "No user matches the filter (Esc clears it).")
         let mark = String(frame.glyphs.mark)
-        table.render(into: &frame, area: area, state: state.users.list, total: rows.count, theme: theme) { row, column in
+        table.render(into: &frame, area: area, state: state.users.list, total: rows.count, theme: theme,
+                     role: { row, column in column == 6 ? badge(store.entries[rows[row]]).role : nil }) { row, column in
             let entry = store.entries[rows[row]]
             let r = entry.record
             switch column {
@@ -70,36 +71,21 @@ struct UsersView {
             case 3: return r.displayName ?? ""
             case 4: return r.department ?? ""
             case 5: return r.active.map { $0 ? "yes" : "no" } ?? ""
-            default: return ""
+            default: return badge(entry).text
             }
         }
-        drawStatusColumn(into: &frame, area: area)
     }
 
-    /// The status badge is drawn over the table's last column, each in its own colour.
-    private func drawStatusColumn(into frame: inout ScreenBuffer, area: Rect) {
-        let widths = TableView.layout(Self.columns, width: area.width)
-        let x = area.x + widths.dropLast().reduce(0) { $0 + $1 + 1 }
-        let list = state.users.list.clamped(total: state.users.rows.count, viewport: max(0, area.height - 1))
-        let last = min(state.users.rows.count, list.offset + max(0, area.height - 1))
-        guard list.offset < last else { return }
-        for (n, row) in (list.offset..<last).enumerated() {
-            let entry = state.store.entries[state.users.rows[row]]
-            let (text, role): (String, ThemeRole) = switch state.worstSeverity(id: entry.id) {
-            case .error?: ("error", .error)
-            case .warning?: ("warning", .warning)
-            default: ("ok", .success)
-            }
-            var base = theme[.text]
-            if row == list.selected { base = base.patched(with: theme[.selection]) }
-            var shown = state.unsent.contains(entry.id) && role == .success ? "changed" : text
-            var shownRole = role
-            // What Entra said wins, until the record is edited again.
-            if let sent = state.sendStatus[entry.id], !state.unsent.contains(entry.id) || sent == .queued || sent == .sending {
-                shown = sent.badge
-                shownRole = Self.role(sent)
-            }
-            frame.draw(shown, x: x, y: area.y + 1 + n, width: widths.last ?? 7, style: base.patched(with: theme[shownRole]))
+    /// A record's status badge and its colour: its worst diagnostic, "changed" when edited and
+    /// clean, and what Entra said once sent (until the record is edited again).
+    func badge(_ entry: RecordEntry) -> (text: String, role: ThemeRole) {
+        if let sent = state.sendStatus[entry.id], !state.unsent.contains(entry.id) || sent == .queued || sent == .sending {
+            return (sent.badge, Self.role(sent))
+        }
+        switch state.worstSeverity(id: entry.id) {
+        case .error?: return ("error", .error)
+        case .warning?: return ("warning", .warning)
+        default: return (state.unsent.contains(entry.id) ? "changed" : "ok", .success)
         }
     }
 

@@ -48,11 +48,11 @@ public struct TableView: Sendable {
     /// Rows available for data in `area`: what `ListState` calls the viewport.
     public func viewportHeight(for area: Rect) -> Int { max(0, area.height - (showHeader ? 1 : 0)) }
 
-    /// Draws the visible rows. `cell(source, column)` gives a row's text for a column and is called
-    /// only for rows on screen.
+    /// Draws the visible rows. `cell(source, column)` gives a row's text for a column and `role`
+    /// its colour (a status in green or red), if any; both are called only for rows on screen.
     public func render(
         into buffer: inout ScreenBuffer, area: Rect, state: ListState, total: Int, theme: Theme,
-        cell: (Int, Int) -> String
+        role: (Int, Int) -> ThemeRole? = { _, _ in nil }, cell: (Int, Int) -> String
     ) {
         guard !area.isEmpty else { return }
         buffer.fill(area, style: theme[.text])
@@ -60,7 +60,8 @@ public struct TableView: Sendable {
         let widths = Self.layout(columns, width: area.width - markWidth)
         var y = area.y
         if showHeader {
-            drawRow(into: &buffer, x: area.x + markWidth, y: y, widths: widths, style: theme[.text].patched(with: theme[.header])) { columns[$0].title }
+            let header = theme[.text].patched(with: theme[.header])
+            drawRow(into: &buffer, x: area.x + markWidth, y: y, widths: widths, style: { _ in header }) { columns[$0].title }
             y += 1
         }
         let viewport = viewportHeight(for: area)
@@ -81,12 +82,14 @@ public struct TableView: Sendable {
             if showMarks && view.marks.contains(source) {
                 buffer.draw(String(buffer.glyphs.mark), x: area.x, y: y, width: 1, style: style.patched(with: theme[.mark]))
             }
-            drawRow(into: &buffer, x: area.x + markWidth, y: y, widths: widths, style: style) { cell(source, $0) }
+            let rowStyle = style
+            drawRow(into: &buffer, x: area.x + markWidth, y: y, widths: widths,
+                    style: { column in role(source, column).map { rowStyle.patched(with: theme[$0]) } ?? rowStyle }) { cell(source, $0) }
             y += 1
         }
     }
 
-    private func drawRow(into buffer: inout ScreenBuffer, x: Int, y: Int, widths: [Int], style: Style, text: (Int) -> String) {
+    private func drawRow(into buffer: inout ScreenBuffer, x: Int, y: Int, widths: [Int], style: (Int) -> Style, text: (Int) -> String) {
         var column = x
         for (index, width) in widths.enumerated() where width > 0 {
             let value = text(index)
@@ -94,7 +97,7 @@ public struct TableView: Sendable {
             if columns[index].alignment == .right {
                 start += max(0, width - value.displayWidth)
             }
-            buffer.draw(value, x: start, y: y, width: width - (start - column), style: style)
+            buffer.draw(value, x: start, y: y, width: width - (start - column), style: style(index))
             column += width + 1
         }
     }
