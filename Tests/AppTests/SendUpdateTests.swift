@@ -62,6 +62,19 @@ final class SendUpdateTests: XCTestCase {
         XCTAssertEqual(body?.objectValue?["Operations"]?.arrayValue?.count, 2, "the bytes are the BulkRequest itself")
     }
 
+    func testThePreviewedDocumentCanBeSentAlone() {
+        let k = connected()
+        k.state.batchSize = 10
+        k.press("4 ]")
+        k.press("f5")
+        XCTAssertTrue(k.text.contains("[ Send document 2 ]  [ Send all 25 ]"), k.text)
+        k.press("enter")
+        let documents = sent(k) ?? []
+        XCTAssertEqual(documents.count, 1)
+        XCTAssertEqual(documents.first?.externalIds, (1011...1020).map(String.init), "exactly the previewed document's users")
+        XCTAssertEqual(documents.first?.bytes, k.state.preview?.documents[1].bytes(), "the very bytes the preview shows")
+    }
+
     func testErrorsMakeCancelTheDefaultAndSendingTakesSendAnyway() {
         var records = TUIApp.sampleUsers()
         records[0].externalId = ""

@@ -6,6 +6,9 @@ import TerminalUI
 /// exchange in full. It follows the newest exchange unless the operator moved away from it.
 public struct ActivityState: Equatable, Sendable {
     public private(set) var exchanges: [HTTPExchange] = []
+    /// Each exchange's full text (what the detail shows), made once when it arrives: search reads
+    /// it on every keystroke, and pretty-printing every body each time would not keep up.
+    private var texts: [String] = []
     /// Positions in `exchanges` shown in the list (all, or those matching the search).
     public private(set) var rows: [Int] = []
     public var list = ListState()
@@ -29,11 +32,13 @@ public struct ActivityState: Equatable, Sendable {
             guard !exchanges.contains(where: { $0.id == exchange.id }) else { return }
             let at = exchanges.firstIndex { $0.id > exchange.id } ?? exchanges.count
             exchanges.insert(exchange, at: at)
+            texts.insert(ExchangeText.detail(exchange), at: at)
             refreshRows(viewport: viewport)
             return
         }
         exchanges.append(exchange)
-        if query.isEmpty || ExchangeText.matches(exchange, query) { rows.append(exchanges.count - 1) }
+        texts.append(ExchangeText.detail(exchange))
+        if matches(exchanges.count - 1) { rows.append(exchanges.count - 1) }
         if followsTail { list = list.movedToBottom(total: rows.count, viewport: viewport) }
         refreshDetail()
     }
@@ -73,20 +78,25 @@ public struct ActivityState: Equatable, Sendable {
     }
 
     private mutating func refreshRows(viewport: Int) {
-        rows = exchanges.indices.filter { query.isEmpty || ExchangeText.matches(exchanges[$0], query) }
+        rows = exchanges.indices.filter(matches)
         list = list.clamped(total: rows.count, viewport: viewport)
+    }
+
+    private func matches(_ index: Int) -> Bool {
+        query.isEmpty || texts[index].range(of: query, options: .caseInsensitive) != nil
     }
 
     /// The detail follows the selection, keeping its scroll while the same exchange stays selected.
     private mutating func refreshDetail() {
-        guard let exchange = selected else {
+        guard list.selected >= 0, list.selected < rows.count else {
             detail = TextPaneState(text: "")
             detailID = nil
             return
         }
-        guard exchange.id != detailID else { return }
-        detailID = exchange.id
-        detail = TextPaneState(text: ExchangeText.detail(exchange))
+        let index = rows[list.selected]
+        guard exchanges[index].id != detailID else { return }
+        detailID = exchanges[index].id
+        detail = TextPaneState(text: texts[index])
         if !query.isEmpty { detail = detail.searching(query, viewport: 1) }
     }
 }

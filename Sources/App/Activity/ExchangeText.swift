@@ -32,10 +32,6 @@ enum ExchangeText {
         bytes < 1024 ? "\(bytes) B" : String(format: "%.1f kB", Double(bytes) / 1024)
     }
 
-    static func matches(_ exchange: HTTPExchange, _ query: String) -> Bool {
-        detail(exchange).range(of: query, options: .caseInsensitive) != nil
-    }
-
     /// The request line, headers and body; the status, headers and body; the timings and the ids a
     /// Microsoft support case asks for. JSON bodies are pretty-printed.
     static func detail(_ exchange: HTTPExchange) -> String {

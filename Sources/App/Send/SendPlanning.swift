@@ -8,16 +8,15 @@ struct SendPlanning {
 
     private var builder: BulkRequestBuilder { BulkRequestBuilder(batchSize: state.batchSize) }
 
-    /// Record ids in store order for a scope (a document's are taken from the full build).
+    /// Record ids in store order for a scope. A document's come from the preview, which was built
+    /// from the same store with the same builder (it is dropped on any edit).
     func recordIDs(for scope: SendScope) -> [Int] {
         switch scope {
         case .all: return state.store.entries.map(\.id)
         case .marked: return state.store.entries.map(\.id).filter { state.users.marks.contains($0) }
         case .document(let n):
-            let all = state.store.entries.map(\.id)
-            let documents = builder.documents(for: state.store.records)
-            guard documents.indices.contains(n) else { return [] }
-            return documents[n].recordIndices.map { all[$0] }
+            guard let preview = state.preview, preview.documents.indices.contains(n) else { return [] }
+            return preview.documents[n].recordIndices.map { preview.recordIDs[$0] }
         }
     }
 

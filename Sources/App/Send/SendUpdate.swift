@@ -34,8 +34,7 @@ extension AppState {
         let plan = SendPlanning(state: self)
         let documents = plan.documents(for: scope)
         guard !documents.isEmpty else { message = StatusMessage("nothing to send", .warning); return }
-        var progress = SendProgress(title: plan.scopeTitle(scope), documents: documents, startedAt: Date())
-        progress.now = progress.startedAt
+        let progress = SendProgress(title: plan.scopeTitle(scope), documents: documents, startedAt: Date())
         send = progress
         for document in documents { for id in document.recordIDs { sendStatus[id] = .queued } }
         effects.append(.send(connect.request, documents, journalPath: journalPath))
