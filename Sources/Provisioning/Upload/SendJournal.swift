@@ -7,6 +7,9 @@ import GRDB
 public final class SendJournal: Sendable {
     public enum DocumentState: String, Sendable {
         case pending, sending, accepted, failed
+        /// Accepted, then discarded by a job restart before Entra processed it (ENTRA.md §5); its
+        /// payload went into a new send that resends it, so this copy is never sent again.
+        case purged
     }
 
     public struct StoredDocument: Sendable, Equatable {
@@ -17,6 +20,12 @@ public final class SendJournal: Sendable {
         public var attempts: Int
         public var requestId: String?
         public var reason: String?
+        /// When the 202 arrived; nil until then.
+        public var acceptedAt: Date?
+
+        /// Whether a resume sends it: everything not accepted, except what a restart purged (its
+        /// payload travels in the send that the purge created).
+        public var needsSending: Bool { state != .accepted && state != .purged }
     }
 
     public struct StoredSend: Sendable, Equatable {
@@ -76,6 +85,26 @@ public final class SendJournal: Sendable {
                 t.primaryKey(["sendId", "idx"])
             }
         }
+        migrator.registerMigration("v2") { db in
+            // acceptedAt and seenAt tell "accepted but not yet processed" apart (a restart purges those);
+            // call rows count this machine's bulkUpload calls against the tenant's daily quota.
+            try db.alter(table: "document") { t in
+                t.add(column: "acceptedAt", .double)
+                t.add(column: "seenAt", .double)
+            }
+            try db.create(table: "call") { t in
+                t.column("tenant", .text).notNull()
+                t.column("at", .double).notNull()
+            }
+            try db.create(index: "call_by_tenant", on: "call", columns: ["tenant", "at"])
+            try db.create(table: "sentRecord") { t in
+                t.column("sendId", .text).notNull().references("send", onDelete: .cascade)
+                t.column("idx", .integer).notNull()
+                t.column("externalId", .text).notNull()
+                t.column("paths", .text).notNull()
+            }
+            try db.create(index: "sentRecord_by_document", on: "sentRecord", columns: ["sendId", "idx"])
+        }
         try migrator.migrate(db)
     }
 
@@ -86,17 +115,20 @@ public final class SendJournal: Sendable {
             for (i, doc) in documents.enumerated() {
                 try db.execute(sql: "INSERT INTO document (sendId, idx, body, externalIds, state) VALUES (?, ?, ?, ?, 'pending')",
                                arguments: [id, i, Data(doc.body), doc.externalIds.joined(separator: "\n")])
+                try Self.rememberAttributes(db, sendId: id, index: i, body: doc.body)
             }
         }
         return id
     }
 
-    public func update(_ sendId: String, document: Int, state: DocumentState, requestId: String? = nil, reason: String? = nil) throws {
+    public func update(_ sendId: String, document: Int, state: DocumentState, requestId: String? = nil, reason: String? = nil,
+                       at now: Date = Date()) throws {
+        let acceptedAt: Double? = state == .accepted ? now.timeIntervalSince1970 : nil
         try db.write { db in
             try db.execute(sql: """
                 UPDATE document SET state = ?, attempts = attempts + (CASE WHEN ? = 'sending' THEN 1 ELSE 0 END),
-                requestId = COALESCE(?, requestId), reason = ? WHERE sendId = ? AND idx = ?
-                """, arguments: [state.rawValue, state.rawValue, requestId, reason, sendId, document])
+                requestId = COALESCE(?, requestId), reason = ?, acceptedAt = COALESCE(?, acceptedAt) WHERE sendId = ? AND idx = ?
+                """, arguments: [state.rawValue, state.rawValue, requestId, reason, acceptedAt, sendId, document])
         }
     }
 
@@ -109,7 +141,7 @@ public final class SendJournal: Sendable {
         try db.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.id, s.endpoint, s.created FROM send s WHERE s.endpoint = ? AND EXISTS
-                (SELECT 1 FROM document d WHERE d.sendId = s.id AND d.state != 'accepted') ORDER BY s.created DESC LIMIT 1
+                (SELECT 1 FROM document d WHERE d.sendId = s.id AND d.state NOT IN ('accepted', 'purged')) ORDER BY s.created DESC LIMIT 1
                 """, arguments: [endpoint]) else { return nil }
             return try self.load(db, row)
         }
@@ -123,7 +155,7 @@ public final class SendJournal: Sendable {
             let clause = endpoint == nil ? "" : "s.endpoint = ? AND "
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.id, s.endpoint, s.created FROM send s WHERE \(clause)s.finished = 0 AND EXISTS
-                (SELECT 1 FROM document d WHERE d.sendId = s.id AND d.state != 'accepted') ORDER BY s.created DESC LIMIT 1
+                (SELECT 1 FROM document d WHERE d.sendId = s.id AND d.state NOT IN ('accepted', 'purged')) ORDER BY s.created DESC LIMIT 1
                 """, arguments: StatementArguments(endpoint.map { [$0] } ?? [])) else { return nil }
             return try self.load(db, row)
         }
@@ -142,7 +174,8 @@ public final class SendJournal: Sendable {
             StoredDocument(index: d["idx"], body: Array((d["body"] as Data?) ?? Data()),
                            externalIds: (d["externalIds"] as String).split(separator: "\n").map(String.init),
                            state: DocumentState(rawValue: d["state"]) ?? .pending, attempts: d["attempts"],
-                           requestId: d["requestId"], reason: d["reason"])
+                           requestId: d["requestId"], reason: d["reason"],
+                           acceptedAt: (d["acceptedAt"] as Double?).map { Date(timeIntervalSince1970: $0) })
         }
         return StoredSend(id: id, endpoint: row["endpoint"], created: Date(timeIntervalSince1970: row["created"]), documents: docs)
     }

@@ -1,0 +1,81 @@
+import Foundation
+import Provisioning
+
+/// What the send confirmation reads from Entra and the journal when it opens: the job's state
+/// (never the connection test's cached one) and this machine's calls against the daily quota.
+public struct SendCheck: Equatable, Sendable {
+    public var job: Observed<JobStatus>?
+    public var jobError: String?
+    public var readingJob = false
+    /// This machine's calls to the tenant in the last 24 h, when read.
+    public var calls: Observed<[Date]>?
+    public var callsError: String?
+    /// bulkUpload calls per 24 h for the tenant (ENTRA.md §3: 2,000 on P1/P2, 6,000 with ID Governance); 0 turns the plan off.
+    public var dailyQuota = 2000
+
+    public init() {}
+
+    /// The job line of the confirmation.
+    func jobLine(now: Date) -> String {
+        if readingJob { return "reading the job's state from Entra…" }
+        if let job {
+            let meaning = job.value.code == "Active" ? "uploads are processed" : "uploads wait until the job runs"
+            return "\(job.value.code) (read \(job.age(now: now))): \(meaning)"
+        }
+        if let jobError { return "state unknown: \(jobError)" }
+        return "state not read"
+    }
+
+    /// The daily-quota plan for `needed` calls, or nil until the journal has been read.
+    func plan(needed: Int, now: Date) -> DailyQuotaPlan? {
+        guard let calls else { return nil }
+        return DailyQuotaPlan(needed: needed, recent: calls.value, quota: dailyQuota, now: now)
+    }
+}
+
+extension AppState {
+    /// The send confirmation opened: read the job and the quota afresh.
+    mutating func startSendCheck(effects: inout [AppEffect]) {
+        sendCheck.readingJob = true
+        sendCheck.jobError = nil
+        effects.append(.observeJob(connect.request))
+        if let journalPath { effects.append(.readQuotaCalls(tenant: connect.request.tenant, journalPath: journalPath)) }
+        effects.append(.tickAfter(milliseconds: 1000))
+    }
+
+    mutating func jobObserved(_ result: JobFetchResult, at: Date) {
+        clock = max(clock, at)
+        sendCheck.readingJob = false
+        switch result {
+        case .status(let status):
+            sendCheck.job = Observed(status, at: at)
+            sendCheck.jobError = nil
+        case .failed(let reason):
+            sendCheck.jobError = reason
+        }
+        // The Logs screen's job panel shows the same fresh answer.
+        jobFetched(result)
+        refreshSendDialog()
+    }
+
+    mutating func quotaCallsRead(_ result: Result<[Date], QuotaReadError>, at: Date) {
+        clock = max(clock, at)
+        switch result {
+        case .success(let calls): sendCheck.calls = Observed(calls, at: at); sendCheck.callsError = nil
+        case .failure(let error): sendCheck.callsError = error.reason
+        }
+        refreshSendDialog()
+    }
+
+    /// Rewrites the open send confirmation from the current facts (their ages move with the clock).
+    mutating func refreshSendDialog() {
+        guard case .dialog(var dialog, .send(let scopes))? = overlay else { return }
+        dialog.message = SendPlanning(state: self).confirmation(scopes)
+        overlay = .dialog(dialog, .send(scopes))
+    }
+
+    var isSendDialogOpen: Bool {
+        if case .dialog(_, .send)? = overlay { return true }
+        return false
+    }
+}
