@@ -42,6 +42,7 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -74,7 +75,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "scimterm-bench", dependencies: [
-            "SCIM", "Settings", "Provisioning", "TerminalUI", "App",
+            "SCIM", "Settings", "Provisioning", "TerminalUI", "App", "Emulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM"], resources: [.copy("Fixtures")]),

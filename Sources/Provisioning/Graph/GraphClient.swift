@@ -24,7 +24,7 @@ public struct GraphClient: Sendable {
         if response.status == 401 {
             await tokens.invalidate()
             response = try await sendOnce(method: method, url: url, body: body, contentType: contentType, purpose: purpose, attempt: attempt)
-            if response.status == 401 { throw .graph(GraphFailure.parse(response)) }
+            if response.status == 401 { throw .graph(GraphFailure.parse(response, purpose: purpose)) }
         }
         return response
     }
@@ -53,7 +53,7 @@ public struct GraphClient: Sendable {
     func require(method: String, url: String, body: [UInt8] = [], contentType: String? = nil,
                  purpose: HTTPExchange.Purpose) async throws(ProvisioningError) -> TransportResponse {
         let response = try await send(method: method, url: url, body: body, contentType: contentType, purpose: purpose)
-        guard (200..<300).contains(response.status) else { throw .graph(GraphFailure.parse(response)) }
+        guard (200..<300).contains(response.status) else { throw .graph(GraphFailure.parse(response, purpose: purpose)) }
         return response
     }
 }

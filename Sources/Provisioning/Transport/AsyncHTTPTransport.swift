@@ -5,9 +5,11 @@ import NIOHTTP1
 import NIOSSL
 
 /// `HTTPTransport` over AsyncHTTPClient: system trust plus an optional extra CA, proxy from the
-/// environment, short connect deadlines (a TLS failure otherwise surfaces only at the deadline).
+/// environment, and connection failures reported at once with their cause (retrying is the
+/// uploader's decision, made knowing whether the cause can heal).
 public final class AsyncHTTPTransport: HTTPTransport {
     private let client: HTTPClient
+    private let options: Options
 
     public struct Options: Sendable {
         /// PEM file of extra trusted CAs (`--ca-file`; SSL_CERT_FILE is read the same way).
@@ -29,7 +31,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
             do {
                 roots += try NIOSSLCertificate.fromPEMFile(path)
             } catch {
-                throw TransportError(.tls, "cannot read CA certificates from \(path): \(error)")
+                throw TransportError(.other, "cannot read CA certificates from \(path): \(error)",
+                                     fix: "Give --ca-file (or SSL_CERT_FILE) a readable PEM file of CA certificates")
             }
         }
         if !roots.isEmpty { tls.additionalTrustRoots = [.certificates(roots)] }
@@ -38,6 +41,10 @@ public final class AsyncHTTPTransport: HTTPTransport {
             timeout: .init(connect: .milliseconds(Int64(options.connectTimeout * 1000)), read: .seconds(120)),
             proxy: options.proxy.map { .server(host: $0.host, port: $0.port) })
         configuration.httpVersion = .http1Only
+        // Left on, AHC retries a failed connection until the request's deadline and then reports a
+        // timeout: a distrusted certificate or an unknown host would look like a slow network.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        self.options = options
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
@@ -53,7 +60,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
                                      headers: response.headers.map { HTTPHeader($0.name, $0.value) },
                                      body: Array(buffer: body))
         } catch {
-            throw Self.describe(error)
+            throw await Self.classify(error, url: request.url, probeTimeout: options.proxy == nil ? options.connectTimeout : nil)
         }
     }
 
@@ -61,22 +68,15 @@ public final class AsyncHTTPTransport: HTTPTransport {
         try? await client.shutdown()
     }
 
-    static func describe(_ error: any Error) -> TransportError {
-        let text = String(describing: error)
-        if let e = error as? HTTPClientError {
-            switch e {
-            case .deadlineExceeded, .readTimeout, .connectTimeout: return TransportError(.timeout, "timed out (\(e))")
-            case .remoteConnectionClosed: return TransportError(.connection, "the server closed the connection")
-            case .invalidURL, .emptyHost, .emptyScheme: return TransportError(.invalidURL, "invalid URL (\(e))")
-            default: break
-            }
-        }
-        if error is NIOSSLError || text.contains("SSL") || text.contains("certificate") {
-            return TransportError(.tls, "TLS failed: \(text) (for a private CA, pass --ca-file)")
-        }
-        if text.contains("onnection") || text.contains("ECONNRE") || text.contains("refused") {
-            return TransportError(.connection, "connection failed: \(text)")
-        }
-        return TransportError(.other, text)
+    /// The typed failure; a TLS failure is completed with the presented certificate's issuer when
+    /// a direct probe (`probeTimeout` non-nil) can read it.
+    static func classify(_ error: any Error, url: String, probeTimeout: Double?) async -> TransportError {
+        let failure = TransportErrorClassifier.classify(error, url: url)
+        guard case .tls(let host, nil, let detail) = failure.kind, detail == "certificate verification failed",
+            let probeTimeout
+        else { return failure }
+        let target = TransportErrorClassifier.Target(url: url)
+        guard let issuer = await TLSProbe.issuer(host: host, port: target.port, timeout: probeTimeout) else { return failure }
+        return TransportErrorClassifier.tls(target, detail: detail, issuer: issuer)
     }
 }

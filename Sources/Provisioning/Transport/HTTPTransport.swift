@@ -36,17 +36,3 @@ public struct TransportResponse: Sendable {
 
     public func header(_ name: String) -> String? { headers.value(named: name) }
 }
-
-/// A request that got no HTTP answer, worded for a person.
-public struct TransportError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable { case connection, timeout, tls, invalidURL, other }
-    public var kind: Kind
-    public var message: String
-
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-
-    public var description: String { message }
-}

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Sends BulkRequest documents to bulkUpload: paced under the throttle, retried as `RetryPolicy`
-/// says, journaled so nothing is lost or silently dropped, and cancellable between documents.
+/// says within its time budget, journaled so nothing is lost or silently dropped, stopped cleanly
+/// on what cannot heal or on the daily quota, and cancellable between attempts.
 public struct BulkUploader: Sendable {
     public struct Document: Sendable {
         public var body: [UInt8]
@@ -31,8 +32,16 @@ public struct BulkUploader: Sendable {
 
     public struct Summary: Sendable {
         public var sendId: String
+        /// One per document that was accepted, refused, or cancelled mid-way; none for the pending.
         public var outcomes: [Outcome]
         public var cancelled: Bool
+        /// Set when the send stopped by itself (daily quota, allowance, a failure that cannot heal,
+        /// the retry budget); the journal keeps the send resumable.
+        public var stopped: StopReason? = nil
+        /// Documents not accepted and not refused, left pending for a resume, in order.
+        public var pending: [Int] = []
+        /// bulkUpload attempts made by this run (each retry counts; what `callAllowance` limits).
+        public var calls: Int = 0
         public var acceptedDocuments: Int { outcomes.count { $0.accepted } }
         public var acceptedRecords: Int { outcomes.filter(\.accepted).reduce(0) { $0 + $1.externalIds.count } }
         public var failures: [Outcome] { outcomes.filter { !$0.accepted } }
@@ -44,14 +53,30 @@ public struct BulkUploader: Sendable {
     public var journal: SendJournal?
     /// Injected so tests never sleep for real minutes; defaults to Task.sleep.
     public var sleep: @Sendable (Double) async throws -> Void
+    /// Seconds since the reference date (`Date.timeIntervalSinceReferenceDate`): pacing, the retry
+    /// budget, journal times and resume times all read this clock, so tests can run 10 minutes in
+    /// milliseconds by advancing it in `sleep`.
+    public var now: @Sendable () -> Double
+    /// In 0..<1; injected so a test can make backoff deterministic.
+    public var jitter: @Sendable () -> Double = { Double.random(in: 0..<1) }
+    /// At most this many bulkUpload attempts, then stop with `.allowanceSpent` (the quota plan's
+    /// "calls that may go now"); nil for no limit.
+    public var callAllowance: Int?
+    /// Called once per attempt that got an HTTP answer Entra counts (all but a daily-quota 429),
+    /// with the attempt's time: the journal's per-tenant call count.
+    public var onCall: @Sendable (Date) -> Void = { _ in }
 
     public init(client: GraphClient, policy: RetryPolicy = RetryPolicy(), pacer: RatePacer = RatePacer(),
-                journal: SendJournal? = nil, sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) }) {
+                journal: SendJournal? = nil, callAllowance: Int? = nil,
+                sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) },
+                now: @escaping @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate }) {
         self.client = client
         self.policy = policy
         self.pacer = pacer
         self.journal = journal
+        self.callAllowance = callAllowance
         self.sleep = sleep
+        self.now = now
     }
 
     /// Starts a new journaled send of `documents`.
@@ -59,14 +84,15 @@ public struct BulkUploader: Sendable {
     public func send(_ documents: [Document], started: @Sendable (String) -> Void = { _ in },
                      events: @Sendable (Event) -> Void = { _ in }) async -> Summary {
         let sendId = (try? journal?.begin(endpoint: client.settings.endpoint.bulkUploadURL,
-                                         documents: documents.map { ($0.body, $0.externalIds) })) ?? UUID().uuidString
+                                         documents: documents.map { ($0.body, $0.externalIds) }, now: date()))
+            ?? UUID().uuidString
         started(sendId)
         return await run(sendId: sendId, documents: Array(documents.enumerated()), events: events)
     }
 
-    /// Resumes a journaled send: only the documents not accepted go again.
+    /// Resumes a journaled send: only the documents that still need sending go again.
     public func resume(_ stored: SendJournal.StoredSend, events: @Sendable (Event) -> Void = { _ in }) async -> Summary {
-        let todo = stored.documents.filter { $0.state != .accepted }.map { ($0.index, Document(body: $0.body, externalIds: $0.externalIds)) }
+        let todo = stored.documents.filter(\.needsSending).map { ($0.index, Document(body: $0.body, externalIds: $0.externalIds)) }
         var summary = await run(sendId: stored.id, documents: todo, events: events)
         let done = stored.documents.filter { $0.state == .accepted }.map {
             Outcome(document: $0.index, accepted: true, requestId: $0.requestId, reason: nil, attempts: $0.attempts, externalIds: $0.externalIds)
@@ -76,78 +102,46 @@ public struct BulkUploader: Sendable {
     }
 
     private func run(sendId: String, documents: [(offset: Int, element: Document)], events: @Sendable (Event) -> Void) async -> Summary {
-        var pacer = self.pacer
-        var outcomes: [Outcome] = []
-        var cancelled = false
+        var state = RunState(pacer: pacer)
+        var summary = Summary(sendId: sendId, outcomes: [], cancelled: false)
         for (index, document) in documents {
             if Task.isCancelled {
-                cancelled = true
+                summary.cancelled = true
                 break
             }
-            let outcome = await sendOne(index, document, sendId: sendId, pacer: &pacer, events: events)
-            outcomes.append(outcome)
-            if outcome.reason == Self.cancelledReason { cancelled = true; break }
+            switch await sendOne(index, document, sendId: sendId, state: &state, events: events) {
+            case .done(let outcome):
+                summary.outcomes.append(outcome)
+            case .cancelled(let outcome):
+                summary.outcomes.append(outcome)
+                summary.cancelled = true
+            case .stopped(let reason):
+                summary.stopped = reason
+            }
+            if summary.cancelled || summary.stopped != nil { break }
         }
-        if !cancelled { try? journal?.finish(sendId) }
-        return Summary(sendId: sendId, outcomes: outcomes, cancelled: cancelled)
+        let answered = Set(summary.outcomes.map(\.document))
+        summary.pending = documents.map(\.offset).filter { !answered.contains($0) }
+        summary.calls = state.calls
+        if !summary.cancelled, summary.stopped == nil { try? journal?.finish(sendId) }
+        return summary
     }
 
     static let cancelledReason = "cancelled before it was accepted"
 
-    private func sendOne(_ index: Int, _ document: Document, sendId: String, pacer: inout RatePacer,
-                         events: @Sendable (Event) -> Void) async -> Outcome {
-        var attempt = 0
-        while true {
-            let wait = pacer.delay(now: Self.now())
-            if wait > 0 {
-                events(.waiting(seconds: wait, reason: "pacing under \(pacer.limit) calls per \(Int(pacer.window)) s"))
-                if (try? await sleep(wait)) == nil { return cancelledOutcome(index, document, attempt) }
-            }
-            pacer.record(at: Self.now())
-            events(.sending(document: index, attempt: attempt))
-            try? journal?.update(sendId, document: index, state: .sending)
-            var status: Int?, retryAfter: String?, body = "", transportError: String?, requestId: String?
-            do {
-                let r = try await client.send(method: "POST", url: client.settings.endpoint.bulkUploadURL, body: document.body,
-                                              contentType: "application/scim+json", purpose: .bulkUpload(document: index), attempt: attempt)
-                status = r.status
-                retryAfter = r.header("retry-after")
-                body = String(decoding: r.body.prefix(4096), as: UTF8.self)
-                requestId = r.header("request-id")
-            } catch {
-                if case .transport(let e) = error { transportError = e.message } else {
-                    return finish(index, document, sendId, accepted: false, requestId: nil, reason: error.description, attempts: attempt + 1, events)
-                }
-            }
-            switch policy.decide(status: status, retryAfter: retryAfter, body: body, transportError: transportError,
-                                 attempt: attempt, jitter: Double.random(in: 0..<1)) {
-            case .accepted:
-                return finish(index, document, sendId, accepted: true, requestId: requestId, reason: nil, attempts: attempt + 1, events)
-            case .retry(let after, let reason):
-                events(.waiting(seconds: after, reason: reason))
-                if (try? await sleep(after)) == nil { return cancelledOutcome(index, document, attempt + 1) }
-                attempt += 1
-            case .fail(let reason):
-                let detail = status.map { s in (400..<500).contains(s) ? "\(reason): \(Self.graphMessage(body))" : reason } ?? reason
-                return finish(index, document, sendId, accepted: false, requestId: requestId, reason: detail, attempts: attempt + 1, events)
-            }
-        }
+    func date() -> Date { Date(timeIntervalSinceReferenceDate: now()) }
+}
+
+extension BulkUploader {
+    /// What one run carries from document to document.
+    struct RunState {
+        var pacer: RatePacer
+        var calls = 0
     }
 
-    private func finish(_ index: Int, _ document: Document, _ sendId: String, accepted: Bool, requestId: String?, reason: String?,
-                        attempts: Int, _ events: @Sendable (Event) -> Void) -> Outcome {
-        try? journal?.update(sendId, document: index, state: accepted ? .accepted : .failed, requestId: requestId, reason: reason)
-        events(accepted ? .accepted(document: index, requestId: requestId) : .failed(document: index, reason: reason ?? ""))
-        return Outcome(document: index, accepted: accepted, requestId: requestId, reason: reason, attempts: attempts, externalIds: document.externalIds)
+    enum DocumentResult {
+        case done(Outcome)
+        case cancelled(Outcome)
+        case stopped(StopReason)
     }
-
-    private func cancelledOutcome(_ index: Int, _ document: Document, _ attempts: Int) -> Outcome {
-        Outcome(document: index, accepted: false, requestId: nil, reason: Self.cancelledReason, attempts: attempts, externalIds: document.externalIds)
-    }
-
-    static func graphMessage(_ body: String) -> String {
-        GraphFailure.parse(TransportResponse(status: 0, headers: [], body: Array(body.utf8))).message
-    }
-
-    static func now() -> Double { Date().timeIntervalSinceReferenceDate }
 }
