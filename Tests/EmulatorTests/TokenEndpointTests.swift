@@ -35,6 +35,7 @@ final class TokenEndpointTests: XCTestCase {
             ("\(h.base)/contoso.onmicrosoft.com/oauth2/v2.0/token", "client_id=\(id)&client_secret=\(good)&\(scope)&grant_type=client_credentials", 400, 90002, "invalid_request"),
             (h.tokenURL, "client_id=\(id)&client_secret=\(good)&scope=User.Read&grant_type=client_credentials", 400, 70011, "invalid_scope"),
             (h.tokenURL, "client_id=\(id)&client_secret=\(good)&\(scope)&grant_type=password", 400, 70003, "unsupported_grant_type"),
+            (h.tokenURL, "client_id=\(id)&client_secret=\(good)&resource=https%3A%2F%2Fgraph.microsoft.com&grant_type=client_credentials", 400, 901002, "invalid_request"),
         ]
         for (url, form, status, code, error) in cases {
             let r = try await h.post(url, form: form)
@@ -43,7 +44,11 @@ final class TokenEndpointTests: XCTestCase {
             XCTAssertEqual(r.json?["error"]?.stringValue, error, form)
             let description = r.json?["error_description"]?.stringValue ?? ""
             XCTAssertTrue(description.hasPrefix("AADSTS\(code ?? 0): "), description)
-            XCTAssertTrue(description.contains("Trace ID: ") && description.contains("Correlation ID: "), description)
+            // Entra's lines: message, Trace ID, Correlation ID, Timestamp, joined with CR LF.
+            let lines = description.components(separatedBy: "\r\n")
+            XCTAssertEqual(lines.count, 4, description)
+            XCTAssertEqual(lines.dropFirst().map { $0.prefix { $0 != ":" } }, ["Trace ID", "Correlation ID", "Timestamp"], description)
+            XCTAssertEqual(lines.last, "Timestamp: \(r.json?["timestamp"]?.stringValue ?? "?")")
             for key in ["timestamp", "trace_id", "correlation_id"] { XCTAssertNotNil(r.json?[key], key) }
         }
         await h.stop()
@@ -59,6 +64,8 @@ final class TokenEndpointTests: XCTestCase {
             let credential = try CertificateCredential(certificatePEM: cert.certificatePEM, privateKeyPEM: cert.keyPEM, algorithm: alg)
             let ok = try await h.post(h.tokenURL, form: form(try credential.assertion(clientId: SandboxIds.clientId, tokenURL: h.tokenURL)))
             XCTAssertEqual(ok.status, 200, "\(alg): \(String(decoding: ok.body, as: UTF8.self))")
+            let token = try JWT(ok.json?["access_token"]?.stringValue ?? "")
+            XCTAssertEqual(token.claims["appidacr"], "2", "a certificate")
         }
         let stranger = try CertificateCredential(certificatePEM: other.certificatePEM, privateKeyPEM: other.keyPEM)
         let unknown = try await h.post(h.tokenURL, form: form(try stranger.assertion(clientId: SandboxIds.clientId, tokenURL: h.tokenURL)))

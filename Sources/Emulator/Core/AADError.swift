@@ -17,7 +17,7 @@ struct AADError: Error, Sendable {
     }
     static func tenantNotFound(_ tenant: String) -> AADError {
         AADError(status: 400, error: "invalid_request", code: 90002,
-                 description: "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.")
+                 description: "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.")
     }
     static func appNotFound(_ clientId: String, tenant: String) -> AADError {
         AADError(status: 400, error: "unauthorized_client", code: 700016,
@@ -60,10 +60,27 @@ struct AADError: Error, Sendable {
         AADError(status: 400, error: "unauthorized_client", code: 7000112, description: "Application '\(clientId)' is disabled.")
     }
 
-    func response(now: Date) -> EmulatorResponse {
-        let trace = UUID().uuidString.lowercased(), correlation = UUID().uuidString.lowercased()
+    /// Signing with an in-memory key fails only when memory does; Entra's generic sign-in failure.
+    static let serverError = AADError(status: 500, error: "server_error", code: 50000,
+        description: "There was an error issuing a token or an issue with our sign-in service.")
+    static let resourceNotSupported = AADError(status: 400, error: "invalid_request", code: 901002,
+        description: "The 'resource' request parameter is not supported.")
+
+    /// What the discovery and keys endpoints answer for a tenant that does not exist (note the error
+    /// string: `invalid_tenant`, where the token endpoint says `invalid_request`).
+    static func invalidTenant(_ tenant: String) -> AADError {
+        AADError(status: 400, error: "invalid_tenant", code: 90002,
+                 description: "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.")
+    }
+
+    /// The body Entra writes: the description's lines are joined with CR LF (ENTRA.md §1), and the
+    /// correlation id echoes the client's `client-request-id` when it sent one, as Entra's does.
+    func response(now: Date, clientRequestId: String? = nil) -> EmulatorResponse {
+        let trace = UUID().uuidString.lowercased()
+        let correlation = clientRequestId.flatMap { UUID(uuidString: $0) }?.uuidString.lowercased() ?? UUID().uuidString.lowercased()
         let stamp = AADError.timestamp(now)
-        let full = "AADSTS\(code): \(description) Trace ID: \(trace) Correlation ID: \(correlation) Timestamp: \(stamp)"
+        let full = ["AADSTS\(code): \(description)", "Trace ID: \(trace)", "Correlation ID: \(correlation)", "Timestamp: \(stamp)"]
+            .joined(separator: "\r\n")
         let body: JSONValue = [
             "error": .string(error),
             "error_description": .string(full),

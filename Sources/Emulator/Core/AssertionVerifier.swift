@@ -38,10 +38,10 @@ struct AssertionVerifier: Sendable {
         let registered: RegisteredCertificate?
         switch alg {
         case "RS256":
-            thumbprint = header["x5t"]?.stringValue
+            thumbprint = Self.normalized(header["x5t"]?.stringValue)
             registered = certificates.first { $0.sha1 == thumbprint }
         case "PS256":
-            thumbprint = header["x5t#S256"]?.stringValue ?? header["x5t"]?.stringValue
+            thumbprint = Self.normalized(header["x5t#S256"]?.stringValue ?? header["x5t"]?.stringValue)
             registered = certificates.first { $0.sha256 == thumbprint || $0.sha1 == thumbprint }
         default:
             throw .assertionMalformed("unsupported alg '\(alg)'; use RS256 with x5t or PS256 with x5t#S256")
@@ -58,6 +58,14 @@ struct AssertionVerifier: Sendable {
         try checkClaims(claims, clientId: clientId, tenantSegment: tenantSegment, now: now)
     }
 
+    /// MSAL Python writes thumbprints with base64 padding (`…=`), and Entra accepts them: compare
+    /// unpadded base64url.
+    static func normalized(_ thumbprint: String?) -> String? {
+        thumbprint.map {
+            $0.replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        }
+    }
+
     private func checkClaims(_ claims: JSONObject, clientId: String, tenantSegment: String, now: Date) throws(AADError) {
         let iss = claims["iss"]?.stringValue, sub = claims["sub"]?.stringValue
         guard iss == clientId, sub == clientId else { throw .issuerMismatch() }
@@ -65,9 +73,10 @@ struct AssertionVerifier: Sendable {
         guard aud.hasSuffix("/\(tenantSegment)/oauth2/v2.0/token") || aud.hasSuffix("/\(tenantSegment)/oauth2/token") else {
             throw .audienceMismatch()
         }
-        let t = Int(now.timeIntervalSince1970)
-        guard let exp = claims["exp"]?.numberValue?.intValue else { throw .assertionMalformed("no exp claim") }
-        let nbf = claims["nbf"]?.numberValue?.intValue ?? t
+        // NumericDate may have a fraction (RFC 7519 §2): MSAL Python writes time.time() + 600.
+        let t = now.timeIntervalSince1970
+        guard let exp = claims["exp"]?.numberValue?.doubleValue else { throw .assertionMalformed("no exp claim") }
+        let nbf = claims["nbf"]?.numberValue?.doubleValue ?? t
         guard t < exp, t >= nbf - 300 else { throw .assertionTime() }
     }
 }

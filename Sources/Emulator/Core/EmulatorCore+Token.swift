@@ -8,43 +8,32 @@ extension EmulatorCore {
         do throws(AADError) {
             return try issueToken(request, tenantSegment: tenantSegment, now: now)
         } catch {
-            return error.response(now: now)
+            return error.response(now: now, clientRequestId: request.header("client-request-id"))
         }
     }
 
     private func issueToken(_ request: EmulatorRequest, tenantSegment: String, now: Date) throws(AADError) -> EmulatorResponse {
-        var form = FormBody.parse(request.body)
-        if let basic = request.header("authorization"), basic.lowercased().hasPrefix("basic "),
-            let decoded = Data(base64Encoded: String(basic.dropFirst(6))).flatMap({ String(data: $0, encoding: .utf8) }),
-            let colon = decoded.firstIndex(of: ":") {
-            // RFC 6749 §2.3.1: Basic credentials are form-urlencoded before base64.
-            form["client_id"] = form["client_id"] ?? FormBody.decode(String(decoded[..<colon]))
-            form["client_secret"] = FormBody.decode(String(decoded[decoded.index(after: colon)...]))
-        }
+        let form = FormBody.parse(request)
         let grant = form["grant_type"] ?? ""
         guard grant == "client_credentials" else { throw .unsupportedGrantType(grant) }
         guard let tenant = tenant(tenantSegment) else { throw .tenantNotFound(tenantSegment) }
+        // The v2 endpoint takes `scope`; v1-era tools that send `resource` get Entra's 901002.
+        if form["resource"] != nil { throw .resourceNotSupported }
         let clientId = form["client_id"] ?? Self.assertionSubject(form["client_assertion"]) ?? ""
         guard let app = tenant.apps.first(where: { $0.clientId.lowercased() == clientId.lowercased() }) else {
             throw .appNotFound(clientId, tenant: tenant.id)
         }
         if app.disabled { throw .appDisabled(clientId) }
-        try checkScope(form["scope"])
-        if let secret = form["client_secret"] {
-            guard let match = app.secrets.first(where: { $0.value == secret }) else { throw .invalidSecret(app.clientId) }
-            if match.expired { throw .expiredSecret(app.clientId) }
-        } else if let assertion = form["client_assertion"] {
-            guard form["client_assertion_type"] == "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" else {
-                throw .assertionMalformed("client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-            }
-            try AssertionVerifier(pems: app.certificates).verify(assertion, clientId: app.clientId, tenantSegment: tenantSegment, now: now)
-        } else {
-            throw .missingCredential
-        }
+        let audience = try checkScope(form["scope"])
+        let method = try authenticateClient(app, form: form, tenantSegment: tenantSegment, now: now)
+        let cloud = CloudInstance.reachedAs(request.header("host"))
         let issued = Int(now.timeIntervalSince1970)
-        let token = issuer.issue(.init(tenant: tenant.id, appId: app.clientId, roles: app.permissions,
-                                       audience: "https://graph.microsoft.com", notBefore: issued,
-                                       expires: issued + config.tokenLifetimeSeconds))
+        let claims = TokenIssuer.Claims(
+            tenant: tenant.id, appId: app.clientId, roles: app.permissions, audience: audience, notBefore: issued,
+            expires: issued + config.tokenLifetimeSeconds, issuer: cloud.stsIssuer(tenant: tenant.id), appDisplayName: app.displayName,
+            objectId: TokenIssuer.servicePrincipalObjectId(tenant: tenant.id, appId: app.clientId),
+            authenticationMethod: method, regionScope: cloud.regionScope)
+        guard let token = try? issuer.issue(claims) else { throw .serverError }
         return .json(200, [
             "token_type": "Bearer",
             "expires_in": .number(JSONNumber(config.tokenLifetimeSeconds)),
@@ -53,10 +42,29 @@ extension EmulatorCore {
         ])
     }
 
-    private func checkScope(_ scope: String?) throws(AADError) {
+    /// Checks the secret or the certificate assertion; answers `appidacr` ("1" secret, "2" certificate).
+    private func authenticateClient(_ app: EmulatorConfig.App, form: [String: String], tenantSegment: String,
+                                    now: Date) throws(AADError) -> String {
+        if let secret = form["client_secret"] {
+            guard let match = app.secrets.first(where: { $0.value == secret }) else { throw .invalidSecret(app.clientId) }
+            if match.expired { throw .expiredSecret(app.clientId) }
+            return "1"
+        }
+        guard let assertion = form["client_assertion"] else { throw .missingCredential }
+        guard form["client_assertion_type"] == "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" else {
+            throw .assertionMalformed("client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+        }
+        try AssertionVerifier(pems: app.certificates).verify(assertion, clientId: app.clientId, tenantSegment: tenantSegment, now: now)
+        return "2"
+    }
+
+    /// The scope must be a Graph `/.default`; the token's `aud` is its resource, as in Entra's v1
+    /// tokens (`https://graph.microsoft.com`).
+    private func checkScope(_ scope: String?) throws(AADError) -> String {
         guard let scope, let url = URL(string: scope), url.path == "/.default", let host = url.host,
             host.contains("graph") || host.hasPrefix("127.0.0.1") || host == "localhost"
         else { throw .invalidScope(scope ?? "") }
+        return String(scope.dropLast("/.default".count))
     }
 
     /// With an assertion and no client_id, Entra takes the client from the assertion's `sub`.
@@ -97,6 +105,19 @@ enum FormBody {
             result[decode(String(key))] = kv.count > 1 ? decode(String(kv[1])) : ""
         }
         return result
+    }
+
+    /// The body's fields, with HTTP Basic client credentials folded in as `client_id` / `client_secret`.
+    static func parse(_ request: EmulatorRequest) -> [String: String] {
+        var form = parse(request.body)
+        if let basic = request.header("authorization"), basic.lowercased().hasPrefix("basic "),
+            let decoded = Data(base64Encoded: String(basic.dropFirst(6))).flatMap({ String(data: $0, encoding: .utf8) }),
+            let colon = decoded.firstIndex(of: ":") {
+            // RFC 6749 §2.3.1: Basic credentials are form-urlencoded before base64.
+            form["client_id"] = form["client_id"] ?? decode(String(decoded[..<colon]))
+            form["client_secret"] = decode(String(decoded[decoded.index(after: colon)...]))
+        }
+        return form
     }
 
     static func decode(_ s: String) -> String {

@@ -105,7 +105,9 @@ public enum EmulatorServer {
     static func respond(_ request: Request, context: EmulatorContext, core: EmulatorCore) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: 64 << 20)
-        let headers = request.headers.map { ($0.name.rawName, $0.value) }
+        var headers = request.headers.map { ($0.name.rawName, $0.value) }
+        // HTTP/1's Host travels as the :authority pseudo-header; the core builds discovery URLs from it.
+        if let authority = request.head.authority { headers.append(("Host", authority)) }
         var query: [String: String] = [:]
         if let q = request.uri.query {
             var components = URLComponents()
