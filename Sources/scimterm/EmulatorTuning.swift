@@ -8,6 +8,10 @@ struct EmulatorTuning: ParsableArguments {
     var config: String?
     @Option(help: "bulkUpload calls allowed per 5 s per tenant (0: no limit).") var rateLimit: Int?
     @Option(help: "Seconds before an accepted upload is processed.") var processingDelay: Double?
+    @Option(help: "bulkUpload calls allowed per tenant in a rolling 24 hours (default 2000, as P1/P2; 0: no quota).")
+    var dailyQuota: Int?
+    @Flag(help: "Clear attributes a record leaves out or sends as null (the job's \"flow null values\" option); default: partial updates.")
+    var flowNullValues = false
     @Option(help: "Probability (0–1) of an injected 500 on bulkUpload.") var faultInternalError: Double?
     @Option(help: "Probability (0–1) of an injected 503 on bulkUpload.") var faultUnavailable: Double?
     @Option(help: "Probability (0–1) of dropping the connection on bulkUpload.") var faultDrop: Double?
@@ -25,6 +29,8 @@ struct EmulatorTuning: ParsableArguments {
         }
         if let rateLimit { settings.rateLimit = rateLimit }
         if let processingDelay { settings.processingDelaySeconds = processingDelay }
+        if let dailyQuota { settings.dailyQuota = max(0, dailyQuota) }
+        if flowNullValues { settings.flowNullValues = true }
         if let v = faultInternalError { settings.faults.internalErrorRate = v }
         if let v = faultUnavailable { settings.faults.unavailableRate = v }
         if let v = faultDrop { settings.faults.dropConnectionRate = v }

@@ -29,7 +29,7 @@ extension EmulatorConfig {
 
     init(table t: TOMLTable, baseDirectory: URL) throws {
         try Self.allow(t, ["token_lifetime_seconds", "rate_limit", "rate_window_seconds", "processing_delay_seconds",
-                           "bucket_capacity", "faults", "tenants"], in: "the top level")
+                           "bucket_capacity", "daily_quota", "flow_null_values", "faults", "tenants"], in: "the top level")
         let tenants = try (t["tenants"]?.array.map(Array.init) ?? []).map { try Tenant(table: Self.table($0, "tenants"), base: baseDirectory) }
         self = tenants.isEmpty ? .sandbox() : EmulatorConfig(tenants: tenants)
         if let v = t["token_lifetime_seconds"]?.int { tokenLifetimeSeconds = v }
@@ -37,6 +37,8 @@ extension EmulatorConfig {
         if let v = Self.number(t["rate_window_seconds"]) { rateWindowSeconds = v }
         if let v = Self.number(t["processing_delay_seconds"]) { processingDelaySeconds = v }
         if let v = t["bucket_capacity"]?.int { bucketCapacity = v }
+        if let v = t["daily_quota"]?.int { dailyQuota = max(0, v) }
+        if let v = t["flow_null_values"]?.bool { flowNullValues = v }
         if let f = t["faults"]?.table {
             try Self.allow(f, ["seed", "internal_error_rate", "unavailable_rate", "drop_connection_rate",
                                "throttle_without_retry_after_rate", "added_latency_ms"], in: "[faults]")
@@ -112,7 +114,11 @@ extension EmulatorConfig.ServicePrincipal {
             guard ["NotConfigured", "NotRun", "Active", "Paused", "Quarantine"].contains(state) else {
                 throw EmulatorConfig.FileError(description: "job state '\(state)' is not one of NotConfigured, NotRun, Active, Paused, Quarantine")
             }
-            return EmulatorConfig.Job(id: jobId, state: state, quarantineReason: j["quarantine_reason"]?.string)
+            let reason = j["quarantine_reason"]?.string
+            if let reason, !EmulatorConfig.Job.quarantineReasons.contains(reason) {
+                throw EmulatorConfig.FileError(description: "quarantine_reason '\(reason)' is not one of \(EmulatorConfig.Job.quarantineReasons.joined(separator: ", "))")
+            }
+            return EmulatorConfig.Job(id: jobId, state: state, quarantineReason: reason)
         }
         self.init(id: id, displayName: t["display_name"]?.string ?? "API-driven provisioning to Microsoft Entra ID", jobs: jobs)
     }

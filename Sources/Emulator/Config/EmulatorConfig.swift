@@ -14,6 +14,12 @@ public struct EmulatorConfig: Sendable, Codable, Equatable {
     public var processingDelaySeconds: Double = 3
     /// Uploads a paused or quarantined job holds before answering 500 "bucket full".
     public var bucketCapacity: Int = 20
+    /// bulkUpload calls admitted per tenant in a rolling 24 hours (ENTRA.md §3: 2,000 on P1/P2,
+    /// 6,000 on ID Governance), shared by every client and job of the tenant. 0 turns it off.
+    public var dailyQuota: Int = 2000
+    /// The job's "flow null values" option: an attribute a record leaves out (or sends as null) is
+    /// cleared. Off, as in Entra by default: updates are partial and leave such attributes unchanged.
+    public var flowNullValues: Bool = false
     public var faults: FaultConfig = FaultConfig()
 
     public init(tenants: [Tenant]) { self.tenants = tenants }
@@ -78,7 +84,14 @@ public struct EmulatorConfig: Sendable, Codable, Equatable {
         public var id: String
         /// NotConfigured | NotRun | Active | Paused | Quarantine
         public var state: String = "Active"
+        /// One of Graph's `quarantineReason` values (see `quarantineReasons`), for a job in Quarantine.
         public var quarantineReason: String?
+
+        /// Graph's `quarantineReason` enumeration (synchronizationQuarantine resource type).
+        public static let quarantineReasons = [
+            "EncounteredBaseEscrowThreshold", "EncounteredTotalEscrowThreshold", "EncounteredEscrowProportionThreshold",
+            "EncounteredQuarantineException", "Unknown", "QuarantinedOnDemand", "TooManyDeletes", "IngestionInterrupted",
+        ]
 
         public init(id: String, state: String = "Active", quarantineReason: String? = nil) {
             self.id = id

@@ -8,6 +8,7 @@ extension EmulatorCore {
         statistics.bulkUploads += 1
         try require(claims, Self.uploadPermissions, sp: sp, job: job)
         try throttle(tenant: claims.tenant, now: now)
+        try spendDailyQuota(tenant: claims.tenant, now: now)
         switch faults.draw() {
         case .none: break
         case .dropConnection:
@@ -26,7 +27,7 @@ extension EmulatorCore {
         guard type.hasPrefix("application/scim+json") else { throw .unsupportedMediaType }
         let operations = try Self.parseBulkRequest(request.body)
         let key = Self.jobKey(sp, job)
-        if jobStates[key]?.code != "Active", queue.count(where: { Self.jobKey($0.servicePrincipalId, $0.jobId) == key }) >= config.bucketCapacity {
+        if jobStates[key]?.code != "Active", queue.count(job: key) >= config.bucketCapacity {
             throw .bucketFull
         }
         queue.append(UploadBatch(tenant: claims.tenant, servicePrincipalId: sp, jobId: job, receivedAt: now, operations: operations))
@@ -38,18 +39,25 @@ extension EmulatorCore {
         ])
     }
 
-    /// Counts the call against the tenant's window; answers 429 with the seconds until a slot frees.
+    /// Counts the call against the tenant's 5-second window; answers 429 with the seconds until a slot frees.
     func throttle(tenant: String, now: Date) throws(GraphError) {
         guard config.rateLimit > 0 else { return }
-        var times = (callTimes[tenant] ?? []).filter { now.timeIntervalSince($0) < config.rateWindowSeconds }
-        if times.count >= config.rateLimit, let oldest = times.first {
-            callTimes[tenant] = times
+        // Mutated in place through the subscript: a copy would duplicate the ring on every call.
+        if let wait = rateWindows[tenant, default: CallWindow(limit: config.rateLimit, seconds: config.rateWindowSeconds)].admit(now: now) {
             statistics.throttled += 1
-            let wait = Int((config.rateWindowSeconds - now.timeIntervalSince(oldest)).rounded(.up))
-            throw .throttled(retryAfter: max(1, wait))
+            throw .throttled(retryAfter: wait)
         }
-        times.append(now)
-        callTimes[tenant] = times
+    }
+
+    /// Counts the call against the tenant's rolling 24-hour quota (ENTRA.md §3), shared by every
+    /// client and job of the tenant. A refused call does not count; an admitted one counts whatever
+    /// happens to it afterwards (a fault, a 400, a full bucket), as it reached the service.
+    func spendDailyQuota(tenant: String, now: Date) throws(GraphError) {
+        guard config.dailyQuota > 0 else { return }
+        if let wait = quotaWindows[tenant, default: CallWindow(limit: config.dailyQuota, seconds: GraphError.dailyQuotaWindow)].admit(now: now) {
+            statistics.quotaRefused += 1
+            throw .dailyQuotaExceeded(calls: quotaWindows[tenant]?.count ?? config.dailyQuota, limit: config.dailyQuota, retryAfter: wait)
+        }
     }
 
     /// The BulkRequest schema as Entra enforces it: 400 "Invalid Data Format" otherwise.

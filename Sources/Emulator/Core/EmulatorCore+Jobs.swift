@@ -9,6 +9,7 @@ extension EmulatorCore {
     func job(_ request: EmulatorRequest, sp: String, job: String, action: String?, version: String, now: Date) async -> EmulatorResponse {
         let requestId = UUID().uuidString.lowercased()
         let clientRequestId = request.header("client-request-id") ?? UUID().uuidString.lowercased()
+        let ids = [("request-id", requestId), ("client-request-id", clientRequestId)]
         do throws(GraphError) {
             let claims = try authenticate(request, tenantOf: sp, now: now)
             let key = Self.jobKey(sp, job)
@@ -18,16 +19,12 @@ extension EmulatorCore {
                                             requestId: requestId, clientRequestId: clientRequestId, now: now)
             case ("GET", nil):
                 try require(claims, Self.jobReadPermissions, sp: sp, job: job)
-                return .json(200, jobJSON(job, state: jobStates[key]), headers: [("request-id", requestId), ("client-request-id", clientRequestId)])
+                jobStates[key]?.quarantine?.reevaluate(now: now)
+                return .json(200, jobJSON(job, state: jobStates[key], now: now), headers: ids)
             case ("POST", let verb?) where ["start", "pause", "restart"].contains(verb):
                 try require(claims, ["Synchronization.ReadWrite.All"], sp: sp, job: job)
-                switch verb {
-                case "pause": jobStates[key]?.code = "Paused"
-                default:
-                    jobStates[key]?.code = "Active"
-                    jobStates[key]?.quarantineReason = nil
-                }
-                return EmulatorResponse(status: 204, headers: [("request-id", requestId), ("client-request-id", clientRequestId)])
+                control(key, verb)
+                return EmulatorResponse(status: 204, headers: ids)
             case (_, "bulkupload"?):
                 throw .methodNotAllowed
             default:
@@ -35,6 +32,24 @@ extension EmulatorCore {
             }
         } catch {
             return error.response(requestId: requestId, clientRequestId: clientRequestId, now: now)
+        }
+    }
+
+    /// start, pause, restart. Pause keeps the queued uploads; start and restart lift a quarantine;
+    /// restart also purges every upload still waiting, as Entra does (ENTRA.md §5): they never reach
+    /// the directory or the logs.
+    func control(_ key: String, _ verb: String) {
+        switch verb {
+        case "pause":
+            jobStates[key]?.code = "Paused"
+        case "restart":
+            let purged = queue.purge(job: key)
+            statistics.purgedUploads += purged.count
+            statistics.purgedOperations += purged.reduce(0) { $0 + $1.operations.count }
+            fallthrough
+        default:
+            jobStates[key]?.code = "Active"
+            jobStates[key]?.quarantine = nil
         }
     }
 
@@ -49,23 +64,14 @@ extension EmulatorCore {
         }
     }
 
-    func jobJSON(_ id: String, state: JobState?) -> JSONValue {
-        let code = state?.code ?? "NotConfigured"
-        var status: JSONObject = ["code": .string(code), "countSuccessiveCompleteFailures": 0, "escrowsPruned": false]
-        status.append("lastExecution", state?.lastExecution.map { date in
-            .object(["activityIdentifier": .string(UUID().uuidString.lowercased()), "state": "Succeeded",
-                     "timeBegan": .string(GraphError.isoDate(date)), "timeEnded": .string(GraphError.isoDate(date))])
-        } ?? .null)
-        status.append("quarantine", code == "Quarantine" ? .object([
-            "reason": .string(state?.quarantineReason ?? "EncounteredQuarantineException"),
-            "currentBegan": .string(GraphError.isoDate(Date())),
-            "error": ["code": "SyncQuarantine", "message": .string(state?.quarantineReason ?? "The job was quarantined.")],
-        ]) : .null)
+    /// The `synchronizationJob` as of `now`.
+    func jobJSON(_ id: String, state: JobState?, now: Date) -> JSONValue {
+        let state = state ?? JobState(code: "NotConfigured", quarantineReason: nil, since: now)
         return .object([
             "id": .string(id),
             "templateId": .string(String(id.split(separator: ".").first ?? "API2AAD")),
-            "schedule": ["interval": "PT40M", "state": .string(code == "Paused" ? "Disabled" : "Active")],
-            "status": .object(status),
+            "schedule": ["interval": "PT40M", "state": .string(state.code == "Paused" ? "Disabled" : "Active")],
+            "status": state.statusJSON(),
         ])
     }
 }

@@ -12,7 +12,7 @@ extension EmulatorCore {
             guard request.method == "GET" else { throw .methodNotAllowed }
             let claims = try authenticate(request, tenantOf: nil, now: now)
             guard claims.roles.contains(where: Self.logPermissions.contains) else { throw .forbidden(Self.logPermissions[0]) }
-            processDue(now: now)
+            processDueSlice(now: now)  // one slice: a big backlog is left to the background loop, so this answers at once
             let filter: LogFilter
             switch LogFilter.parse(request.query["$filter"] ?? "") {
             case .success(let f): filter = f

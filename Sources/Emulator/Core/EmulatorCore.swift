@@ -12,43 +12,54 @@ public actor EmulatorCore {
     let issuer = TokenIssuer()
     var directory = Directory()
     var logs: [ProvisioningLogEntry] = []
-    var queue: [UploadBatch] = []
+    var queue = UploadQueue()
     var jobStates: [String: JobState] = [:]
-    var callTimes: [String: [Date]] = [:]
+    /// Per tenant: the 5-second rate window and the 24-hour quota window of bulkUpload calls.
+    var rateWindows: [String: CallWindow] = [:]
+    var quotaWindows: [String: CallWindow] = [:]
     var faults: FaultInjector
+    /// Service principal display names by lower-cased id, for log entries.
+    let servicePrincipalNames: [String: String]
     public internal(set) var statistics = Statistics()
+
+    /// Operations processed between two yields of the actor, so requests keep being answered while
+    /// a large backlog is processed.
+    static let sliceOperations = 500
 
     public struct Statistics: Sendable, Equatable {
         public var tokenRequests = 0
         public var bulkUploads = 0
         public var accepted = 0
         public var throttled = 0
+        /// bulkUpload calls refused because the tenant's daily quota was spent.
+        public var quotaRefused = 0
         public var injectedFaults = 0
         public var processedOperations = 0
+        /// Accepted uploads (and their operations) that a job restart dropped before processing.
+        public var purgedUploads = 0
+        public var purgedOperations = 0
     }
 
-    struct JobState: Sendable {
-        var code: String
-        var quarantineReason: String?
-        var lastExecution: Date?
-    }
-
-    public init(config: EmulatorConfig, baseURL: String = "http://127.0.0.1") {
+    /// `now` dates the quarantine of jobs that the configuration starts in Quarantine.
+    public init(config: EmulatorConfig, baseURL: String = "http://127.0.0.1", now: Date = Date()) {
         self.config = config
         self.baseURL = baseURL
         faults = FaultInjector(config.faults)
+        var names: [String: String] = [:]
         for tenant in config.tenants {
             for sp in tenant.servicePrincipals {
+                names[sp.id.lowercased()] = sp.displayName
                 for job in sp.jobs {
-                    jobStates[Self.jobKey(sp.id, job.id)] = JobState(code: job.state, quarantineReason: job.quarantineReason)
+                    jobStates[Self.jobKey(sp.id, job.id)] = JobState(code: job.state, quarantineReason: job.quarantineReason, since: now)
                 }
             }
         }
+        servicePrincipalNames = names
     }
 
     public func setBaseURL(_ url: String) { baseURL = url }
 
-    static func jobKey(_ sp: String, _ job: String) -> String { sp.lowercased() + "/" + job }
+    static func jobKey(_ sp: String, _ job: String) -> String { UploadBatch.jobKey(sp, job) }
 
     public func handle(_ request: EmulatorRequest, now: Date = Date()) async -> EmulatorResponse {
         let parts = request.path.split(separator: "/").map(String.init)
@@ -57,7 +68,6 @@ public actor EmulatorCore {
             statistics.tokenRequests += 1
             return token(request, tenantSegment: parts[0], now: now)
         }
-        if let metadata = identityMetadata(request, parts: parts, now: now) { return metadata }
         guard let version = parts.first, version == "v1.0" || version == "beta" else {
             return Self.graph(.notFound("Resource not found for the segment '\(parts.first ?? "")'."), request, now)
         }
@@ -94,21 +104,46 @@ public actor EmulatorCore {
 
     public func pendingUploads() -> Int { queue.count }
 
-    /// Processes queued uploads whose delay has passed, for jobs that are running.
-    public func processDue(now: Date = Date()) {
-        var remaining: [UploadBatch] = []
-        for batch in queue {
-            let key = Self.jobKey(batch.servicePrincipalId, batch.jobId)
-            guard jobStates[key]?.code == "Active", now.timeIntervalSince(batch.receivedAt) >= config.processingDelaySeconds else {
-                remaining.append(batch)
-                continue
-            }
-            let spName = config.tenants.flatMap(\.servicePrincipals).first { $0.id.lowercased() == batch.servicePrincipalId.lowercased() }?.displayName ?? ""
-            let entries = directory.process(batch, cycleId: UUID().uuidString.lowercased(), servicePrincipalName: spName, now: now)
-            logs.append(contentsOf: entries)
-            statistics.processedOperations += batch.operations.count
-            jobStates[key]?.lastExecution = now
+    /// Operations of accepted uploads that restarts purged before they were processed.
+    public func purgedOperations() -> Int { statistics.purgedOperations }
+
+    // MARK: Processing
+
+    /// Processes every queued upload whose delay has passed, for jobs that are running, a slice at a
+    /// time: between slices the actor is given up, so logs and job requests are answered meanwhile.
+    public func processDue(now: Date = Date()) async {
+        while processDueSlice(now: now) > 0 {
+            await Task.yield()
         }
-        queue = remaining
+    }
+
+    /// Processes one slice (about `sliceOperations` operations) of due uploads and returns how many
+    /// operations it processed. Each upload is taken off the queue and applied without a suspension
+    /// in between, so a pause or restart arriving meanwhile acts only on what is still queued.
+    @discardableResult
+    func processDueSlice(now: Date, operations: Int = EmulatorCore.sliceOperations) -> Int {
+        let batches = queue.takeDue(now: now, delay: config.processingDelaySeconds, operations: operations) { key in
+            jobStates[key]?.code == "Active"
+        }
+        var processed = 0
+        for batch in batches {
+            process(batch, now: now)
+            processed += batch.operations.count
+        }
+        return processed
+    }
+
+    private func process(_ batch: UploadBatch, now: Date) {
+        let cycleId = UUID().uuidString.lowercased()
+        let context = Directory.Context(cycleId: cycleId, tenantId: batch.tenant,
+                                        servicePrincipalName: servicePrincipalNames[batch.servicePrincipalId.lowercased()] ?? "",
+                                        flowNullValues: config.flowNullValues, now: now)
+        let entries = directory.process(batch, context)
+        logs.append(contentsOf: entries)
+        statistics.processedOperations += batch.operations.count
+        let failed = entries.count { $0.status == "failure" }
+        let exported = entries.count { $0.status != "failure" && $0.action != "other" }
+        jobStates[batch.jobKey]?.record(JobState.Execution(activityIdentifier: cycleId, timeBegan: now, timeEnded: now,
+                                                           imported: entries.count, exported: exported, escrowed: failed))
     }
 }

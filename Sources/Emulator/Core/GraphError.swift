@@ -27,6 +27,16 @@ struct GraphError: Error, Sendable {
         GraphError(status: 429, code: "TooManyRequests", message: "Too many requests. Please retry later.",
                    headers: retryAfter.map { [("Retry-After", String($0))] } ?? [])
     }
+    /// The daily quota's window: 24 hours.
+    static let dailyQuotaWindow: TimeInterval = 86_400
+    /// Microsoft documents the quota and the 429 but not the body: the wording is ours, and clients
+    /// (scimterm's own) recognise it by its "Daily quota exceeded" prefix.
+    static func dailyQuotaExceeded(calls: Int, limit: Int, retryAfter: Int) -> GraphError {
+        GraphError(status: 429, code: "TooManyRequests",
+                   message: "Daily quota exceeded: this tenant has made \(calls) bulkUpload calls in the last 24 hours (limit \(limit)); "
+                       + "calls are accepted again as the oldest leave the 24-hour window.",
+                   headers: [("Retry-After", String(retryAfter))])
+    }
     static let bucketFull = GraphError(status: 500, code: "InternalServerError",
         message: "The bucket that stores the ingested data is full, please wait for the synchronization service to process the ingested data and retry this request.")
     static let injectedInternal = GraphError(status: 500, code: "InternalServerError", message: "An internal server error occurred (injected fault).")

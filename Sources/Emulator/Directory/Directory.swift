@@ -5,111 +5,110 @@ import SCIM
 /// send did (every record exactly once, managers linked, duplicates rejected).
 struct Directory: Sendable {
     private(set) var users: [String: DirectoryUser] = [:]  // by externalId
+    /// Lower-cased userPrincipalName → the externalId that holds it, kept with every change so that
+    /// checking a userName for a clash costs O(1), not a scan of the directory.
+    private var upnOwners: [String: String] = [:]
+
+    /// How a batch is processed and reported.
+    struct Context: Sendable {
+        var cycleId: String
+        var tenantId: String
+        var servicePrincipalName: String
+        var flowNullValues: Bool
+        var now: Date
+    }
 
     var count: Int { users.count }
 
     func user(externalId: String) -> DirectoryUser? { users[externalId] }
 
     /// Applies a batch and returns one log entry per operation, in order.
-    mutating func process(_ batch: UploadBatch, cycleId: String, servicePrincipalName: String, now: Date) -> [ProvisioningLogEntry] {
-        let builder = LogEntryBuilder(jobId: batch.jobId, cycleId: cycleId,
-                                      servicePrincipal: (batch.servicePrincipalId, servicePrincipalName), now: now)
-        var entries: [ProvisioningLogEntry] = []
-        var pendingManagers: [(index: Int, externalId: String, manager: String)] = []
-        for op in batch.operations {
-            let (entry, manager) = apply(op.bulkId, op.data, builder: builder)
-            if let manager { pendingManagers.append((entries.count, entry.sourceId, manager)) }
-            entries.append(entry)
-        }
+    mutating func process(_ batch: UploadBatch, _ context: Context) -> [ProvisioningLogEntry] {
+        let builder = LogEntryBuilder(jobId: batch.jobId, cycleId: context.cycleId, tenantId: context.tenantId,
+                                      servicePrincipal: (batch.servicePrincipalId, context.servicePrincipalName), now: context.now)
+        var outcomes = batch.operations.map { apply($0.bulkId, $0.data, flowNullValues: context.flowNullValues) }
         // Managers are resolved after the whole batch, as Entra does, so order within a payload is free.
-        for pending in pendingManagers {
-            let resolved = users[pending.manager] != nil
-            if resolved { users[pending.externalId]?.managerExternalId = pending.manager }
-            entries[pending.index] = builder.withManagerStep(entries[pending.index], manager: pending.manager, resolved: resolved)
+        for i in outcomes.indices {
+            guard let manager = outcomes[i].manager else { continue }
+            let externalId = outcomes[i].sourceId
+            let found = users[manager] != nil
+            let previous = users[externalId]?.managerExternalId
+            if found { users[externalId]?.managerExternalId = manager }
+            outcomes[i].resolveManager(manager, found: found, previous: previous)
         }
-        return entries
+        return outcomes.map(builder.entry)
     }
 
-    private mutating func apply(_ bulkId: String, _ data: JSONObject, builder: LogEntryBuilder) -> (ProvisioningLogEntry, String?) {
+    private mutating func apply(_ bulkId: String, _ data: JSONObject, flowNullValues: Bool) -> OperationOutcome {
         let record = UserRecord(data: data)
         let externalId = record.externalId?.trimmingCharacters(in: .whitespaces) ?? ""
         let name = record.displayName ?? record.userName ?? externalId
-        let importStep = LogEntryBuilder.Step(name: "Import from API", type: "import", status: "success",
-                                              description: "Received User '\(name)' from the API request (bulkId \(bulkId)).",
-                                              details: [("bulkId", bulkId), ("externalId", externalId)])
-        guard !externalId.isEmpty else {
-            return (builder.entry(action: "other", status: "failure", sourceId: "", sourceName: name, targetId: nil,
-                                  steps: [LogEntryBuilder.Step(name: "Import from API", type: "import", status: "failure",
-                                                               description: "Source identifier of an entry cannot be empty.")],
-                                  modified: [], failure: .init(code: "InvalidSourceIdentifier", reason: "Source identifier of an entry cannot be empty.",
-                                                               category: "NonServiceFailure", recommendedAction: "Set externalId to the worker's unique id in the source system and send the record again.")), nil)
-        }
-        var newProperties = DefaultAttributeMapping.properties(of: data)
+        guard !externalId.isEmpty else { return Self.emptySourceIdentifier(name: name) }
+        let importStep = OperationOutcome.Step(kind: .importFromAPI, status: "success",
+                                               text: "Received User '\(name)' from the API request (bulkId \(bulkId)).",
+                                               details: [("bulkId", bulkId), ("externalId", externalId)])
         let existing = users[externalId]
-        let matchStep = LogEntryBuilder.Step(
-            name: "Match user", type: "matching", status: "success",
-            description: existing == nil ? "No user with employeeId '\(externalId)' was found; a new user will be created."
-                : "Matched User '\(externalId)' to the Entra ID user '\(existing?.userPrincipalName ?? existing?.displayName ?? "")'.")
-        let scopeStep = LogEntryBuilder.Step(name: "Determine if User is in scope", type: "scoping", status: "success",
-                                             description: "User '\(name)' is in scope.")
-        if let upn = newProperties["userPrincipalName"]?.lowercased(),
-            let clash = users.values.first(where: { $0.externalId != externalId && $0.userPrincipalName?.lowercased() == upn }) {
-            let reason = "The userPrincipalName '\(upn)' is already used by the user with employeeId '\(clash.externalId)'."
-            return (builder.entry(action: existing == nil ? "create" : "update", status: "failure", sourceId: externalId, sourceName: name,
-                                  targetId: existing?.objectId, steps: [importStep, matchStep, scopeStep,
-                                  LogEntryBuilder.Step(name: "Provision User", type: "export", status: "failure", description: reason)],
-                                  modified: [], failure: .init(code: "AzureActiveDirectoryConflictEntry", reason: reason, category: "NonServiceFailure",
-                                                               recommendedAction: "Make userName unique, or fix the other record's externalId if both describe the same person.")), nil)
-        }
-        if newProperties["userPrincipalName"] == nil, let old = existing?.userPrincipalName { newProperties["userPrincipalName"] = old }
         let old = existing?.properties ?? [:]
-        let changed = Set(old.keys).union(newProperties.keys).filter { old[$0] != newProperties[$0] }.sorted()
-        let action: String, description: String, status: String
-        if existing == nil {
-            action = "create"; status = "success"
-            description = "User '\(name)' was created in Microsoft Entra ID."
-        } else if changed.isEmpty {
-            action = "other"; status = "skipped"
-            description = "User '\(name)' already has the values sent; nothing was changed."
-        } else if old["accountEnabled"] == "True" && newProperties["accountEnabled"] == "False" {
-            action = "disable"; status = "success"
-            description = "User '\(name)' was disabled in Microsoft Entra ID."
-        } else {
-            action = "update"; status = "success"
-            description = "User '\(name)' was updated in Microsoft Entra ID."
+        let new = DefaultAttributeMapping.apply(DefaultAttributeMapping.carried(by: data), active: record.active, to: old,
+                                                flowNullValues: flowNullValues)
+        let steps = [importStep, Self.matchStep(externalId, existing), OperationOutcome.Step(kind: .scoping, status: "success", text: "User '\(name)' is in scope.")]
+        if let owner = conflictingOwner(of: new["userPrincipalName"], externalId: externalId) {
+            return Self.conflict(upn: new["userPrincipalName"] ?? "", owner: owner, externalId: externalId, name: name,
+                                 existing: existing, steps: steps)
+        }
+        var modified = DefaultAttributeMapping.changes(from: old, to: new)
+        let sentManager = record.managerExternalId.flatMap { $0.isEmpty ? nil : $0 }
+        var manager = existing?.managerExternalId
+        if flowNullValues, sentManager == nil, let previous = manager {
+            modified.append(("manager", previous, nil))
+            manager = nil
         }
         let objectId = existing?.objectId ?? UUID().uuidString.lowercased()
-        users[externalId] = DirectoryUser(objectId: objectId, externalId: externalId, properties: newProperties,
-                                          managerExternalId: existing?.managerExternalId)
-        let provision = LogEntryBuilder.Step(name: "Provision User", type: "export", status: status, description: description)
-        let entry = builder.entry(action: action, status: status, sourceId: externalId, sourceName: name, targetId: objectId,
-                                  steps: [importStep, matchStep, scopeStep, provision],
-                                  modified: changed.map { ($0, old[$0], newProperties[$0]) })
-        let manager = record.managerExternalId.flatMap { $0.isEmpty ? nil : $0 }
-        return (entry, manager)
+        store(DirectoryUser(objectId: objectId, externalId: externalId, properties: new, managerExternalId: manager))
+        let action = existing == nil ? "create" : modified.isEmpty ? "other"
+            : old["accountEnabled"] == "True" && new["accountEnabled"] == "False" ? "disable" : "update"
+        return OperationOutcome(action: action, status: action == "other" ? "skipped" : "success", sourceId: externalId,
+                                sourceName: name, targetId: objectId, steps: steps, modified: modified, manager: sentManager)
     }
-}
 
-extension LogEntryBuilder {
-    /// Adds the reference-resolution step; an unresolved manager turns a success into a warning.
-    func withManagerStep(_ entry: ProvisioningLogEntry, manager: String, resolved: Bool) -> ProvisioningLogEntry {
-        guard var o = entry.json.objectValue, var steps = o["provisioningSteps"]?.arrayValue else { return entry }
-        let step: JSONValue = .object([
-            "name": "Resolve manager reference", "provisioningStepType": "referenceResolution",
-            "status": .string(resolved ? "success" : "warning"),
-            "description": .string(resolved ? "Manager '\(manager)' was linked."
-                : "Manager with externalId '\(manager)' was not found; the manager attribute was not set."),
-            "details": [:],
-        ])
-        steps.insert(step, at: max(0, steps.count - 1))
-        o["provisioningSteps"] = .array(steps)
-        var result = entry
-        if !resolved, entry.status == "success", var info = o["provisioningStatusInfo"]?.objectValue {
-            info["status"] = "warning"
-            o["provisioningStatusInfo"] = .object(info)
-            result.status = "warning"
+    /// Stores a user and moves its userPrincipalName in the index.
+    private mutating func store(_ user: DirectoryUser) {
+        if let before = users[user.externalId]?.userPrincipalName?.lowercased(), upnOwners[before] == user.externalId {
+            upnOwners[before] = nil
         }
-        result.json = .object(o)
-        return result
+        if let upn = user.userPrincipalName?.lowercased() { upnOwners[upn] = user.externalId }
+        users[user.externalId] = user
+    }
+
+    /// The externalId of another user that already holds the userPrincipalName, if any.
+    private func conflictingOwner(of upn: String?, externalId: String) -> String? {
+        guard let upn, let owner = upnOwners[upn.lowercased()], owner != externalId else { return nil }
+        return owner
+    }
+
+    private static func matchStep(_ externalId: String, _ existing: DirectoryUser?) -> OperationOutcome.Step {
+        guard let existing else {
+            return .init(kind: .matchNew, status: "success", text: "No user with employeeId '\(externalId)' was found; a new user will be created.")
+        }
+        return .init(kind: .matchExisting, status: "success",
+                     text: "Matched User '\(externalId)' to the Entra ID user '\(existing.userPrincipalName ?? existing.displayName)'.")
+    }
+
+    private static func emptySourceIdentifier(name: String) -> OperationOutcome {
+        let reason = "Source identifier of an entry cannot be empty."
+        return OperationOutcome(action: "other", status: "failure", sourceId: "", sourceName: name, targetId: nil,
+                                steps: [.init(kind: .importFromAPI, status: "failure", text: reason)],
+                                failure: .init(code: "InvalidSourceIdentifier", reason: reason, category: "NonServiceFailure",
+                                               recommendedAction: "Set externalId to the worker's unique id in the source system and send the record again."))
+    }
+
+    /// A userName held by another externalId: Entra refuses to create a second user with that UPN.
+    private static func conflict(upn: String, owner: String, externalId: String, name: String, existing: DirectoryUser?,
+                                 steps: [OperationOutcome.Step]) -> OperationOutcome {
+        let reason = "The userPrincipalName '\(upn.lowercased())' is already used by the user with employeeId '\(owner)'."
+        return OperationOutcome(action: existing == nil ? "create" : "update", status: "failure", sourceId: externalId, sourceName: name,
+                                targetId: existing?.objectId, steps: steps,
+                                failure: .init(code: "AzureActiveDirectoryConflictEntry", reason: reason, category: "NonServiceFailure",
+                                               recommendedAction: "Make userName unique, or fix the other record's externalId if both describe the same person."))
     }
 }

@@ -7,75 +7,86 @@ struct ProvisioningLogEntry: Sendable {
     var activityDateTime: Date
     var jobId: String
     var cycleId: String
+    var changeId: String
+    /// create | update | disable | other
+    var action: String
+    var servicePrincipalId: String
     var sourceId: String
+    var sourceName: String
+    /// The Entra object id, empty when nothing was matched or created.
+    var targetId: String
+    /// success | warning | failure | skipped
     var status: String
     var json: JSONValue
 }
 
-/// Builds log entries with the portal's four steps: Import from API, Match user, Determine if User
-/// is in scope, Provision User.
+/// Turns operation outcomes into log entries as Graph v1.0 serves them: the steps of the portal
+/// (Import from API, Match user, Determine if User is in scope, Provision User) under Graph's step names.
 struct LogEntryBuilder {
     var jobId: String
     var cycleId: String
+    var tenantId: String
     var servicePrincipal: (id: String, name: String)
     var now: Date
+    /// Formatted once per batch: a date formatter per entry would dominate the cost of processing.
+    private let activityDateTime: String
 
-    struct Step {
-        var name: String
-        var type: String
-        var status: String
-        var description: String
-        var details: [(String, String)] = []
+    init(jobId: String, cycleId: String, tenantId: String, servicePrincipal: (id: String, name: String), now: Date) {
+        self.jobId = jobId
+        self.cycleId = cycleId
+        self.tenantId = tenantId
+        self.servicePrincipal = servicePrincipal
+        self.now = now
+        activityDateTime = GraphError.isoDate(now)
     }
 
-    struct Failure {
-        var code: String
-        var reason: String
-        var category: String
-        var recommendedAction: String
-    }
-
-    func entry(action: String, status: String, sourceId: String, sourceName: String, targetId: String?,
-               steps: [Step], modified: [(name: String, old: String?, new: String?)], failure: Failure? = nil) -> ProvisioningLogEntry {
+    func entry(_ o: OperationOutcome) -> ProvisioningLogEntry {
         let id = UUID().uuidString.lowercased()
-        var statusInfo: JSONObject = ["status": .string(status)]
-        if let failure {
-            statusInfo.append("errorInformation", .object([
-                "errorCode": .string(failure.code), "reason": .string(failure.reason),
-                "additionalDetails": .string(failure.reason), "errorCategory": .string(failure.category),
-                "recommendedAction": .string(failure.recommendedAction),
-            ]))
-        }
+        let changeId = UUID().uuidString.lowercased()
+        let steps = o.steps + (o.exportStep.map { [$0] } ?? [])
         let json: JSONValue = .object([
             "id": .string(id),
-            "activityDateTime": .string(GraphError.isoDate(now)),
-            "tenantId": .null,
+            "activityDateTime": .string(activityDateTime),
+            "tenantId": .string(tenantId),
             "jobId": .string(jobId),
             "cycleId": .string(cycleId),
-            "changeId": .string(UUID().uuidString.lowercased()),
+            "changeId": .string(changeId),
             "durationInMilliseconds": .number(JSONNumber(Int.random(in: 40...400))),
             "initiatedBy": ["id": "", "displayName": "Azure AD Provisioning Service", "initiatorType": "system"],
-            "provisioningAction": .string(action),
-            "provisioningStatusInfo": .object(statusInfo),
-            "provisioningSteps": .array(steps.map(stepJSON)),
-            "modifiedProperties": .array(modified.map {
+            "provisioningAction": .string(o.action),
+            "provisioningStatusInfo": statusInfo(o),
+            "provisioningSteps": .array(steps.map(Self.stepJSON)),
+            "modifiedProperties": .array(o.modified.map {
                 ["displayName": .string($0.name), "oldValue": $0.old.map { .string($0) } ?? .null, "newValue": $0.new.map { .string($0) } ?? .null]
             }),
             "servicePrincipal": ["id": .string(servicePrincipal.id), "displayName": .string(servicePrincipal.name)],
-            "sourceIdentity": ["id": .string(sourceId), "displayName": .string(sourceName), "identityType": "User", "details": [:]],
+            "sourceIdentity": ["id": .string(o.sourceId), "displayName": .string(o.sourceName), "identityType": "User", "details": [:]],
             "sourceSystem": ["id": "", "displayName": "API", "details": [:]],
-            "targetIdentity": ["id": .string(targetId ?? ""), "displayName": .string(sourceName), "identityType": "User", "details": [:]],
+            "targetIdentity": ["id": .string(o.targetId ?? ""), "displayName": .string(o.sourceName), "identityType": "User", "details": [:]],
             "targetSystem": ["id": "", "displayName": "Entra ID", "details": [:]],
         ])
-        return ProvisioningLogEntry(id: id, activityDateTime: now, jobId: jobId, cycleId: cycleId, sourceId: sourceId, status: status, json: json)
+        return ProvisioningLogEntry(id: id, activityDateTime: now, jobId: jobId, cycleId: cycleId, changeId: changeId, action: o.action,
+                                    servicePrincipalId: servicePrincipal.id, sourceId: o.sourceId, sourceName: o.sourceName,
+                                    targetId: o.targetId ?? "", status: o.status, json: json)
     }
 
-    private func stepJSON(_ s: Step) -> JSONValue {
+    private func statusInfo(_ o: OperationOutcome) -> JSONValue {
+        var info: JSONObject = ["status": .string(o.status)]
+        if let f = o.failure {
+            info.append("errorInformation", .object([
+                "errorCode": .string(f.code), "reason": .string(f.reason), "additionalDetails": .string(f.reason),
+                "errorCategory": .string(f.category), "recommendedAction": .string(f.recommendedAction),
+            ]))
+        }
+        return .object(info)
+    }
+
+    private static func stepJSON(_ s: OperationOutcome.Step) -> JSONValue {
         var details = JSONObject()
         for (k, v) in s.details { details.append(k, .string(v)) }
         return .object([
-            "name": .string(s.name), "provisioningStepType": .string(s.type), "status": .string(s.status),
-            "description": .string(s.description), "details": .object(details),
+            "name": .string(s.kind.name), "provisioningStepType": .string(s.kind.type), "status": .string(s.status),
+            "description": .string("\(s.kind.label): \(s.text)"), "details": .object(details),
         ])
     }
 }

@@ -9,4 +9,10 @@ struct UploadBatch: Sendable {
     var receivedAt: Date
     /// Each operation's bulkId and data, in request order.
     var operations: [(bulkId: String, data: JSONObject)]
+
+    /// The job's key in `EmulatorCore.jobStates` and `UploadQueue` (service principal ids are GUIDs,
+    /// compared without regard to case; job ids as sent).
+    var jobKey: String { Self.jobKey(servicePrincipalId, jobId) }
+
+    static func jobKey(_ servicePrincipalId: String, _ jobId: String) -> String { servicePrincipalId.lowercased() + "/" + jobId }
 }
