@@ -27,6 +27,10 @@ struct SendCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The send journal (SQLite).", valueName: "FILE")) var journal: String?
     @Option(help: "bulkUpload calls allowed per window (Entra: 40 per 5 s; 0: unpaced).") var rateLimit: Int = 40
     @Option(help: "Window of --rate-limit, in seconds.") var rateWindow: Double = 5
+    @Option(help: "Seconds to keep retrying one document through transient failures (5xx, dropped connections, short 429s).")
+    var retryFor: Double = 600
+    @Option(help: "The tenant's bulkUpload calls per 24 h: 2000 on P1/P2, 6000 with ID Governance (0: do not plan).")
+    var dailyQuota: Int = 2000
 
     func validate() throws {
         if inputPath == nil && !resume { throw ValidationError("give an INPUT file, or --resume") }
@@ -48,18 +52,24 @@ struct SendCommand: AsyncParsableCommand {
                 + "\(stored.documents.count { $0.state == .accepted }) of \(stored.documents.count) documents were accepted"
                 + (inFlight > 0 ? "; \(inFlight) was in flight and goes again (Entra matches on externalId, so this is harmless)" : ""))
         } else if let inputPath {
-            documents = try prepare(inputPath)
+            documents = try prepare(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
         }
+        let needed = resumeFrom?.documents.count { $0.needsSending } ?? documents.count
         if dryRun {
-            StandardError.write("scimterm: dry run: \(documents.count) documents would go to \(settings.endpoint.bulkUploadURL)")
+            let plan = DailyQuotaPlan(needed: needed, recent: (try? journal.calls(tenant: settings.tenant, now: Date())) ?? [],
+                                      quota: dailyQuota, now: Date())
+            StandardError.write("scimterm: dry run: \(needed) documents would go to \(settings.endpoint.bulkUploadURL)")
+            StandardError.write("scimterm: daily quota: \(plan.summary(clock: Self.clock))")
             return
         }
         let recorder = ExchangeRecorder()
         let client = try connection.client(recorder: recorder)
         let progress = ProgressLine(total: resumeFrom?.documents.count ?? documents.count)
         let pacer = rateLimit > 0 ? RatePacer(limit: rateLimit, window: rateWindow) : .unlimited
-        let uploader = BulkUploader(client: client, pacer: pacer, journal: journal)
-        let task = Task {
+        var uploader = BulkUploader(client: client, policy: RetryPolicy(budget: retryFor), pacer: pacer, journal: journal)
+        let plan = uploader.planDailyQuota(dailyQuota, needed: needed, now: Date())
+        if !plan.fits { StandardError.write("scimterm: daily quota: \(plan.summary(clock: Self.clock))") }
+        let task = Task { [uploader] in
             if let resumeFrom { return await uploader.resume(resumeFrom, events: progress.handle) }
             return await uploader.send(documents, events: progress.handle)
         }
@@ -70,7 +80,8 @@ struct SendCommand: AsyncParsableCommand {
         await client.transport.shutdown()
         try await writeHAR(recorder)
         report(summary, journal: journal)
-        if summary.cancelled || !summary.failures.isEmpty { throw ExitCode(1) }
+        if let stopped = summary.stopped { reportStop(stopped, plan: plan) }
+        if summary.cancelled || summary.stopped != nil || !summary.failures.isEmpty { throw ExitCode(1) }
     }
 
     private func openJournal() throws -> SendJournal {
@@ -82,9 +93,10 @@ struct SendCommand: AsyncParsableCommand {
         }
     }
 
-    private func prepare(_ path: String) throws -> [BulkUploader.Document] {
+    private func prepare(_ path: String, journal: SendJournal, endpoint: String) throws -> [BulkUploader.Document] {
         let loaded = try input.load(path)
         let diagnostics = loaded.validate()
+        notePartialUpdates(loaded.records, path: path, journal: journal, endpoint: endpoint)
         if diagnostics.hasErrors {
             for d in DiagnosticText.sorted(diagnostics).filter({ $0.severity == .error }).prefix(20) {
                 StandardError.write(DiagnosticText.line(d, file: path, hints: false))
@@ -99,6 +111,25 @@ struct SendCommand: AsyncParsableCommand {
         return built.map { doc in
             BulkUploader.Document(body: doc.bytes(), externalIds: doc.recordIndices.map { loaded.records[$0].externalId ?? "" })
         }
+    }
+
+    /// The send stopped by itself; the journal holds the rest for `--resume`.
+    private func reportStop(_ stopped: StopReason, plan: DailyQuotaPlan) {
+        StandardError.write("scimterm: \(stopped)")
+        guard stopped.isQuota else { return }
+        var after = plan.restAfter
+        if case .dailyQuota(let resumeAfter?, _) = stopped { after = resumeAfter }
+        StandardError.write("scimterm: the journal keeps the rest: resume after \(after.map(Self.clock) ?? "the quota window rolls") "
+            + "with `scimterm send --resume` and the same connection options")
+    }
+
+    /// Attributes an earlier send set and these records leave out stay as they were in Entra.
+    private func notePartialUpdates(_ records: [UserRecord], path: String, journal: SendJournal, endpoint: String) {
+        let ids = Set(records.compactMap(\.externalId))
+        guard let previous = try? journal.lastAccepted(endpoint: endpoint, externalIds: ids), !previous.isEmpty else { return }
+        let notes = PartialUpdateNotes.diagnostics(records, previous: previous, clock: Self.clock)
+        for d in notes.prefix(10) { StandardError.write(DiagnosticText.line(d, file: path, hints: false)) }
+        if notes.count > 10 { StandardError.write("scimterm: … and \(notes.count - 10) more [\(PartialUpdateNotes.rule)]") }
     }
 
     private func writeHAR(_ recorder: ExchangeRecorder) async throws {
@@ -123,6 +154,14 @@ struct SendCommand: AsyncParsableCommand {
             StandardError.write("  document \(o.document + 1): 202 Accepted, request-id \(o.requestId ?? "?")")
         }
         if s.outcomes.count > 20 { StandardError.write("  … request ids of every document are in the journal (send \(s.sendId), \(journal.path))") }
+    }
+
+    /// "2026-12-05 14:05 (local)" for a time the operator acts on.
+    static func clock(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date) + " (local)"
     }
 
     static func stamp(_ date: Date) -> String {

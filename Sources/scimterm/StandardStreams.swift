@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes to stderr without buffering surprises (progress and diagnostics must interleave correctly).
 enum StandardError {
-    static func write(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func write(_ text: String, newline: Bool = true) {
+        FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
     }
 }
 
