@@ -68,6 +68,7 @@ public actor EmulatorCore {
             statistics.tokenRequests += 1
             return token(request, tenantSegment: parts[0], now: now)
         }
+        if let metadata = identityMetadata(request, parts: parts, now: now) { return metadata }
         guard let version = parts.first, version == "v1.0" || version == "beta" else {
             return Self.graph(.notFound("Resource not found for the segment '\(parts.first ?? "")'."), request, now)
         }
