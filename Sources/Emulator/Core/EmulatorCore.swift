@@ -119,19 +119,16 @@ public actor EmulatorCore {
     }
 
     /// Processes one slice (about `sliceOperations` operations) of due uploads and returns how many
-    /// operations it processed. Each upload is taken off the queue and applied without a suspension
-    /// in between, so a pause or restart arriving meanwhile acts only on what is still queued.
+    /// uploads it processed (an upload may hold no operation). Each upload is taken off the queue and
+    /// applied without a suspension in between, so a pause or restart arriving meanwhile acts only on
+    /// what is still queued.
     @discardableResult
     func processDueSlice(now: Date, operations: Int = EmulatorCore.sliceOperations) -> Int {
         let batches = queue.takeDue(now: now, delay: config.processingDelaySeconds, operations: operations) { key in
             jobStates[key]?.code == "Active"
         }
-        var processed = 0
-        for batch in batches {
-            process(batch, now: now)
-            processed += batch.operations.count
-        }
-        return processed
+        for batch in batches { process(batch, now: now) }
+        return batches.count
     }
 
     private func process(_ batch: UploadBatch, now: Date) {
