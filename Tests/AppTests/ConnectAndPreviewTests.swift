@@ -42,6 +42,23 @@ final class ConnectUpdateTests: XCTestCase {
         XCTAssertFalse(String(decoding: k.state.workspace.encoded(), as: UTF8.self).contains("s3cret"), "never saved")
     }
 
+    func testTheCAFileTravelsWithTheTestTrimmedAndEmptyMeansNone() {
+        let k = connectScreen(Fixture.sandboxConnection, secret: "s")
+        k.press("ctrl-t")
+        XCTAssertEqual(testRequest(k)?.caFile, "", "no CA file: the system's CAs only")
+        for _ in 0..<10 { k.press("down") }
+        XCTAssertEqual(k.state.connect.form.focusedField?.label, "CA file")
+        k.type(" /etc/ssl/proxy-ca.pem ")
+        k.effects = []
+        k.press("ctrl-t")
+        XCTAssertEqual(testRequest(k)?.caFile, "/etc/ssl/proxy-ca.pem", "pasted whitespace is not part of the path")
+    }
+
+    private func testRequest(_ k: Keys) -> ConnectionRequest? {
+        for case .testConnection(let request, _) in k.effects.reversed() { return request }
+        return nil
+    }
+
     func testAFailedSignInShowsTheExplanationAndTheFix() {
         let k = connectScreen(Fixture.sandboxConnection, secret: "wrong")
         k.press("ctrl-t")

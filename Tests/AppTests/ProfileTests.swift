@@ -18,6 +18,7 @@ final class ProfileTests: XCTestCase {
         client_id = "prod-client"
         endpoint = "https://graph.microsoft.us/v1.0/servicePrincipals/sp1/synchronization/jobs/API2AAD.j1/bulkUpload"
         credential = "env:CONTOSO_SECRET"
+        ca_file = "/etc/contoso/inspection-ca.pem"
 
         [[profiles]]
         name = "lab"
@@ -39,6 +40,8 @@ final class ProfileTests: XCTestCase {
         XCTAssertEqual(profiles[0].cloud, .usgov)
         XCTAssertEqual(profiles[0].credential, .environment("CONTOSO_SECRET"))
         XCTAssertEqual(profiles[0].badge, Badge(label: "PROD", role: .error))
+        XCTAssertEqual(profiles[0].caFile, "/etc/contoso/inspection-ca.pem")
+        XCTAssertEqual(profiles[1].caFile, "", "no ca_file: the system's CAs only")
         XCTAssertEqual(profiles[1].credential, .certificate(certificatePath: "/keys/lab.pem", privateKeyPath: "/keys/lab.key"))
         XCTAssertNil(profiles[1].badge)
     }
@@ -60,6 +63,8 @@ final class ProfileTests: XCTestCase {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(text.contains("theme = 'solarized-dark'") || text.contains("theme = \"solarized-dark\""), text)
         XCTAssertEqual(try ProfileFile.profiles(in: text), profiles, "round trip")
+        XCTAssertTrue(text.contains("ca_file = '/etc/contoso/inspection-ca.pem'") || text.contains("ca_file = \"/etc/contoso/inspection-ca.pem\""), text)
+        XCTAssertEqual(text.components(separatedBy: "ca_file").count, 2, "an empty CA file is not written: \(text)")
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         XCTAssertEqual(mode, 0o600)
     }
@@ -75,6 +80,8 @@ final class ProfileTests: XCTestCase {
         XCTAssertEqual(k.state.workspace.connection.profile, "contoso-prod", "autosaved")
         XCTAssertTrue(k.text.contains("‹ contoso-prod (1 of 2) ›"), k.text)
         XCTAssertTrue(k.text.contains("Variable        CONTOSO_SECRET"), k.text)
+        XCTAssertEqual(k.state.connect.form.field("caFile")?.input.text, "/etc/contoso/inspection-ca.pem")
+        XCTAssertEqual(k.state.connect.request.caFile, "/etc/contoso/inspection-ca.pem")
         XCTAssertTrue(k.screen()[0].hasSuffix(" PROD"), k.screen()[0])
         k.press("2")
         XCTAssertTrue(k.screen()[0].hasSuffix(" PROD"), "Users screen too: \(k.screen()[0])")
@@ -85,9 +92,26 @@ final class ProfileTests: XCTestCase {
         k.press("1 right")
         XCTAssertEqual(k.state.connect.request.credential, .certificate(certificatePath: "/keys/lab.pem", privateKeyPath: "/keys/lab.key"))
         XCTAssertEqual(k.state.connect.form.field("privateKeyPath")?.input.text, "/keys/lab.key")
+        XCTAssertEqual(k.state.connect.request.caFile, "", "the next profile's CA file, not the previous one's")
         XCTAssertNil(k.state.headerBadge)
         k.press("right")
         XCTAssertEqual(k.state.connect.profileName, "", "wraps to none")
+    }
+
+    func testSavedProfileKeepsTheCAFileTypedOnTheConnectScreen() throws {
+        let k = connect([])
+        k.state.configPath = "/tmp/never-written/config.toml"
+        k.state.connect = ConnectState(draft: Fixture.sandboxConnection, secret: "s3cret")
+        for _ in 0..<10 { k.press("down") }
+        XCTAssertEqual(k.state.connect.form.focusedField?.id, "caFile")
+        k.type("~/keys/proxy-ca.pem")
+        XCTAssertEqual(k.state.workspace.connection.caFile, "~/keys/proxy-ca.pem", "autosaved with the workspace")
+        k.press("ctrl-s ctrl-u").type("proxied").press("enter")
+        guard case .saveProfiles(let saved, _)? = k.effects.last else { return XCTFail("\(k.effects)") }
+        XCTAssertEqual(saved.first?.caFile, "~/keys/proxy-ca.pem")
+        let text = try ProfileFile.replacingProfiles(in: nil, with: saved)
+        XCTAssertEqual(try ProfileFile.profiles(in: text).first?.caFile, "~/keys/proxy-ca.pem", text)
+        XCTAssertFalse(text.contains("s3cret"))
     }
 
     func testSaveProfileAsksANameAndWritesEverythingButTheSecret() throws {
@@ -172,7 +196,9 @@ final class ProfileTests: XCTestCase {
 
     func testTheWorkspaceKeepsCloudCredentialSourceAndLabel() throws {
         let draft = ConnectionDraft(tenant: "t", profile: "p", cloud: .china, credential: .certificate(certificatePath: "/c", privateKeyPath: "/k"),
-                                    label: "PROD", accent: .red)
+                                    label: "PROD", accent: .red, caFile: "~/proxy-ca.pem")
         XCTAssertEqual(try Workspace.decode(Workspace(connection: draft).encoded()).connection, draft)
+        let older = #"{"scimtermWorkspace": 1, "connection": {"tenant": "t"}, "users": []}"#
+        XCTAssertEqual(try Workspace.decode(Array(older.utf8)).connection.caFile, "", "a workspace from before the CA file")
     }
 }

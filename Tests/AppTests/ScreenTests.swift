@@ -53,6 +53,30 @@ final class ScreenTests: XCTestCase {
         Screens.assertEqual(k.screen(), Self.connectFailed160, masks: masks)
     }
 
+    /// A certificate nobody trusts (a TLS-inspecting proxy's) with the CA file just below the sign-in URL:
+    /// at 80×24 the form scrolls to the CA file and gives its rows to the whole fix.
+    func testConnectOnTheCAFileWithAnUntrustedCertificateAt80x24() {
+        let k = sandboxState(width: 80, height: 24)
+        k.press("1 down down down down down down down down down down").type("~/proxy-ca.pem")
+        XCTAssertEqual(k.state.connect.form.focusedField?.id, "caFile")
+        k.send(.connectionTested(generation: 0, .failed(Self.untrusted)))
+        Screens.assertEqual(k.screen(), Self.connectTLS80, masks: masks)
+    }
+
+    /// The whole form, the CA file's hint included, and the whole fix fit at 100×30.
+    func testConnectWithAnUntrustedCertificateAt100x30() {
+        let k = sandboxState(width: 100, height: 30)
+        k.press("1")
+        k.send(.connectionTested(generation: 0, .failed(Self.untrusted)))
+        Screens.assertEqual(k.screen(), Self.connectTLS100, masks: masks)
+    }
+
+    /// Worded as LiveTransport.untrusted words it (the loopback test checks the real one).
+    static let untrusted = ConnectionProblem(
+        headline: "Untrusted TLS certificate from login.microsoftonline.com",
+        explanation: "Certificate verification failed (issued by Contoso Inspection CA).",
+        fix: "Put the PEM of Contoso Inspection CA in the profile's CA file (above), or set SSL_CERT_FILE=FILE; the CLI takes --ca-file FILE.")
+
     func testFormOnAnEmailEntryAt160x48() throws {
         let k = sandboxState(width: 160, height: 48)
         k.press("enter")
@@ -270,6 +294,7 @@ final class ScreenTests: XCTestCase {
          Provisioning job
          Endpoint URL    f2c-7b71-4f8a-9a56-6c5d4e3f2a10/synchronization/jobs/API2AAD.0123456789abcdef0123456789abcdef.0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10/bulkUpload
          Sign-in URL     http://###
+         CA file         PEM of a private CA to trust, e.g. a TLS-inspecting proxy's
 
          Endpoint        ✓ cloud             Global (also GCC) via http://###
                            version           v1.0
@@ -279,7 +304,6 @@ final class ScreenTests: XCTestCase {
          Test            ✗ Sign-in failed (AADSTS7000215)
                          The client secret is not the one registered for this app.
                          Fix: Copy the secret's Value (not its ID) from Certificates & secrets, or create a new one.
-
 
 
 
@@ -377,5 +401,64 @@ final class ScreenTests: XCTestCase {
           20         "title": "Chief Executive Officer",
          line 1 of 1083
          PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  w/ctrl-s save as …
+        """
+    static let connectTLS80 = """
+         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs         SANDBOX
+
+         Client ID       3f2e1d0c-9b8a-4765-a432-10fedcba9876
+         Credential      ‹ client secret (typed, kept in memory) ›
+         Client secret   •••
+
+         Provisioning job
+         Endpoint URL    3456789abcdef.0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10/bulkUpload
+         Sign-in URL     http://###
+         CA file         ~/proxy-ca.pem
+
+
+         Endpoint        ✓ cloud             Global (also GCC) via http://###…
+                           version           v1.0
+                           service principal 0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10
+                           job               API2AAD.0123456789abcdef0123456789abcdef.…
+
+         Test            ✗ Untrusted TLS certificate from login.microsoftonline.com
+                         Certificate verification failed (issued by Contoso Inspection
+                         CA).
+                         Fix: Put the PEM of Contoso Inspection CA in the profile's CA
+                         file (above), or set SSL_CERT_FILE=FILE; the CLI takes
+                         --ca-file FILE.
+         CONNECT  Untrusted TLS certificate from login.microsoftonline.com
+        """
+
+    static let connectTLS100 = """
+         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs                             SANDBOX
+
+         Profile (config.toml)
+         Profile         ‹ none (ctrl-s saves this connection as one) ›
+         Label           shown on every screen, e.g. PROD
+         Label colour    ‹ blue ›
+
+         Application
+         Cloud           ‹ Global (also GCC) ›
+         Tenant          8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c
+         Client ID       3f2e1d0c-9b8a-4765-a432-10fedcba9876
+         Credential      ‹ client secret (typed, kept in memory) ›
+         Client secret   •••
+
+         Provisioning job
+         Endpoint URL    .0123456789abcdef0123456789abcdef.0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10/bulkUpload
+         Sign-in URL     http://###
+         CA file         PEM of a private CA to trust, e.g. a TLS-inspecting proxy's
+
+         Endpoint        ✓ cloud             Global (also GCC) via http://###
+                           version           v1.0
+                           service principal 0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10
+                           job               API2AAD.0123456789abcdef0123456789abcdef.0b2b8f2c-7b71-4f8a-9…
+
+         Test            ✗ Untrusted TLS certificate from login.microsoftonline.com
+                         Certificate verification failed (issued by Contoso Inspection CA).
+                         Fix: Put the PEM of Contoso Inspection CA in the profile's CA file (above), or set
+                         SSL_CERT_FILE=FILE; the CLI takes --ca-file FILE.
+
+         CONNECT  Untrusted TLS certificate from login.microsoftonline.com
         """
 }

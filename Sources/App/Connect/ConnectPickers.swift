@@ -32,6 +32,7 @@ extension ConnectState {
             .section("Provisioning job"),
             text("endpoint", "Endpoint URL", placeholder: "paste the app's Provisioning API Endpoint (…/bulkUpload)"),
             text("authority", "Sign-in URL", placeholder: "empty: the cloud's own (\(cloud.loginHost))"),
+            text("caFile", "CA file", placeholder: "PEM of a private CA to trust, e.g. a TLS-inspecting proxy's"),
         ]
         var rebuilt = FormState(items)
         if let focused, let index = rebuilt.fields.firstIndex(where: { $0.id == focused }) {

@@ -1,8 +1,8 @@
 import Provisioning
 import TerminalUI
 
-/// The Connect screen: who connects where (profile, cloud, app, credential, endpoint), the
-/// endpoint as parsed so far, and the last test.
+/// The Connect screen: who connects where (profile, cloud, app, credential, endpoint, the CA to
+/// trust), the endpoint as parsed so far, and the last test.
 ///
 /// Pickers (profile, accent, cloud, credential) are form fields whose text is the chosen option;
 /// ←/→ and space step through the options. Text fields keep their text in `texts`, so switching the
@@ -42,7 +42,7 @@ public struct ConnectState: Equatable, Sendable {
 
     static func texts(of draft: ConnectionDraft) -> [String: String] {
         var out = ["tenant": draft.tenant, "clientId": draft.clientId, "endpoint": draft.endpoint,
-                   "authority": draft.authority, "label": draft.label]
+                   "authority": draft.authority, "label": draft.label, "caFile": draft.caFile]
         switch draft.credential {
         case .prompt: break
         case .environment(let name): out["secretVariable"] = name
@@ -66,7 +66,7 @@ public struct ConnectState: Equatable, Sendable {
         }
         return ConnectionDraft(tenant: text("tenant"), clientId: text("clientId"), endpoint: text("endpoint"),
                                authority: text("authority"), profile: profileName, cloud: cloud, credential: credential,
-                               label: text("label"), accent: accent)
+                               label: text("label"), accent: accent, caFile: text("caFile"))
     }
 
     public var secret: String { text("secret") }
@@ -113,7 +113,8 @@ public struct ConnectState: Equatable, Sendable {
         case .certificate(let certificate, let key): credential = .certificate(certificatePath: certificate, privateKeyPath: key)
         }
         return ConnectionRequest(tenant: text("tenant").trimmed, clientId: text("clientId").trimmed, credential: credential,
-                                 endpoint: text("endpoint").trimmed, authority: text("authority").trimmed, cloud: cloud)
+                                 endpoint: text("endpoint").trimmed, authority: text("authority").trimmed, cloud: cloud,
+                                 caFile: text("caFile").trimmed)
     }
 
     public var isTesting: Bool {

@@ -9,11 +9,13 @@ struct ConnectView {
 
     /// Returns where the cursor belongs (in the focused field).
     func render(into frame: inout ScreenBuffer, area: Rect) -> Point? {
-        // The endpoint's parse and the test need about ten rows; the form scrolls to its focus
-        // in what is left on a small terminal.
+        // The endpoint's parse and the test get at least ten rows, more when a failure's fix needs
+        // them (the fix is what the person came for); the form scrolls to its focus in what is left.
         let sections = state.form.items.count - state.form.fields.count
         let formLines = state.form.items.count + max(0, sections - 1) + state.form.fields.filter { $0.error != nil }.count
-        let formHeight = min(formLines, max(7, area.height - 10))
+        let valueWidth = max(0, area.width - 16)
+        let below = 1 + endpointRows(width: valueWidth) + 1 + testLines(width: valueWidth).count
+        let formHeight = min(formLines, max(7, area.height - max(10, below)))
         let (top, rest) = area.splitTop(formHeight)
         let cursor = FormView(labelWidth: 15).render(state.form, into: &frame, area: top.inset(by: 0), theme: theme)
         var y = rest.y + 1
@@ -57,29 +59,45 @@ struct ConnectView {
         }
     }
 
+    /// Rows the endpoint's parse takes (see `drawEndpoint`).
+    private func endpointRows(width: Int) -> Int {
+        switch state.parsedEndpoint {
+        case nil: return 1
+        case .failure(let error)?: return min(2, TextWrap.wrap("✗ " + error.description, width: max(1, width)).count)
+        case .success?: return 4
+        }
+    }
+
     private func drawTest(into frame: inout ScreenBuffer, x: Int, y: Int, width: Int, bottom: Int) {
         frame.draw("Test", x: x, y: y, width: 15, style: style(.title))
         let valueX = x + 16
         let valueWidth = max(0, width - 16)
-        var lines: [(String, ThemeRole)] = []
-        switch state.test {
-        case .idle:
-            lines = [(state.missing ?? "Press ctrl-t to get a token and read the job's state.", state.missing == nil ? .text : .muted)]
-        case .running:
+        if case .running = state.test {
             spinner.render(label: "getting a token and reading the job…", into: &frame, at: Point(x: valueX, y: y),
                            width: valueWidth, theme: theme)
             return
-        case .finished(.connected(let report)):
-            lines = [("✓ Signed in (token valid until \(report.tokenExpiry)). Job state: \(report.jobState)",
-                      report.processesUploads ? .success : .warning)]
-            lines += TextWrap.wrap(report.advice, width: max(1, valueWidth)).map { ($0, .text) }
-        case .finished(.failed(let problem)):
-            lines = [("✗ " + problem.headline, .error)]
-            lines += TextWrap.wrap(problem.explanation, width: max(1, valueWidth)).map { ($0, .text) }
-            lines += TextWrap.wrap("Fix: " + problem.fix, width: max(1, valueWidth)).map { ($0, .accent) }
         }
-        for (i, line) in lines.enumerated() where y + i < bottom {
+        for (i, line) in testLines(width: valueWidth).enumerated() where y + i < bottom {
             frame.draw(line.0, x: valueX, y: y + i, width: valueWidth, style: style(line.1))
+        }
+    }
+
+    /// The test's outcome as wrapped lines; one line (the spinner) while it runs.
+    private func testLines(width: Int) -> [(String, ThemeRole)] {
+        let width = max(1, width)
+        switch state.test {
+        case .idle:
+            return [(state.missing ?? "Press ctrl-t to get a token and read the job's state.", state.missing == nil ? .text : .muted)]
+        case .running:
+            return [("", .text)]
+        case .finished(.connected(let report)):
+            return [("✓ Signed in (token valid until \(report.tokenExpiry)). Job state: \(report.jobState)",
+                     report.processesUploads ? .success : .warning)]
+                + TextWrap.wrap(report.advice, width: width).map { ($0, .text) }
+        case .finished(.failed(let problem)):
+            return [("✗ " + problem.headline, .error)]
+                + TextWrap.wrap(problem.explanation, width: width).map { ($0, .text) }
+                + TextWrap.wrap("Fix: " + problem.fix, width: width).map { ($0, .accent) }
         }
     }
 }

@@ -97,15 +97,18 @@ public struct ConnectionRequest: Sendable, Equatable {
     public var authority: String
     /// Signs in to this cloud when the endpoint's host does not name one (a proxy, the emulator).
     public var cloud: Cloud
+    /// PEM file of a private CA to trust besides the system's; empty for none.
+    public var caFile: String
 
     public init(tenant: String, clientId: String, credential: CredentialInput, endpoint: String, authority: String,
-                cloud: Cloud = .global) {
+                cloud: Cloud = .global, caFile: String = "") {
         self.tenant = tenant
         self.clientId = clientId
         self.credential = credential
         self.endpoint = endpoint
         self.authority = authority
         self.cloud = cloud
+        self.caFile = caFile
     }
 
     /// The typed secret, when the credential is one (tests and the sandbox use it).

@@ -16,6 +16,7 @@ import TOMLKit
 /// credential = "env:CONTOSO_SECRET"   # "prompt", "env:NAME" or "certificate"
 /// certificate = "~/keys/app.pem"      # with credential = "certificate"
 /// private_key = "~/keys/app.key"
+/// ca_file = "~/keys/proxy-ca.pem"     # optional: a private CA to trust (a TLS-inspecting proxy's)
 /// ```
 ///
 /// A profile never holds a secret: a key that looks like one is refused, so nobody keeps one
@@ -57,7 +58,7 @@ public enum ProfileFile {
         let accent = Accent(rawValue: text("accent").lowercased()) ?? .blue
         return ConnectionDraft(tenant: text("tenant"), clientId: text("client_id"), endpoint: text("endpoint"),
                                authority: text("authority"), profile: name, cloud: cloud, credential: credential,
-                               label: text("label"), accent: accent)
+                               label: text("label"), accent: accent, caFile: text("ca_file"))
     }
 
     /// The config file's text with its `[[profiles]]` replaced; everything else in it (theme,
@@ -88,6 +89,7 @@ public enum ProfileFile {
             t["certificate"] = certificate
             t["private_key"] = key
         }
+        if !p.caFile.isEmpty { t["ca_file"] = p.caFile }
         return t
     }
 

@@ -16,9 +16,13 @@ public struct ConnectionDraft: Sendable, Equatable {
     /// Shown on every screen's header (say PROD), in the accent colour.
     public var label: String
     public var accent: Accent
+    /// PEM file of a private CA to trust besides the system's (a TLS-inspecting proxy's, the
+    /// emulator's); empty for none. A path, not a secret, so it is saved with the rest.
+    public var caFile: String
 
     public init(tenant: String = "", clientId: String = "", endpoint: String = "", authority: String = "", profile: String = "",
-                cloud: Cloud = .global, credential: CredentialSource = .prompt, label: String = "", accent: Accent = .blue) {
+                cloud: Cloud = .global, credential: CredentialSource = .prompt, label: String = "", accent: Accent = .blue,
+                caFile: String = "") {
         self.tenant = tenant
         self.clientId = clientId
         self.endpoint = endpoint
@@ -28,6 +32,7 @@ public struct ConnectionDraft: Sendable, Equatable {
         self.credential = credential
         self.label = label
         self.accent = accent
+        self.caFile = caFile
     }
 
     /// The header badge this connection asks for, if it has a label.
@@ -55,7 +60,7 @@ public struct Workspace: Sendable, Equatable {
             "tenant": .string(c.tenant), "clientId": .string(c.clientId), "endpoint": .string(c.endpoint),
             "authority": .string(c.authority), "profile": .string(c.profile),
             "cloud": .string(c.cloud.rawValue), "credential": .string(c.credential.spelling),
-            "label": .string(c.label), "accent": .string(c.accent.rawValue),
+            "label": .string(c.label), "accent": .string(c.accent.rawValue), "caFile": .string(c.caFile),
         ]
         if case .certificate(let certificate, let key) = c.credential {
             connection.append("certificate", .string(certificate))
@@ -83,7 +88,8 @@ public struct Workspace: Sendable, Equatable {
                                     cloud: Cloud(rawValue: text("cloud")) ?? .global,
                                     credential: CredentialSource(spelling: text("credential"), certificatePath: text("certificate"),
                                                                  privateKeyPath: text("privateKey")) ?? .prompt,
-                                    label: text("label"), accent: Accent(rawValue: text("accent")) ?? .blue)
+                                    label: text("label"), accent: Accent(rawValue: text("accent")) ?? .blue,
+                                    caFile: text("caFile"))
         let users = root["users"]?.arrayValue ?? []
         return Workspace(records: users.compactMap { $0.objectValue.map { UserRecord(data: $0) } }, connection: draft)
     }

@@ -40,6 +40,10 @@ enum LiveConnection {
             return ConnectionProblem(headline: "Sign-in failed" + (failure.code.map { " (AADSTS\($0))" } ?? ""),
                                      explanation: failure.explanation, fix: failure.fix)
         case .transport(let failure):
+            // A CA file helps only a certificate that failed verification, not a port without TLS.
+            if case .tls(let host, let issuer, let detail) = failure.kind, failure.fix?.contains("--ca-file") ?? true {
+                return LiveTransport.untrusted(host: host, issuer: issuer, detail: detail)
+            }
             return ConnectionProblem(headline: "Cannot reach the service", explanation: failure.description,
                                      fix: "Check the endpoint and sign-in URLs, the network, and HTTPS_PROXY / NO_PROXY.")
         case .graph(let failure):

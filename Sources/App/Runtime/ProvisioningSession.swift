@@ -30,12 +30,9 @@ public actor ProvisioningSession {
                                           authority: request.authority.isEmpty ? nil : request.authority)
         let host = URLComponents(string: endpoint.bulkUploadURL)?.host ?? ""
         let transport: AsyncHTTPTransport
-        do {
-            transport = try AsyncHTTPTransport(options: .init(
-                proxy: ProxySettings.from(environment: ProcessInfo.processInfo.environment, targetHost: host)))
-        } catch {
-            return .failure(ConnectionProblem(headline: "Cannot set up HTTPS", explanation: error.description,
-                                              fix: "Check SSL_CERT_FILE and the CA file."))
+        switch LiveTransport.make(caFile: request.caFile, targetHost: host) {
+        case .success(let made): transport = made
+        case .failure(let problem): return .failure(problem)
         }
         if let old = current?.transport { await old.shutdown() }
         let tokens = TokenProvider(settings: settings, credential: credential, transport: transport, recorder: recorder)
