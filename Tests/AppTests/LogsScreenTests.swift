@@ -21,9 +21,10 @@ final class LogsScreenTests: XCTestCase {
                       try LogFixture.skipped("1003", "Björn Søndergaard", at: at.addingTimeInterval(373)),
                       try LogFixture.conflict("1005", "Łukasz Kowalczyk", at: at.addingTimeInterval(374))]
         if all { answer.append(try LogFixture.created("1013", "Jürgen Müller", at: at.addingTimeInterval(375))) }
-        k.send(.logsFetched(generation: k.state.logs.generation, .entries(answer)))
-        k.send(.jobFetched(.status(JobStatus(code: "Active", lastExecution: "2025-05-01T10:06:14Z"))))
+        k.send(.logsFetched(generation: k.state.logs.generation, .entries(answer, at: at.addingTimeInterval(376))))
+        k.send(.jobObserved(.status(JobStatus(code: "Active", lastExecution: "2025-05-01T10:06:14Z")), at: at.addingTimeInterval(376)))
         k.press("6")
+        k.send(.tick(at.addingTimeInterval(380)))
         return k
     }
 
@@ -41,9 +42,9 @@ final class LogsScreenTests: XCTestCase {
     static let waiting80 = """
          1 Connect  2 Users  3 User  4 Preview  5 Activity  6 Logs  job Active  SANDBOX
          4 of 4 entries · this upload (5 users) · any time
-         Job Active · The job is running: uploads are processed within minutes. · last…
-         Waiting for Entra: 4 of 5 users of the upload have entries. Entra usually
-         takes 5 to 10 minutes (the sandbox, seconds); reading every 5 s.
+         Job Active (read 4 s ago) · The job is running: uploads are processed within …
+         Waiting for Entra: 4 of 5 users of the upload have entries (accepted 6 min
+         ago). Entra takes 5 to 10 minutes, the sandbox seconds; reading every 5 s.
         time           action  status  externalId        displayName
         05-01 10:06:14 create  failure 1005              Łukasz Kowalczyk
         05-01 10:06:13 update  success 1002              José García
@@ -72,10 +73,11 @@ final class LogsScreenTests: XCTestCase {
 
         time           action  status  externalId          displayName                             ┌ Job API2AAD.0123456789abcdef0123456789abcdef.0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10 ────────────────────────┐
         05-01 10:06:15 create  success 1013                Jürgen Müller                           │ state       Active · The job is running: uploads are processed within minutes.                            │
-        05-01 10:06:14 create  failure 1005                Łukasz Kowalczyk                        │ last run    2025-05-01 10:06:14                                                                           │
-        05-01 10:06:13 update  success 1002                José García                             │ S start · P pause · R restart (each asks first)                                                           │
-        05-01 10:06:13 skip    skipped 1003                Björn Søndergaard                       └───────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-        05-01 10:06:12 create  success 1001                Zoë Ångström                            ─ 1002 · update success · Enter: user in Users ──────────────────────────────────────────────────────────────
+        05-01 10:06:14 create  failure 1005                Łukasz Kowalczyk                        │ read        4 s ago                                                                                       │
+        05-01 10:06:13 update  success 1002                José García                             │ last run    2025-05-01 10:06:14 (6 s ago)                                                                 │
+        05-01 10:06:13 skip    skipped 1003                Björn Søndergaard                       │ S start · P pause · R restart (each asks first)                                                           │
+        05-01 10:06:12 create  success 1001                Zoë Ångström                            └───────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+                                                                                                   ─ 1002 · update success · Enter: user in Users ──────────────────────────────────────────────────────────────
                                                                                                     José García · externalId 1002
                                                                                                     update · success · 2025-05-01 10:06:13 · 184 ms
 
@@ -92,7 +94,6 @@ final class LogsScreenTests: XCTestCase {
 
                                                                                                       entry  e-1002-update
                                                                                                       cycle  c7a1e0f2-3b4d-4c5e-8f9a-0b1c2d3e4f50
-
 
 
 

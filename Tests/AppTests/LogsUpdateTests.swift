@@ -16,46 +16,53 @@ final class LogsUpdateTests: XCTestCase {
         effects.compactMap { if case .pollLogsAfter(let seconds, _) = $0 { return seconds } else { return nil } }
     }
 
+    private let base = LogFixture.base
+
     // MARK: Following an upload
 
-    func testAFinishedSendReadsThenPollsAt5And10And20ThenEvery30sAndGivesUpAfter15Minutes() {
+    func testAFinishedSendReadsThenPollsAt5And10And20ThenEvery30sUntil40MinutesAfterThe202() {
         let k = LogFixture.connected()
-        let at = Date()
+        let at = base
         LogFixture.finishSend(k, externalIds: ["1001", "1002", "1003"], at: at)
         let generation = k.state.logs.generation
         let first = k.takeEffects()
         XCTAssertTrue(first.contains(.fetchLogs(k.state.connect.request, LogQuery(since: at.addingTimeInterval(-60)), generation: generation)),
-                      "read at once, from a minute before the send (clock skew): \(first)")
+                      "read at once, from a minute before the 202 (clock skew): \(first)")
+        XCTAssertTrue(first.contains(.observeJob(k.state.connect.request)), "and the job: a stopped one processes nothing")
         XCTAssertEqual(polls(first), [5])
-        k.send(.logsFetched(generation: generation, .entries([])))
+        k.send(.logsFetched(generation: generation, .entries([], at: at)))
         XCTAssertTrue(k.state.logs.uploadOnly, "the list shows this upload")
         k.press("6")
-        XCTAssertTrue(k.text.contains("Waiting for Entra: 0 of 3 users of the upload have entries."), k.text)
+        XCTAssertTrue(k.text.contains("Waiting for Entra: 0 of 3 users of the upload have entries (accepted just now)."), k.text)
         XCTAssertTrue(k.text.contains("5 to 10 minutes"), k.text)
 
+        // Each poll's read answers at the time it was due, as the runner would stamp it.
         var delays: [Double] = []
         var readCount = 0
-        for _ in 0..<100 {
+        var waited = 5.0
+        for _ in 0..<200 {
             k.send(.logsPollDue(generation: generation))
             let effects = k.takeEffects()
             readCount += reads(effects).count
-            for _ in reads(effects) { k.send(.logsFetched(generation: generation, .entries([]))) }
+            for _ in reads(effects) { k.send(.logsFetched(generation: generation, .entries([], at: at.addingTimeInterval(waited)))) }
             delays += polls(effects)
-            if polls(effects).isEmpty { break }
+            waited += polls(effects).first ?? 0
+            if polls(effects).isEmpty || k.state.logs.polling == .timedOut { break }
         }
         XCTAssertEqual(Array(delays.prefix(4)), [10, 20, 30, 30])
         XCTAssertEqual(Set(delays.dropFirst(2)), [30])
-        XCTAssertEqual(5 + delays.reduce(0, +), 905, "stops at the first poll past 15 minutes")
-        XCTAssertEqual(readCount, delays.count + 1, "one read per poll")
+        XCTAssertEqual(5 + delays.dropLast().reduce(0, +), 2405, "the first answer 40 minutes after the 202 ends it")
+        XCTAssertEqual(readCount, delays.count, "one read per poll")
         XCTAssertEqual(k.state.logs.polling, .timedOut)
-        XCTAssertTrue(k.text.contains("After 15 minutes 0 of 3 users of the upload have entries. Entra may still be processing: r reads"), k.text)
+        XCTAssertTrue(k.text.contains("Accepted 40 min ago, not processed: was the job restarted or paused? r reads again."), k.text)
+        XCTAssertEqual(k.state.message?.text, "Accepted 40 min ago, not processed: was the job restarted or paused? r reads again.")
         k.send(.logsPollDue(generation: generation))
         XCTAssertTrue(k.takeEffects().isEmpty, "no more polls once it gave up")
     }
 
     func testAnswersAreMergedNewestFirstOnceEachAndSetEachUsersStatus() throws {
         let k = LogFixture.connected()
-        let at = Date()
+        let at = base
         LogFixture.finishSend(k, externalIds: ["1001", "1002", "1003", "1005"], at: at)
         let generation = k.state.logs.generation
         let answer = [try LogFixture.created("1001", "Zoë Ångström", at: at.addingTimeInterval(10)),
@@ -79,7 +86,7 @@ final class LogsUpdateTests: XCTestCase {
 
     func testPollingStopsOnceEveryUserHasAnEntryAndOlderEntriesDoNotCount() throws {
         let k = LogFixture.connected()
-        let at = Date()
+        let at = base
         LogFixture.finishSend(k, externalIds: ["1001", "1002"], at: at)
         let generation = k.state.logs.generation
         _ = k.takeEffects()
@@ -103,7 +110,7 @@ final class LogsUpdateTests: XCTestCase {
 
     func testAnswersAndPollsOfAnOlderGenerationAreIgnored() throws {
         let k = LogFixture.connected()
-        let at = Date()
+        let at = base
         LogFixture.finishSend(k, externalIds: ["1001"], at: at)
         let old = k.state.logs.generation
         LogFixture.finishSend(k, externalIds: ["1002"], at: at.addingTimeInterval(1))
@@ -120,25 +127,33 @@ final class LogsUpdateTests: XCTestCase {
 
     func testWithoutACompleteConnectionNothingIsReadAndTheScreenSaysWhatIsMissing() {
         let k = Keys(Fixture.state())
-        LogFixture.finishSend(k, externalIds: ["1001"], at: Date())
+        LogFixture.finishSend(k, externalIds: ["1001"], at: base)
         XCTAssertTrue(reads(k.effects).isEmpty)
         k.press("6 r")
         XCTAssertTrue(reads(k.effects).isEmpty)
         XCTAssertTrue(k.text.contains("Cannot read the logs yet: Fill in the client secret. (Connect, 1)"), k.text)
     }
 
-    func testOpeningTheScreenReadsTheLogsAndTheJobOnce() {
+    func testOpeningTheScreenReadsTheJobAtOnceAndTheLogsAtTheFirstTickWithItsTime() {
         let k = LogFixture.connected()
         k.press("6")
-        let effects = k.takeEffects()
-        XCTAssertEqual(reads(effects).count, 1)
-        XCTAssertTrue(effects.contains(.fetchJob(k.state.connect.request)))
+        var effects = k.takeEffects()
+        XCTAssertEqual(reads(effects).count, 0, "the time window needs the time: the first tick brings it")
+        XCTAssertTrue(effects.contains(.observeJob(k.state.connect.request)))
+        XCTAssertTrue(effects.contains(.tickAfter(milliseconds: 0)))
+        k.send(.tick(base))
+        effects = k.takeEffects()
+        XCTAssertEqual(reads(effects).map(\.since), [base.addingTimeInterval(-86_400)])
+        XCTAssertEqual(effects.filter { $0 == .tickAfter(milliseconds: 1000) }.count, 1, "the screen ticks every second")
         k.press("down")
         XCTAssertTrue(reads(k.takeEffects()).isEmpty, "a read in flight is not repeated")
-        k.send(.logsFetched(generation: k.state.logs.generation, .entries([])))
+        k.send(.logsFetched(generation: k.state.logs.generation, .entries([], at: base)))
         k.press("down up")
         XCTAssertTrue(k.takeEffects().isEmpty, "moving never reads")
         XCTAssertTrue(k.text.contains("No entries in the last 24 h. t widens the time window."), k.text)
+        XCTAssertTrue(k.text.contains("Read at 10:00:00 (just now)."), k.text)
+        k.send(.tick(base.addingTimeInterval(12)))
+        XCTAssertTrue(k.text.contains("Read at 10:00:00 (12 s ago)."), "the age moves with the clock:\n\(k.text)")
     }
 
     // MARK: Filters
@@ -147,21 +162,20 @@ final class LogsUpdateTests: XCTestCase {
     private func withEntries() throws -> Keys {
         let k = LogFixture.connected()
         k.press("6")
-        let effects = k.takeEffects()
-        XCTAssertEqual(reads(effects).count, 1)
-        XCTAssertTrue(effects.contains(.fetchJob(k.state.connect.request)), "opening reads the job too")
-        let query = try XCTUnwrap(reads(effects).first)
+        XCTAssertTrue(k.takeEffects().contains(.observeJob(k.state.connect.request)), "opening reads the job too")
+        k.send(.tick(base))
+        let query = try XCTUnwrap(reads(k.takeEffects()).first)
         XCTAssertNil(query.externalId)
         XCTAssertFalse(query.failuresOnly)
-        XCTAssertEqual(query.since?.timeIntervalSinceNow ?? 0, -86_400, accuracy: 5, "the last 24 h")
-        let now = Date()
+        XCTAssertEqual(query.since, base.addingTimeInterval(-86_400), "the last 24 h")
+        let now = base
         k.send(.logsFetched(generation: k.state.logs.generation, .entries([
             try LogFixture.conflict("1005", "Łukasz Kowalczyk", at: now.addingTimeInterval(-40)),
             try LogFixture.skipped("1003", "Björn Søndergaard", at: now.addingTimeInterval(-30)),
             try LogFixture.updated("1002", "José García", at: now.addingTimeInterval(-20), department: ("Sales", "Engineering")),
             try LogFixture.created("1001", "Zoë Ångström", at: now.addingTimeInterval(-10)),
             try LogFixture.created("1013", "Jürgen Müller", at: now.addingTimeInterval(-7200)),
-        ])))
+        ], at: now)))
         return k
     }
 
@@ -197,7 +211,7 @@ final class LogsUpdateTests: XCTestCase {
         let wider = reads(k.takeEffects())
         XCTAssertEqual(wider.count, 1)
         XCTAssertEqual(wider.first?.externalId, "1013", "the user filter goes into $filter")
-        XCTAssertEqual(wider.first?.since?.timeIntervalSinceNow ?? 0, -7 * 86_400, accuracy: 5)
+        XCTAssertEqual(wider.first?.since, base.addingTimeInterval(-7 * 86_400))
         k.press("t")
         XCTAssertEqual(k.state.logs.window, .all)
         XCTAssertNil(reads(k.takeEffects()).first?.since)
@@ -214,7 +228,7 @@ final class LogsUpdateTests: XCTestCase {
         let k = try withEntries()
         k.press("u")
         XCTAssertEqual(k.state.message?.text, "no upload to follow yet: after a send (F5) this shows only its users")
-        LogFixture.finishSend(k, externalIds: ["1002", "1003"], at: Date().addingTimeInterval(-35))
+        LogFixture.finishSend(k, externalIds: ["1002", "1003"], at: base.addingTimeInterval(-35))
         XCTAssertEqual(shown(k), ["1002", "1003"])
         k.press("u")
         XCTAssertEqual(shown(k).count, 5)
@@ -239,7 +253,7 @@ final class LogsUpdateTests: XCTestCase {
     func testEnterOnAnEntryOfNoWorkspaceUserSaysSo() throws {
         let k = LogFixture.connected()
         k.press("6 r")
-        k.send(.logsFetched(generation: k.state.logs.generation, .entries([try LogFixture.created("9999", "Nobody", at: Date())])))
+        k.send(.logsFetched(generation: k.state.logs.generation, .entries([try LogFixture.created("9999", "Nobody", at: base)])))
         k.press("enter")
         XCTAssertEqual(k.state.screen, .logs)
         XCTAssertEqual(k.state.message?.text, "no user in the workspace has externalId 9999")
@@ -250,13 +264,13 @@ final class LogsUpdateTests: XCTestCase {
         k.press("down down l")
         XCTAssertEqual(k.state.screen, .logs)
         XCTAssertEqual(k.state.logs.externalId, "1003")
-        let effects = k.takeEffects()
-        XCTAssertEqual(reads(effects).map(\.externalId), ["1003"], "sourceIdentity/id eq '1003'")
-        XCTAssertTrue(effects.contains(.fetchJob(k.state.connect.request)))
+        XCTAssertTrue(k.takeEffects().contains(.observeJob(k.state.connect.request)))
+        k.send(.tick(base))
+        XCTAssertEqual(reads(k.takeEffects()).map(\.externalId), ["1003"], "sourceIdentity/id eq '1003'")
         k.send(.logsFetched(generation: k.state.logs.generation, .entries([
-            try LogFixture.skipped("1003", "Björn Søndergaard", at: Date()),
-            try LogFixture.created("1001", "Zoë Ångström", at: Date()),
-        ])))
+            try LogFixture.skipped("1003", "Björn Søndergaard", at: base),
+            try LogFixture.created("1001", "Zoë Ångström", at: base),
+        ], at: base)))
         XCTAssertEqual(shown(k), ["1003"])
         XCTAssertTrue(k.text.contains("externalId 1003"), k.text)
         XCTAssertTrue(k.text.contains("skipped  Provision User                 User 'Björn Søndergaard' already has the values sent;"), k.text)
@@ -265,7 +279,7 @@ final class LogsUpdateTests: XCTestCase {
     func testAFailureShowsMicrosoftsReasonAndRecommendedAction() throws {
         let k = LogFixture.connected(width: 120, height: 40)
         k.press("6 r")
-        k.send(.logsFetched(generation: k.state.logs.generation, .entries([try LogFixture.conflict("1005", "Łukasz Kowalczyk", at: Date())])))
+        k.send(.logsFetched(generation: k.state.logs.generation, .entries([try LogFixture.conflict("1005", "Łukasz Kowalczyk", at: base)])))
         let text = k.text
         XCTAssertTrue(text.contains("Why it failed"), text)
         XCTAssertTrue(text.contains("error        AzureActiveDirectoryConflictEntry"), text)
@@ -277,7 +291,7 @@ final class LogsUpdateTests: XCTestCase {
     func testJAndKScrollTheDetailWithinItsLines() throws {
         let k = LogFixture.connected(width: 80, height: 24)
         k.press("6 r")
-        k.send(.logsFetched(generation: k.state.logs.generation, .entries([try LogFixture.conflict("1005", "Łukasz Kowalczyk", at: Date())])))
+        k.send(.logsFetched(generation: k.state.logs.generation, .entries([try LogFixture.conflict("1005", "Łukasz Kowalczyk", at: base)])))
         XCTAssertTrue(k.text.contains("Why it failed"), k.text)
         k.press("J J J J J J J J")
         XCTAssertFalse(k.text.contains("Why it failed"), k.text)
@@ -294,7 +308,7 @@ final class LogsUpdateTests: XCTestCase {
     func testJobActionsAskFirstNamingJobAndTenantThenActAndReadTheJobAgain() {
         let k = LogFixture.connected()
         k.press("6 r")
-        k.send(.jobFetched(.status(JobStatus(code: "Paused"))))
+        k.send(.jobObserved(.status(JobStatus(code: "Paused")), at: base))
         _ = k.takeEffects()
         k.press("S")
         guard case .dialog(let dialog, .jobAction(.start))? = k.state.overlay else { return XCTFail("no confirmation: \(String(describing: k.state.overlay))") }
@@ -305,13 +319,14 @@ final class LogsUpdateTests: XCTestCase {
         XCTAssertTrue(dialog.message.contains("Its state now: Paused."), dialog.message)
         k.press("enter")
         XCTAssertNil(k.state.overlay)
-        XCTAssertTrue(k.takeEffects().isEmpty, "Cancel does nothing")
+        let cancelled = k.takeEffects()
+        XCTAssertTrue(cancelled.isEmpty, "Cancel does nothing: \(cancelled)")
 
         k.press("S left enter")
         XCTAssertEqual(k.takeEffects(), [.jobAction(k.state.connect.request, .start)])
         XCTAssertTrue(k.text.contains("starting…"), k.text)
         k.send(.jobActionFinished(.start, error: nil))
-        XCTAssertEqual(k.takeEffects(), [.fetchJob(k.state.connect.request)])
+        XCTAssertEqual(k.takeEffects(), [.observeJob(k.state.connect.request)])
         XCTAssertEqual(k.state.message?.text, "the job was started: uploads are processed again")
 
         k.press("P left enter")
@@ -324,11 +339,14 @@ final class LogsUpdateTests: XCTestCase {
     func testTheJobLineShowsStateMeaningLastRunAndQuarantine() {
         let k = LogFixture.connected(width: 200, height: 60)
         k.press("6")
-        k.send(.jobFetched(.status(JobStatus(code: "Quarantine", quarantineReason: "EncounteredQuarantineException",
-                                             quarantineMessage: "Too many failures", lastExecution: "2025-05-01T10:40:00Z"))))
+        k.send(.jobObserved(.status(JobStatus(code: "Quarantine", quarantineReason: "EncounteredQuarantineException",
+                                              quarantineMessage: "Too many failures", lastExecution: "2025-05-01T10:40:00Z")),
+                            at: base.addingTimeInterval(45 * 60)))
+        k.send(.tick(base.addingTimeInterval(45 * 60 + 7)))
         let text = k.text
         XCTAssertTrue(text.contains("state       Quarantine · The job is in quarantine (EncounteredQuarantineException): uploads are accepted"), text)
-        XCTAssertTrue(text.contains("last run    2025-05-01 10:40:00"), text)
+        XCTAssertTrue(text.contains("read        7 s ago"), "the state says how old it is:\n\(text)")
+        XCTAssertTrue(text.contains("last run    2025-05-01 10:40:00 (5 min ago)"), text)
         XCTAssertTrue(text.contains("quarantine  EncounteredQuarantineException: Too many failures"), text)
         k.send(.jobFetched(.failed("Graph answered 404 Request_ResourceNotFound")))
         XCTAssertTrue(k.text.contains("Quarantine"), "the last known state stays")

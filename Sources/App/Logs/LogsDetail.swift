@@ -56,29 +56,27 @@ struct LogsDetail {
         return out
     }
 
+    /// Each step as "status  title  description": the title is the portal's label beside Graph's name
+    /// ("Import from API (EntryImport)"); a title longer than the column stands on its own line.
     private func steps(_ log: ProvisioningLog) -> [Line] {
         var out = heading("Steps")
         guard !log.steps.isEmpty else { return out + [[RoleSpan("  (Entra listed no steps)", .muted)]] }
         let rawSteps = log.raw.objectValue?["provisioningSteps"]?.arrayValue ?? []
-        let nameWidth = min(30, log.steps.map(\.name.displayWidth).max() ?? 0)
+        let nameWidth = min(34, log.steps.map(\.title.displayWidth).max() ?? 0)
         // Side by side when the description keeps 50 columns; else under the name.
         let inline = width - 11 - nameWidth - 2 >= 50
+        let indent = inline ? 11 + nameWidth + 2 : 11
         for (i, step) in log.steps.enumerated() {
             let status = RoleSpan((step.status.isEmpty ? "?" : step.status).padding(8), LogsText.role(status: step.status))
             let details = i < rawSteps.count ? Self.details(rawSteps[i]) : ""
-            if inline {
-                let indent = 11 + nameWidth + 2
-                let text = TextWrap.wrap(step.description, width: max(1, width - indent))
-                for (n, piece) in text.enumerated() {
-                    out.append(n == 0 ? [RoleSpan("  "), status, RoleSpan(" "), RoleSpan(step.name.padding(nameWidth + 2), .title), RoleSpan(piece)]
-                                      : [RoleSpan(String(repeating: " ", count: indent) + piece)])
-                }
-                if !details.isEmpty { out += wrapped(details, indent: indent, role: .muted) }
+            var text = TextWrap.wrap(Self.description(step), width: max(1, width - indent))
+            if inline && step.title.displayWidth <= nameWidth, !text.isEmpty {
+                out.append([RoleSpan("  "), status, RoleSpan(" "), RoleSpan(step.title.padding(nameWidth + 2), .title), RoleSpan(text.removeFirst())])
             } else {
-                out.append([RoleSpan("  "), status, RoleSpan(" "), RoleSpan(step.name, .title)])
-                out += wrapped(step.description, indent: 11, role: .text)
-                if !details.isEmpty { out += wrapped(details, indent: 11, role: .muted) }
+                out.append([RoleSpan("  "), status, RoleSpan(" "), RoleSpan(step.title, .title)])
             }
+            out += text.map { [RoleSpan(String(repeating: " ", count: indent) + $0)] }
+            if !details.isEmpty { out += wrapped(details, indent: indent, role: .muted) }
         }
         return out
     }
@@ -112,6 +110,12 @@ struct LogsDetail {
         TextWrap.wrap(text, width: max(1, width - indent)).map { [RoleSpan(String(repeating: " ", count: indent) + $0, role)] }
     }
 
+    /// The step's description without the portal label it may open with: the title shows it already.
+    static func description(_ step: ProvisioningLog.Step) -> String {
+        guard let label = step.label, step.description.hasPrefix(label + ": ") else { return step.description }
+        return String(step.description.dropFirst(label.count + 2))
+    }
+
     /// A step's `details` object as "key: value · key: value".
     static func details(_ step: JSONValue) -> String {
         guard let details = step.objectValue?["details"]?.objectValue else { return "" }
@@ -120,8 +124,4 @@ struct LogsDetail {
             return "\(member.key): \(text)"
         }.joined(separator: " · ")
     }
-}
-
-extension ProvisioningLog {
-    var isFailure: Bool { status.lowercased() == "failure" }
 }

@@ -6,6 +6,8 @@ import TerminalUI
 /// and the keys. The layout sizes the box from the same lines.
 struct LogsJobPanel {
     var logs: LogsState
+    /// The state's clock, for the age of the job state.
+    var now: Date
 
     static let labelWidth = 12
 
@@ -37,7 +39,11 @@ struct LogsJobPanel {
                                   : [RoleSpan(String(repeating: " ", count: indent) + piece)])
             }
             if let busy = Self.busyText(logs.jobBusy) { out.append([label(""), RoleSpan(busy, .accent)]) }
-            out.append([label("last run"), RoleSpan(job.lastExecution.map { LogsText.graphTime($0, in: logs.timeZone) } ?? "never")])
+            if let read = logs.jobReadAt { out.append([label("read"), RoleSpan(LogsText.age(read, now: now), .muted)]) }
+            let lastRun = job.lastExecution.map { text in
+                LogsText.graphTime(text, in: logs.timeZone) + (LogsText.date(text).map { " (\(LogsText.age($0, now: now)))" } ?? "")
+            }
+            out.append([label("last run"), RoleSpan(lastRun ?? "never")])
             if job.code == "Quarantine" || job.quarantineReason != nil {
                 let reason = [job.quarantineReason, job.quarantineMessage].compactMap { $0 }.joined(separator: ": ")
                 out.append([label("quarantine"), RoleSpan(reason.isEmpty ? "(no reason given)" : reason, .error)])

@@ -5,28 +5,40 @@ import TerminalUI
 /// Reading the provisioning logs and the job, and what their answers change outside the screen
 /// (the users' statuses in the Users table).
 extension AppState {
-    /// The Logs screen was opened: the first read of the logs and the job, and again when what it
-    /// shows is more than a minute old (not while an upload is followed: the polls read).
+    /// The Logs screen was opened: its clock starts (the ages on screen move with it), and the logs
+    /// and the job are read the first time, and again when what it shows is more than a minute old
+    /// (not while an upload is followed: the polls read). Staleness is judged at the first tick, which
+    /// brings the time.
     mutating func logsScreenOpened(effects: inout [AppEffect]) {
-        guard screen == .logs, connect.missing == nil, logs.pendingReads == 0, !logs.polling.isWaiting else { return }
-        let stale = logs.lastRead.map { Date().timeIntervalSince($0) > 60 } ?? (logs.error == nil)
-        guard stale else { return }
-        readLogs(effects: &effects)
-        if !logs.jobReading { readJob(effects: &effects) }
+        guard screen == .logs, connect.missing == nil else { return }
+        startLogsClock(effects: &effects)
+        guard logs.pendingReads == 0, !logs.readOnTick, !logs.polling.isWaiting else { return }
+        if logs.lastRead == nil && logs.error == nil {
+            readLogs(effects: &effects)
+            if !logs.jobReading { readJob(effects: &effects) }
+        } else {
+            logs.refreshOnTick = true
+        }
     }
 
-    /// Reads the logs for the filters now (r, a user from the Users screen).
+    /// Reads the logs for the filters now (r, a user from the Users screen). The time window needs the
+    /// time: without the screen's clock running, the read waits for its first tick (at once).
     mutating func readLogs(effects: inout [AppEffect]) {
         guard logsConnectionReady() else { return }
-        let now = Date()
-        logs.windowStart = logs.window.seconds.map { now.addingTimeInterval(-$0) }
+        guard logs.clockTicking else {
+            logs.readOnTick = true
+            startLogsClock(effects: &effects)
+            return
+        }
+        logs.readOnTick = false
+        slideLogsWindow()
         logs.refilter(viewport: logsLayout.listRows)
-        issueLogRead(logs.query(now: now), effects: &effects)
+        issueLogRead(logs.query(now: clock), effects: &effects)
     }
 
     /// Reads again only when the filters now want entries the last read did not ask for.
     mutating func readLogsIfWidened(effects: inout [AppEffect]) {
-        let wanted = logs.query(now: Date())
+        let wanted = logs.query(now: clock)
         if let last = logs.lastQuery, Self.query(last, covers: wanted) { return }
         readLogs(effects: &effects)
     }
@@ -37,10 +49,11 @@ extension AppState {
         effects.append(.fetchLogs(connect.request, query, generation: logs.generation))
     }
 
+    /// Reads the job; the answer comes with its time (`.jobObserved`), so the screen can say its age.
     mutating func readJob(effects: inout [AppEffect]) {
         guard logsConnectionReady() else { return }
         logs.jobReading = true
-        effects.append(.fetchJob(connect.request))
+        effects.append(.observeJob(connect.request))
     }
 
     /// False, and says why in the status line, when the connection is not complete; a different
@@ -87,7 +100,8 @@ extension AppState {
             switch sendStatus[record.id] {
             case .queued?, .sending?: continue
             case .accepted?, .failed?:
-                if let upload = logs.upload, let date = entry.date, date < upload.readFrom { continue }
+                // Just sent: only an entry newer than its 202 says what Entra did with it.
+                if let upload = logs.upload, upload.acceptedAt[externalId] != nil, !upload.isOutcome(entry) { continue }
             default: break
             }
             sendStatus[record.id] = status
@@ -122,8 +136,7 @@ extension AppState {
     func failedUsers(of upload: LogsUpload) -> Int {
         var seen: Set<String> = []
         var failed = 0
-        for entry in logs.entries where upload.externalIds.contains(entry.log.externalId) && !seen.contains(entry.log.externalId) {
-            if let date = entry.date, date < upload.readFrom { continue }
+        for entry in logs.entries where upload.isOutcome(entry) && !seen.contains(entry.log.externalId) {
             seen.insert(entry.log.externalId)
             if entry.isFailure { failed += 1 }
         }

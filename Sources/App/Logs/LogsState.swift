@@ -46,6 +46,8 @@ public struct LogsState: Equatable, Sendable {
 
     // MARK: Job
     public var job: JobStatus?
+    /// When `job` was read (the runner's time of the answer): the screen says its age.
+    public var jobReadAt: Date?
     public var jobError: String?
     public var jobReading = false
     /// A start, pause or restart sent and not answered yet.
@@ -53,6 +55,20 @@ public struct LogsState: Equatable, Sendable {
 
     /// Time zone the times are shown in (tests pin it).
     public var timeZone: TimeZone = .current
+
+    /// How long after its 202 an upload's users may take to appear before the screen says they were
+    /// not processed: the logs' documented 5 to 10 minutes, plus the ~40 minutes Microsoft allows
+    /// after a restart from quarantine (ENTRA.md §5). Tests shorten it.
+    public var notProcessedAfter: TimeInterval = 40 * 60
+    /// When the Logs screen's own clock ticks next (nil: it is not ticking); ticks of other timers
+    /// that come earlier do not start a second chain of ticks.
+    var clockDue: Date?
+    /// The chain's ticks are arriving, so `AppState.clock` is at most a second old.
+    var clockTicking = false
+    /// A read waits for the next tick (it needs the time for its window).
+    var readOnTick = false
+    /// The next tick reads again if what is shown is more than a minute old.
+    var refreshOnTick = false
 
     public init() {}
 
@@ -83,6 +99,7 @@ public struct LogsState: Equatable, Sendable {
         lastRead = nil
         error = nil
         job = nil
+        jobReadAt = nil
         jobError = nil
         upload = nil
         uploadOnly = false
@@ -105,10 +122,7 @@ public struct LogsState: Equatable, Sendable {
     func passes(_ entry: LogEntry) -> Bool {
         if failuresOnly && !entry.isFailure { return false }
         if let start = windowStart, let date = entry.date, date < start { return false }
-        if uploadOnly, let upload {
-            guard upload.externalIds.contains(entry.log.externalId) else { return false }
-            if let date = entry.date, date < upload.readFrom { return false }
-        }
+        if uploadOnly, let upload, !upload.isOutcome(entry) { return false }
         if let typed = filterField?.text, !typed.isEmpty {
             return entry.log.externalId.lowercased().contains(typed.lowercased())
         }
@@ -137,15 +151,19 @@ public struct LogsState: Equatable, Sendable {
         return LogQuery(externalId: externalId, since: since, failuresOnly: failuresOnly)
     }
 
-    /// The users of the upload that have at least one entry since it was sent.
+    /// The users of the upload that have an entry newer than their document's 202.
     var uploadCovered: Set<String> {
         guard let upload else { return [] }
         var found: Set<String> = []
-        for entry in entries where upload.externalIds.contains(entry.log.externalId) {
-            if let date = entry.date, date < upload.readFrom { continue }
-            found.insert(entry.log.externalId)
-        }
+        for entry in entries where upload.isOutcome(entry) { found.insert(entry.log.externalId) }
         return found
+    }
+
+    /// The users of the upload without an entry yet, each with when its document was accepted.
+    var uploadMissing: [String: Date] {
+        guard let upload else { return [:] }
+        let covered = uploadCovered
+        return upload.acceptedAt.filter { !covered.contains($0.key) }
     }
 }
 
@@ -161,7 +179,7 @@ public struct LogEntry: Equatable, Sendable, Identifiable {
 
     public var id: String { log.id }
     var sortKey: Double { date?.timeIntervalSince1970 ?? 0 }
-    public var isFailure: Bool { log.status.lowercased() == "failure" }
+    public var isFailure: Bool { log.isFailure }
 }
 
 /// How far back the logs go.
@@ -189,19 +207,6 @@ public enum LogsTimeWindow: Int, CaseIterable, Sendable {
     public var next: LogsTimeWindow { LogsTimeWindow(rawValue: (rawValue + 1) % Self.allCases.count) ?? .hour }
 }
 
-/// A send whose users' provisioning is being followed.
-public struct LogsUpload: Equatable, Sendable {
-    public var sendId: String
-    /// The externalIds Entra accepted, each once.
-    public var externalIds: Set<String>
-    public var count: Int { externalIds.count }
-    /// When the send started.
-    public var since: Date
-
-    /// Reads start a minute before the send: the clocks of this machine and Entra's may differ.
-    public var readFrom: Date { since.addingTimeInterval(-LogsPolling.clockSkew) }
-}
-
 /// Where following an upload stands.
 public enum LogsPolling: Equatable, Sendable {
     case idle
@@ -209,11 +214,12 @@ public enum LogsPolling: Equatable, Sendable {
     case waiting(polls: Int, elapsed: Double)
     /// Every user of the upload has an entry.
     case complete
-    /// Fifteen minutes passed first.
+    /// `notProcessedAfter` passed first (or the polls did not get answers for that long).
     case timedOut
 
     static let clockSkew: TimeInterval = 60
-    static let giveUpAfter: Double = 15 * 60
+    /// How much longer than `notProcessedAfter` a follow whose reads never come back keeps polling.
+    static let unansweredMargin: Double = 10 * 60
 
     /// Seconds before the next read: 5, 10, 20, then every 30.
     static func delay(afterPolls polls: Int) -> Double {

@@ -35,6 +35,9 @@ enum LogsText {
         return formatter.string(from: date)
     }
 
+    /// "just now", "12 s ago", "3 min ago": how old something read at `at` is at `now`.
+    static func age(_ at: Date, now: Date) -> String { Observed(true, at: at).age(now: now) }
+
     /// A Graph time ("2025-05-01T10:42:03Z") in the given zone, or as it came when not one.
     static func graphTime(_ text: String, in zone: TimeZone) -> String {
         date(text).map { fullTime($0, in: zone) } ?? text
@@ -43,7 +46,7 @@ enum LogsText {
     /// What Entra did, in the words of the issue: create, update, disable, delete, skip.
     /// A skipped entry is logged with the action "other".
     static func action(_ log: ProvisioningLog) -> String {
-        if log.status.lowercased() == "skipped" { return "skip" }
+        if log.status == "skipped" { return "skip" }
         switch log.action.lowercased() {
         case "stageddelete": return "delete"
         case "other": return "skip"

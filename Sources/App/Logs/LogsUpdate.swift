@@ -8,7 +8,8 @@ import TerminalUI
 extension AppState {
     var logsLayout: LogsLayout {
         let logs = self.logs
-        return LogsLayout(size: size, rows: logs.rows.count) { LogsJobPanel(logs: logs).lines(width: $0).count }
+        let now = clock
+        return LogsLayout(size: size, rows: logs.rows.count) { LogsJobPanel(logs: logs, now: now).lines(width: $0).count }
     }
 
     /// Keys on the Logs screen: the `/` prompt, while open, takes the text.
@@ -37,13 +38,6 @@ extension AppState {
 
     /// The Logs screen's named actions; false when the action is not one of them.
     mutating func logsCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
-        let handled = logsScreenCommand(action, effects: &effects)
-        // Until TUI reads when the screen opens (`logsScreenOpened`), the first key on it does.
-        if handled && logs.lastRead == nil && logs.error == nil { logsScreenOpened(effects: &effects) }
-        return handled
-    }
-
-    private mutating func logsScreenCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
         let viewport = logsLayout.listRows
         if let moved = logs.list.handling(action, total: logs.rows.count, viewport: viewport), action.rawValue != "mark" {
             if moved.selected != logs.list.selected { logs.detailTop = 0 }
@@ -66,7 +60,7 @@ extension AppState {
             logs.filterField = TextFieldState(logs.externalId ?? "")
         case "logsWindow":
             logs.window = logs.window.next
-            logs.windowStart = logs.window.seconds.map { Date().addingTimeInterval(-$0) }
+            slideLogsWindow()
             filtersChanged(effects: &effects)
             message = StatusMessage("time window: \(logs.window.title)")
         case "logsClear":
@@ -145,12 +139,17 @@ extension AppState {
         if connect.missing == nil { message = StatusMessage("provisioning logs of externalId \(externalId) (\(logs.window.title); t widens)") }
     }
 
-    /// A send ended with accepted records: follow their provisioning logs. Reads now, then after
-    /// 5, 10 and 20 s and every 30 s, until every user has an entry or 15 minutes have passed.
+    /// A send ended with accepted records: follow their provisioning logs, all from one time.
     mutating func followUpload(sendId: String, externalIds: [String], since: Date, effects: inout [AppEffect]) {
-        let ids = Set(externalIds.filter { !$0.isEmpty })
-        guard !ids.isEmpty else { return }
-        let upload = LogsUpload(sendId: sendId, externalIds: ids, since: since)
+        followUpload(sendId: sendId, batches: [LogsUpload.Batch(externalIds: externalIds, acceptedAt: since)], effects: &effects)
+    }
+
+    /// A send ended with accepted documents, each with the time of its 202: reads now, then after
+    /// 5, 10 and 20 s and every 30 s, until every user has an entry newer than its 202 or
+    /// `notProcessedAfter` has passed. The job is read too: a stopped job processes nothing.
+    mutating func followUpload(sendId: String, batches: [LogsUpload.Batch], effects: inout [AppEffect]) {
+        guard let upload = LogsUpload(sendId: sendId, batches: batches) else { return }
+        clock = max(clock, upload.lastAccepted)
         logs.generation += 1
         logs.pendingReads = 0
         logs.upload = upload
@@ -158,13 +157,12 @@ extension AppState {
         logs.externalId = nil
         logs.failuresOnly = false
         logs.filterField = nil
-        logs.windowStart = logs.window.seconds.map { Date().addingTimeInterval(-$0) }
+        slideLogsWindow()
         logs.refilter(viewport: logsLayout.listRows)
         guard logsConnectionReady() else { logs.polling = .idle; return }
         logs.polling = .waiting(polls: 0, elapsed: 0)
         issueLogRead(LogQuery(since: upload.readFrom), effects: &effects)
         effects.append(.pollLogsAfter(seconds: LogsPolling.delay(afterPolls: 0), generation: logs.generation))
-        // A job that is not running processes nothing: the waiting line says so.
         if !logs.jobReading { readJob(effects: &effects) }
     }
 
@@ -172,39 +170,45 @@ extension AppState {
     mutating func logsPollDue(generation: Int, effects: inout [AppEffect]) {
         guard generation == logs.generation, case .waiting(let polls, let elapsed) = logs.polling, let upload = logs.upload else { return }
         let waited = elapsed + LogsPolling.delay(afterPolls: polls)
+        if checkUploadOverdue(waited: waited) { return }
         // A read still in flight (a slow network) is not doubled.
         if logs.pendingReads == 0, logsConnectionReady() { issueLogRead(LogQuery(since: upload.readFrom), effects: &effects) }
-        if waited >= LogsPolling.giveUpAfter {
-            logs.polling = .timedOut
-            return
-        }
         logs.polling = .waiting(polls: polls + 1, elapsed: waited)
         effects.append(.pollLogsAfter(seconds: LogsPolling.delay(afterPolls: polls + 1), generation: generation))
     }
 
-    /// The answer of a read: entries merged (newest first, once each), users' statuses updated.
+    /// The answer of a read: entries merged (newest first, once each), users' statuses updated; a
+    /// followed upload that is still missing users reads the job again (is it still stopped?).
     mutating func logsFetched(_ result: LogsFetchResult, generation: Int, effects: inout [AppEffect]) {
         guard generation == logs.generation else { return }
+        if let at = result.at { clock = max(clock, at) }
         logs.pendingReads = max(0, logs.pendingReads - 1)
         switch result {
-        case .failed(let reason):
+        case .failed(let reason, _):
             logs.error = reason
             logs.lastQuery = nil
-        case .entries(let fresh):
+        case .entries(let fresh, let at):
             logs.error = nil
-            logs.lastRead = Date()
+            logs.lastRead = at ?? clock
+            let coveredBefore = logs.uploadCovered.count
             logs.merge(fresh)
+            slideLogsWindow()
             logs.refilter(viewport: logsLayout.listRows)
             applyProvisioningStatus(Set(fresh.map(\.externalId)))
             checkUploadCovered()
+            if logs.polling.isWaiting, logs.uploadCovered.count == coveredBefore, !logs.jobReading { readJob(effects: &effects) }
         }
+        if logs.polling.isWaiting { _ = checkUploadOverdue(waited: 0) }
     }
 
     mutating func jobFetched(_ result: JobFetchResult) {
         logs.jobReading = false
         switch result {
         case .status(let status):
+            // A job seen starting again during a follow: what it holds is processed from now on.
+            if let previous = logs.job, !previous.processesUploads, status.processesUploads { logs.upload?.jobStartedAt = clock }
             logs.job = status
+            logs.jobReadAt = clock
             logs.jobError = nil
         case .failed(let reason):
             logs.jobError = reason
@@ -230,8 +234,14 @@ extension AppState {
         }
         message = StatusMessage(Self.jobDone(action), .success)
         readJob(effects: &effects)
-        // A follow that gave up while the job was stopped starts again now that it runs.
-        if action != .pause, logs.polling == .timedOut, logs.upload != nil {
+        guard action != .pause, logs.upload != nil else { return }
+        // The wait for the upload's users counts from this start; a follow that gave up starts again.
+        logs.upload?.jobStartedAt = clock
+        if action == .restart, !logs.uploadMissing.isEmpty {
+            let missing = LogsText.count(logs.uploadMissing.count, "user")
+            message = StatusMessage("the job was restarted: Entra discards uploads still waiting to be processed, so the \(missing) of the upload without an entry may need to be sent again", .warning)
+        }
+        if logs.polling == .timedOut {
             logs.polling = .waiting(polls: 0, elapsed: 0)
             effects.append(.pollLogsAfter(seconds: LogsPolling.delay(afterPolls: 0), generation: logs.generation))
         }

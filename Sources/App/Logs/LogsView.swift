@@ -58,26 +58,11 @@ struct LogsView {
     private func waitText() -> (String, ThemeRole) {
         if let missing = state.connect.missing { return ("Cannot read the logs yet: \(missing) (Connect, 1)", .warning) }
         if let error = logs.error { return ("Could not read the logs: \(error). r tries again.", .error) }
-        let covered = logs.uploadCovered.count
-        let total = logs.upload?.count ?? 0
-        switch logs.polling {
-        case .waiting(let polls, _):
-            let every = Int(LogsPolling.delay(afterPolls: polls))
-            if let job = logs.job, !job.processesUploads {
-                return ("The job is \(job.code): Entra processes nothing until it runs (S starts it). \(covered) of \(LogsText.count(total, "user")) of the upload have entries.", .warning)
-            }
-            return ("Waiting for Entra: \(covered) of \(LogsText.count(total, "user")) of the upload have entries. Entra usually takes 5 to 10 minutes (the sandbox, seconds); reading every \(every) s.", .accent)
-        case .complete:
-            let failed = logs.upload.map { state.failedUsers(of: $0) } ?? 0
-            return ("All \(LogsText.count(total, "user")) of the upload have entries\(failed > 0 ? " (\(failed) failed)" : ""): following stopped. r reads again.", failed > 0 ? .warning : .success)
-        case .timedOut:
-            return ("After 15 minutes \(covered) of \(LogsText.count(total, "user")) of the upload have entries. Entra may still be processing: r reads again.", .warning)
-        case .idle:
-            break
-        }
+        let failed = logs.upload.map { state.failedUsers(of: $0) } ?? 0
+        if let follow = LogsFollowText(logs: logs, now: state.clock).line(failed: failed) { return follow }
         if logs.pendingReads > 0 { return ("Reading the provisioning logs…", .muted) }
         if let read = logs.lastRead {
-            return ("Read at \(LogsText.format(read, "HH:mm:ss", logs.timeZone)). Entries appear 5 to 10 minutes after an upload; r reads again.", .muted)
+            return ("Read at \(LogsText.format(read, "HH:mm:ss", logs.timeZone)) (\(LogsText.age(read, now: state.clock))). Entries appear 5 to 10 minutes after an upload; r reads again.", .muted)
         }
         return ("r reads the provisioning logs of the job.", .muted)
     }
@@ -95,10 +80,11 @@ struct LogsView {
 
     private func drawJobLine(into frame: inout ScreenBuffer, area: Rect) {
         var spans = [Span("Job ", style: style(.title))]
-        let panel = LogsJobPanel(logs: logs)
+        let panel = LogsJobPanel(logs: logs, now: state.clock)
         if let job = logs.job {
             spans.append(Span(job.code, style: style(LogsText.jobRole(job.code)).adding(.bold)))
             if let busy = LogsJobPanel.busyText(logs.jobBusy) { spans.append(Span(" · " + busy, style: style(.accent))) }
+            if let read = logs.jobReadAt { spans.append(Span(" (read \(LogsText.age(read, now: state.clock)))", style: style(.muted))) }
             spans.append(Span(" · " + job.advice, style: style(.text)))
             if let last = job.lastExecution { spans.append(Span(" · last run " + LogsText.graphTime(last, in: logs.timeZone), style: style(.muted))) }
         } else {
@@ -110,7 +96,7 @@ struct LogsView {
     private func drawJobBox(into frame: inout ScreenBuffer, area: Rect) {
         guard area.height >= 3 else { return }
         let inner = frame.box(area, title: jobId.isEmpty ? "Job" : "Job \(jobId)", style: style(.border), titleStyle: style(.title))
-        var lines = LogsJobPanel(logs: logs).lines(width: inner.width - 2)
+        var lines = LogsJobPanel(logs: logs, now: state.clock).lines(width: inner.width - 2)
         // The keys stay on the last row; the rest fills from the top.
         let keys = lines.removeLast()
         for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {

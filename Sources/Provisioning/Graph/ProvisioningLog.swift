@@ -2,18 +2,36 @@ import Foundation
 import SCIM
 
 /// One provisioning log entry, reduced to what an operator reads (ENTRA.md §5).
+///
+/// Graph's enum casing is not reliable (its schema says `nonServiceFailure`, its example responses
+/// `NonServiceFailure` and `"provisioningStepType": "Import"`), and beta still names two properties
+/// the old way (`statusInfo`, `action`): every enum is read without regard to case and kept in the
+/// schema's spelling, so the rest of scimterm compares plain values.
 public struct ProvisioningLog: Sendable, Equatable, Identifiable {
     public struct Step: Sendable, Equatable {
+        /// Graph's identifier, e.g. `EntryImport`, `EntrySynchronizationAdd`, `EntryExportUpdate`.
         public var name: String
+        /// import, scoping, matching, processing, referenceResolution or export.
         public var type: String
         public var status: String
+        /// The service's own words for what the step did (the portal shows them).
         public var description: String
 
         public init(name: String, type: String, status: String, description: String) {
             self.name = name
-            self.type = type
-            self.status = status
+            self.type = ProvisioningEnum.stepType(type)
+            self.status = ProvisioningEnum.status(status)
             self.description = description
+        }
+
+        /// The portal's label for the step ("Import from API"), nil when neither the name nor the
+        /// type is one we know.
+        public var label: String? { ProvisioningStepLabel.label(name: name, type: type) }
+
+        /// "Import from API (EntryImport)": the portal's words beside Graph's, or whichever exists.
+        public var title: String {
+            guard let label else { return name.isEmpty ? type : name }
+            return name.isEmpty || name == label ? label : "\(label) (\(name))"
         }
     }
 
@@ -32,7 +50,9 @@ public struct ProvisioningLog: Sendable, Equatable, Identifiable {
     public var id: String
     public var activityDateTime: String
     public var cycleId: String
+    /// create, update, delete, stagedDelete, disable or other (from beta's old `action` when that is all there is).
     public var action: String
+    /// success, warning, failure or skipped.
     public var status: String
     public var externalId: String
     public var displayName: String
@@ -40,19 +60,21 @@ public struct ProvisioningLog: Sendable, Equatable, Identifiable {
     public var changes: [Change]
     public var errorCode: String?
     public var reason: String?
+    /// nonServiceFailure, serviceFailure, … as the schema spells them.
+    public var errorCategory: String?
     public var recommendedAction: String?
     /// The entry as Graph sent it, for the detail view and exports.
     public var raw: JSONValue
 
-    /// An entry from Graph's JSON (one element of `value`); nil when it has no id.
+    /// An entry from Graph's JSON (one element of `value`), v1.0 or beta; nil when it has no id.
     public init?(_ value: JSONValue) {
         guard let o = value.objectValue, let id = o["id"]?.stringValue else { return nil }
         self.id = id
         activityDateTime = o["activityDateTime"]?.stringValue ?? ""
         cycleId = o["cycleId"]?.stringValue ?? ""
-        action = o["provisioningAction"]?.stringValue ?? ""
-        let info = o["provisioningStatusInfo"]?.objectValue
-        status = info?["status"]?.stringValue ?? ""
+        action = ProvisioningEnum.action(o["provisioningAction"]?.stringValue ?? o["action"]?.stringValue ?? "")
+        let info = (o["provisioningStatusInfo"]?.objectValue ?? o["statusInfo"]?.objectValue)
+        status = ProvisioningEnum.status(info?["status"]?.stringValue ?? "")
         let source = o["sourceIdentity"]?.objectValue
         externalId = source?["id"]?.stringValue ?? ""
         displayName = source?["displayName"]?.stringValue ?? ""
@@ -63,12 +85,16 @@ public struct ProvisioningLog: Sendable, Equatable, Identifiable {
         changes = (o["modifiedProperties"]?.arrayValue ?? []).compactMap(\.objectValue).map {
             Change(property: $0["displayName"]?.stringValue ?? "", old: $0["oldValue"]?.stringValue, new: $0["newValue"]?.stringValue)
         }
-        let error = info?["errorInformation"]?.objectValue
+        // beta's statusInfo (statusBase) has only a status: the error is in provisioningStatusInfo.
+        let error = (o["provisioningStatusInfo"]?.objectValue ?? info)?["errorInformation"]?.objectValue
         errorCode = error?["errorCode"]?.stringValue
         reason = error?["reason"]?.stringValue
+        errorCategory = error?["errorCategory"]?.stringValue.map(ProvisioningEnum.errorCategory)
         recommendedAction = error?["recommendedAction"]?.stringValue
         raw = value
     }
+
+    public var isFailure: Bool { status == "failure" }
 }
 
 /// Which logs to read: all of them are for one job; the rest narrows down.
