@@ -9,7 +9,10 @@ struct LogsCommand: AsyncParsableCommand {
         commandName: "logs", abstract: "Read the job's provisioning logs (what Entra did with each user).",
         discussion: """
             Entries appear 5 to 10 minutes after an upload. --follow polls until every user of the last \
-            send (from the journal) has an entry, or --timeout passes.
+            send (from the journal) has an entry newer than the acceptance of its document (an older entry \
+            is an earlier send's, and is not shown), or --timeout passes. While the job is paused or \
+            quarantined it says the upload is queued; past --not-processed-after it says the upload was \
+            not processed. Exit status 1 when an entry is a failure or a followed user has no entry.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -21,44 +24,74 @@ struct LogsCommand: AsyncParsableCommand {
     @Flag(help: "Poll until every user of the last send has an entry.") var follow = false
     @Option(help: "Seconds between polls with --follow.") var interval: Double = 20
     @Option(help: "Give up following after this many seconds.") var timeout: Double = 900
+    @Option(help: ArgumentHelp("With --follow: seconds after its acceptance when a user without an entry is reported as not processed.",
+                               valueName: "SECONDS")) var notProcessedAfter: Double = 2400
     @Option(help: "table or json.") var format: Format = .table
     @Option(help: ArgumentHelp("The send journal (SQLite).", valueName: "FILE")) var journal: String?
 
     func run() async throws {
         let client = try connection.client(recorder: ExchangeRecorder())
         var query = LogQuery(externalId: externalId, since: try since.map(Self.age).map { Date().addingTimeInterval(-$0) }, failuresOnly: failures)
-        var expected: Set<String> = []
+        var upload: FollowedUpload?
         if follow, let last = try? SendJournal(path: journal ?? SendJournal.defaultPath).latest(endpoint: client.settings.endpoint.bulkUploadURL) {
-            expected = Set(last.documents.filter { $0.state == .accepted }.flatMap(\.externalIds))
-            query.since = query.since ?? last.created.addingTimeInterval(-60)
+            upload = FollowedUpload(last)
+            if let upload { query.since = query.since ?? upload.readFrom }
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        var shown = Set<String>(), all: [ProvisioningLog] = []
+        var shown: [ProvisioningLog] = []
+        var job: (status: JobStatus, at: Date)?
         do {
-            while true {
-                let entries = try await client.provisioningLogs(query)
-                for entry in entries.reversed() where shown.insert(entry.id).inserted {
-                    all.append(entry)
-                    if format == .table { print(Self.row(entry)) }
-                }
-                let missing = expected.subtracting(all.map(\.externalId))
-                guard follow, !missing.isEmpty || expected.isEmpty, Date() < deadline else { break }
-                StandardError.write("scimterm: waiting for \(expected.isEmpty ? "entries" : "\(missing.count) of \(expected.count) users"); "
-                    + "Entra writes provisioning logs 5 to 10 minutes after an upload (next poll in \(Int(interval)) s)")
-                try await Task.sleep(nanoseconds: UInt64(interval * 1e9))
-            }
+            shown = try await poll(client, query: query, upload: upload, job: &job)
         } catch let error as ProvisioningError {
             await client.transport.shutdown()
             StandardError.write("scimterm: \(error)")
             throw ExitCode(1)
         }
         await client.transport.shutdown()
-        if format == .json { print(JSONWriter.pretty.string(.array(all.map(\.raw)))) }
-        if follow, !expected.isEmpty {
-            let missing = expected.subtracting(all.map(\.externalId))
-            if !missing.isEmpty { StandardError.write("scimterm: no log entry yet for \(missing.count) users (e.g. \(missing.sorted().prefix(3).joined(separator: ", ")))") }
+        if format == .json { print(JSONWriter.pretty.string(.array(shown.map(\.raw)))) }
+        var failed = shown.contains(where: \.isFailure)
+        if let upload {
+            let missing = upload.missing(shown)
+            if let oldest = upload.oldest(of: missing) {
+                StandardError.write("scimterm: " + FollowText.missing(missing, oldest: oldest, job: job?.status, jobReadAt: job?.at,
+                                                                     limit: notProcessedAfter, now: Date()))
+                failed = true
+            }
         }
-        if all.contains(where: { $0.status == "failure" }) { throw ExitCode(1) }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// Reads (and with --follow, polls) the logs, printing each new entry once; the job is read when
+    /// the follow starts and after each round that brought nothing, so a stopped job is named.
+    private func poll(_ client: GraphClient, query: LogQuery, upload: FollowedUpload?,
+                      job: inout (status: JobStatus, at: Date)?) async throws -> [ProvisioningLog] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var seen = Set<String>(), shown: [ProvisioningLog] = []
+        var readJob = upload != nil
+        while true {
+            if readJob, let status = try? await client.jobStatus() { job = (status, Date()) }
+            var fresh = 0
+            for entry in try await client.provisioningLogs(query).reversed() where seen.insert(entry.id).inserted {
+                guard upload?.mayShow(entry) ?? true else { continue }
+                shown.append(entry)
+                fresh += 1
+                if format == .table { print(Self.row(entry)) }
+            }
+            guard follow else { return shown }
+            let missing = upload?.missing(shown) ?? []
+            let now = Date()
+            if let upload {
+                guard let oldest = upload.oldest(of: missing), now < deadline,
+                    now.timeIntervalSince(upload.last) < notProcessedAfter
+                else { return shown }
+                let line = job.flatMap { $0.status.processesUploads ? nil : FollowText.queued($0.status, readAt: $0.at, now: now) }
+                StandardError.write("scimterm: " + (line ?? FollowText.waiting(missing: missing.count, of: upload.count, since: oldest, now: now, interval: interval)))
+            } else {
+                guard now < deadline else { return shown }
+                StandardError.write("scimterm: waiting for entries (next poll in \(Int(interval)) s)")
+            }
+            readJob = upload != nil && fresh == 0
+            try await Task.sleep(nanoseconds: UInt64(interval * 1e9))
+        }
     }
 
     /// One entry as table lines; every value from the service is made safe for the terminal.

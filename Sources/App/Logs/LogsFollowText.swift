@@ -32,20 +32,7 @@ struct LogsFollowText {
 
     /// "Upload queued: the job is Paused, nothing will be processed until it is started …", the state named.
     func queued(_ job: JobStatus) -> String {
-        let until: String
-        switch job.code {
-        case "Paused", "NotRun":
-            until = "until it is started (S starts it)."
-        case "Quarantine":
-            let reason = job.quarantineReason.map { " (\($0))" } ?? ""
-            return "Upload queued: the job is in Quarantine\(reason), nothing will be processed until it leaves quarantine "
-                + "(Entra retries on its own; a restart, R, discards what is queued)."
-        case "NotConfigured":
-            until = "until its setup is finished in the Entra admin center."
-        default:
-            until = "until it runs."
-        }
-        return "Upload queued: the job is \(job.code), nothing will be processed \(until)"
+        "Upload queued: " + QueuedUploadText.sentence(job, start: "S starts it", restart: "a restart, R,") + "."
     }
 
     /// After `notProcessedAfter` without every user: queued behind a stopped job, or not processed
@@ -63,5 +50,25 @@ struct LogsFollowText {
     /// "; job state read 12 s ago." — how old the state the sentence relies on is.
     private func jobAge() -> String {
         logs.jobReadAt.map { "; job state read \(LogsText.age($0, now: now))." } ?? "."
+    }
+}
+
+/// Why an accepted upload waits, in one sentence naming the job's state, for the TUI and the CLI
+/// (each names its own way to start or restart the job).
+public enum QueuedUploadText {
+    /// "the job is Paused, nothing will be processed until it is started (S starts it)".
+    public static func sentence(_ job: JobStatus, start: String, restart: String) -> String {
+        switch job.code {
+        case "Paused", "NotRun":
+            return "the job is \(job.code), nothing will be processed until it is started (\(start))"
+        case "Quarantine":
+            let reason = job.quarantineReason.map { " (\($0))" } ?? ""
+            return "the job is in Quarantine\(reason), nothing will be processed until it leaves quarantine "
+                + "(Entra retries on its own; \(restart) discards what is queued)"
+        case "NotConfigured":
+            return "the job is NotConfigured, nothing will be processed until its setup is finished in the Entra admin center"
+        default:
+            return "the job is \(job.code), nothing will be processed until it runs"
+        }
     }
 }

@@ -95,6 +95,18 @@ public struct ProvisioningLog: Sendable, Equatable, Identifiable {
     }
 
     public var isFailure: Bool { status == "failure" }
+
+    /// `activityDateTime` as a date ("2025-05-01T10:42:03Z", fractions of a second and an offset
+    /// allowed); nil when it is not one.
+    public var date: Date? { Self.date(activityDateTime) }
+
+    static func date(_ text: String) -> Date? {
+        guard text.count >= 19 else { return nil }
+        var rest = Substring(text.dropFirst(19))
+        if rest.first == "." { rest = rest.drop { $0 == "." || $0.isNumber } }
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: String(text.prefix(19)) + (rest.isEmpty ? "Z" : String(rest)))
+    }
 }
 
 /// Which logs to read: all of them are for one job; the rest narrows down.

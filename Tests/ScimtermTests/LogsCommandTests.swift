@@ -1,0 +1,89 @@
+import Emulator
+import Foundation
+import Provisioning
+import SCIM
+import XCTest
+
+/// `scimterm logs --follow` tells the truth about the last send: a paused job makes it "queued",
+/// an older entry of the same user is never shown as this send's outcome, and a send nobody
+/// processed is said to be so.
+final class LogsCommandTests: XCTestCase {
+    static let secret = "logs-cli-secret~0123456789.abcdefghijklm"
+    var emulator: RunningEmulator!
+    var scratch: URL!
+
+    override func setUp() async throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-logs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() async throws {
+        await emulator?.stop()
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    private func start(job state: String = "Active", delay: Double = 0) async throws {
+        var config = EmulatorConfig.sandbox(secret: Self.secret)
+        config.processingDelaySeconds = delay
+        config.rateLimit = 0
+        config.tenants[0].servicePrincipals[0].jobs[0].state = state
+        emulator = try await EmulatorServer.start(config: config)
+    }
+
+    private var connection: [String] {
+        ["--endpoint", emulator.endpoint, "--tenant", SandboxIds.tenant, "--client-id", SandboxIds.clientId,
+         "--authority", emulator.baseURL, "--journal", scratch.appendingPathComponent("journal.sqlite").path]
+    }
+
+    private func run(_ arguments: [String]) throws -> CommandResult {
+        try CommandRunner.run(arguments + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+    }
+
+    private func usersFile(_ ids: [String], title: String = "Worker") throws -> String {
+        let records: [JSONValue] = ids.map { id in
+            ["schemas": [.string(SCIMSchema.user)], "externalId": .string(id), "userName": .string("\(id)@contoso.com"),
+             "displayName": .string("\(title) \(id)"), "active": true]
+        }
+        let path = scratch.appendingPathComponent("users-\(UUID().uuidString).json").path
+        try Data(JSONWriter.compact.bytes(.array(records))).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testAPausedJobMakesTheLastSendQueuedAndItsUsersOlderEntriesAreNotShown() async throws {
+        try await start()
+        // An earlier send of the same users, processed: their entries must not pass for the next send's.
+        XCTAssertEqual(try run(["send", try usersFile(["p0", "p1"])]).status, 0)
+        let processed = Date()
+        await emulator.core.processDue(now: processed)
+        // Graph's times are whole seconds: the next send goes out in a later second than these entries.
+        let nextSecond = processed.timeIntervalSince1970.rounded(.down) + 1
+        while Date().timeIntervalSince1970 < nextSecond { usleep(20_000) }
+        let earlier = try run(["logs", "--format", "table"])
+        XCTAssertTrue(earlier.stdout.contains("create   success  p0"), earlier.stdout + earlier.stderr)
+
+        XCTAssertEqual(try run(["job", "pause"]).status, 0)
+        let sent = try run(["send", try usersFile(["p0", "p1"], title: "Renamed")])
+        XCTAssertEqual(sent.status, 0, sent.stderr)
+        let follow = try run(["logs", "--follow", "--interval", "0.2", "--timeout", "1"])
+        XCTAssertEqual(follow.status, 1, "a followed user without an entry")
+        XCTAssertFalse(follow.stdout.contains("p0"), "the earlier send's entries are not this send's outcome:\n\(follow.stdout)")
+        XCTAssertTrue(follow.stderr.contains("scimterm: queued: the job is Paused, nothing will be processed until it is started (scimterm job start); job state read"),
+                      follow.stderr)
+        XCTAssertTrue(follow.stderr.contains("2 users without an entry (e.g. p0, p1)"), follow.stderr)
+
+        XCTAssertEqual(try run(["job", "start"]).status, 0)
+        await emulator.core.processDue(now: Date().addingTimeInterval(1))
+        let done = try run(["logs", "--follow", "--interval", "0.2", "--timeout", "10"])
+        XCTAssertEqual(done.status, 0, done.stderr)
+        XCTAssertTrue(done.stdout.contains("update   success  p0  Renamed p0"), done.stdout)
+        XCTAssertFalse(done.stdout.contains("create"), "still only this send's entries:\n\(done.stdout)")
+    }
+
+    func testASendNobodyProcessedIsSaidToBeNotProcessed() async throws {
+        try await start(delay: 100_000)
+        XCTAssertEqual(try run(["send", try usersFile(["n0"])]).status, 0)
+        let follow = try run(["logs", "--follow", "--interval", "0.2", "--timeout", "10", "--not-processed-after", "0"])
+        XCTAssertEqual(follow.status, 1)
+        XCTAssertTrue(follow.stderr.contains("not processed: was the job restarted or paused? 1 user without an entry (e.g. n0)"), follow.stderr)
+    }
+}
