@@ -113,6 +113,9 @@ struct LogsView {
 
     private func emptyText() -> String {
         if state.connect.missing != nil { return "No connection: fill in Connect (1) to read the logs." }
+        if logs.uploadOnly, let upload = logs.upload, logs.rows.isEmpty, logs.filterField == nil, logs.externalId == nil, !logs.failuresOnly {
+            return "No entry of this upload's \(LogsText.count(upload.count, "user")) yet. u shows every user's entries."
+        }
         if logs.entries.isEmpty {
             if logs.pendingReads > 0 { return "Reading…" }
             if logs.lastRead == nil { return "Nothing read yet: r reads the provisioning logs." }

@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+
+/// End to end on the built binary in tmux: with the sandbox's job Paused, a send is accepted, and
+/// the Logs screen says the upload is queued because the job is Paused; nothing is reported as
+/// created. Nothing here reads the clock: the test waits for screens, and ages are not asserted.
+final class TUILogsTmuxTests: XCTestCase {
+    static let secret = "e2e-logs-secret-for-the-sandbox-0123456789"
+
+    /// The sandbox's ids and a known secret, with the job Paused.
+    private func pausedConfig(in tui: SandboxTUI) throws -> String {
+        let path = tui.scratch.appendingPathComponent("emulator-paused.toml").path
+        try """
+            processing_delay_seconds = 0
+            [[tenants]]
+            id = "8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c"
+              [[tenants.apps]]
+              client_id = "3f2e1d0c-9b8a-4765-a432-10fedcba9876"
+              secrets = ["\(Self.secret)"]
+              [[tenants.service_principals]]
+              id = "0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10"
+                [[tenants.service_principals.jobs]]
+                id = "API2AAD.4f0f5f0d1c2b4a6e8d9c0b1a2f3e4d5c.1d2c3b4a-5e6f-4a8b-9c0d-1e2f3a4b5c6d"
+                state = "Paused"
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// The pane's lines trimmed and joined by single spaces: a sentence wrapped over two lines reads whole.
+    private func prose(_ screen: String) -> String {
+        screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    func testAnUploadToAPausedJobIsShownAsQueuedAndNothingAsCreated() throws {
+        let tui = try SandboxTUI("scimterm-logs-paused")
+        try tui.launch("--sandbox --emulator-config \(try pausedConfig(in: tui))", width: 120, height: 36)
+        try tui.waitFor("the sandbox users and the paused job") { $0.contains("25 users") && $0.contains("job Paused") }
+        try tui.send("F5")
+        try tui.waitFor("the confirmation") { $0.contains("[ Send") }
+        if tui.screen.contains("Send anyway") { try tui.send("Left") }
+        try tui.send("Enter")
+        try tui.waitFor("every request accepted") { $0.contains("✓ done: every request accepted (202)") }
+
+        try tui.send("6")
+        let queued = "Upload queued: the job is Paused, nothing will be processed until it is started (S starts it)."
+        try tui.waitFor("the upload reported as queued", timeout: 30) { self.prose($0).contains(queued) }
+        let screen = prose(tui.screen)
+        XCTAssertTrue(screen.contains("0 of 25 users of the upload have entries; job state read"), screen)
+        XCTAssertTrue(screen.contains("state Paused") || screen.contains("Job Paused"), screen)
+        XCTAssertFalse(tui.screen.contains("create  success"), "nothing is reported as created:\n\(tui.screen)")
+        XCTAssertTrue(screen.contains("No entry of this upload's 25 users yet."), screen)
+        XCTAssertFalse(screen.contains("Waiting for Entra"), "a paused job is not waited on in silence:\n\(tui.screen)")
+        XCTAssertFalse(screen.contains("have entries: following stopped"), tui.screen)
+
+        // Starting the job lets Entra process what it held: the follow sees every user, all created.
+        try tui.send("S")
+        try tui.waitFor("the start confirmation") { $0.contains("Start the provisioning job?") }
+        try tui.send("Left", "Enter")
+        try tui.waitFor("the upload processed", timeout: 60) { self.prose($0).contains("All 25 users of the upload have entries") }
+        XCTAssertTrue(tui.screen.contains("create  success 1001"), tui.screen)
+
+        try tui.send("q")
+        try tui.waitFor("quit asks about unsent changes or quits") { $0.contains("Quit") || !$0.contains("LOGS") }
+        if tui.screen.contains("[ Quit ]") { try tui.send("Left", "Enter") }
+    }
+}
