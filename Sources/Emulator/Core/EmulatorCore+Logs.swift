@@ -14,7 +14,7 @@ extension EmulatorCore {
             guard claims.roles.contains(where: Self.logPermissions.contains) else { throw .forbidden(Self.logPermissions[0]) }
             processDueSlice(now: now)  // one slice: a big backlog is left to the background loop, so this answers at once
             let filter: LogFilter
-            switch LogFilter.parse(request.query["$filter"] ?? "") {
+            switch LogFilter.parse(request.query["$filter"] ?? "", version: version) {
             case .success(let f): filter = f
             case .failure(let e): throw e
             }
