@@ -25,6 +25,11 @@ public struct SendProgress: Equatable, Sendable {
     /// Refreshed by the ticks of a running send, for the rate and the countdowns.
     public var now: Date
     public private(set) var requestTimes: [Date] = []
+    /// For each accepted document, when the request that got its 202 went out: Entra cannot have
+    /// processed it before, so the logs follow counts its users' entries from then (the 202 itself
+    /// can arrive after a fast service, such as the sandbox, has processed the upload).
+    public private(set) var acceptedAt: [Int: Date] = [:]
+    private var sentAt: [Int: Date] = [:]
     public private(set) var wait: Wait?
     /// Waits and retries, newest last.
     public private(set) var notes: [String] = []
@@ -75,12 +80,14 @@ public struct SendProgress: Equatable, Sendable {
             guard states.indices.contains(document) else { return }
             states[document] = .sending(attempt: attempt)
             requestTimes.append(at)
+            sentAt[document] = at
             if requestTimes.count > 200 { requestTimes.removeFirst(requestTimes.count - 200) }
             wait = nil
             now = max(now, at)
         case .accepted(let document, let requestId):
             guard states.indices.contains(document) else { return }
             states[document] = .accepted(requestId: requestId)
+            acceptedAt[document] = sentAt[document] ?? now
         case .failed(let document, let reason):
             guard states.indices.contains(document) else { return }
             states[document] = .failed(reason)
