@@ -53,7 +53,10 @@ struct TUICommand: ParsableCommand {
         }
         defer { if let emulator { Self.stop(emulator) } }
         do {
-            try TUIApp.run(TUIOptions(file: file, mapping: mapping, batchSize: batchSize, sandbox: connection, theme: theme))
+            // One --daily-quota: the sandbox emulator enforces it and the send confirmation plans against it;
+            // for a tenant it is the plan's limit alone (2,000 on P1/P2, 6,000 with ID Governance).
+            try TUIApp.run(TUIOptions(file: file, mapping: mapping, batchSize: batchSize, sandbox: connection, theme: theme,
+                                      dailyQuota: tuning.dailyQuota ?? 2000))
         } catch let error as TerminalError {
             throw ValidationError(error.description)
         }

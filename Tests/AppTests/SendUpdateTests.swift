@@ -27,7 +27,13 @@ final class SendUpdateTests: XCTestCase {
         XCTAssertTrue(screen.contains("Send to Entra"), screen)
         XCTAssertTrue(screen.contains("Tenant  8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c"), screen)
         XCTAssertTrue(screen.contains("Cloud   Global"), screen)
-        XCTAssertTrue(screen.contains("Job     Active: uploads are processed"), screen)
+        XCTAssertTrue(screen.contains("Job     reading the job's state from Entra…"), "never the connection test's cached state:\n" + screen)
+        XCTAssertTrue(k.effects.contains { if case .observeJob = $0 { return true } else { return false } })
+        let read = Date(timeIntervalSince1970: 1_800_000_000)
+        k.send(.jobObserved(.status(JobStatus(code: "Active")), at: read))
+        XCTAssertTrue(k.text.contains("Job     Active (read just now): uploads are processed"), k.text)
+        k.send(.tick(read.addingTimeInterval(12)))
+        XCTAssertTrue(k.text.contains("Job     Active (read 12 s ago): uploads are processed"), k.text)
         XCTAssertTrue(screen.contains("API2AAD.0123456789abcdef0123456789abcdef.0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10"), screen)
         XCTAssertTrue(screen.contains("25 users: 1 request of at most 50 operations"), screen)
         XCTAssertTrue(screen.contains("[ Send all 25 ]"), screen)
@@ -38,6 +44,28 @@ final class SendUpdateTests: XCTestCase {
         XCTAssertEqual(documents.first?.recordIDs.count, 25)
         XCTAssertEqual(k.state.screen, .activity)
         XCTAssertEqual(k.state.sendStatus.values.filter { $0 == .queued }.count, 25)
+    }
+
+    func testTheConfirmationShowsThePausedStateItReadsNotTheOneCachedAtConnect() {
+        let k = connected()
+        k.press("f5")
+        k.send(.jobObserved(.status(JobStatus(code: "Paused")), at: Date(timeIntervalSince1970: 1_800_000_000)))
+        XCTAssertTrue(k.text.contains("Job     Paused (read just now): uploads wait until the job runs"), k.text)
+        XCTAssertEqual(k.state.logs.job?.code, "Paused", "the Logs panel shows the same fresh answer")
+    }
+
+    func testTheConfirmationPlansTheDailyQuota() {
+        let k = connected()
+        k.state.journalPath = "/nonexistent/journal.sqlite"
+        k.state.sendCheck.dailyQuota = 10
+        k.press("f5")
+        XCTAssertTrue(k.effects.contains { if case .readQuotaCalls = $0 { return true } else { return false } })
+        XCTAssertTrue(k.text.contains("Daily quota: counting this machine's calls…"), k.text)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let recent = (0..<10).map { now.addingTimeInterval(Double(-3600 * 23 + $0)) }
+        k.send(.quotaCallsRead(tenant: k.state.connect.request.tenant, .success(recent), at: now))
+        XCTAssertTrue(k.text.contains("⚠ Daily quota: 1 bulkUpload call needed; 10 of 10 used in the last 24 h"), k.text)
+        XCTAssertTrue(k.text.contains("0 can go now, the other 1 after"), k.text)
     }
 
     func testAProfileLabelNamesTheTargetInTheTitle() {

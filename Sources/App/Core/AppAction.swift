@@ -33,6 +33,10 @@ public enum AppAction: Sendable {
     /// Time to read the provisioning logs again (polling after a send).
     case logsPollDue(generation: Int)
     case jobFetched(JobFetchResult)
+    /// The job's state read for the send confirmation, with when it was read.
+    case jobObserved(JobFetchResult, at: Date)
+    /// This machine's bulkUpload calls to the tenant in the last 24 hours (for the daily quota), or why not.
+    case quotaCallsRead(tenant: String, Result<[Date], QuotaReadError>, at: Date)
     case jobActionFinished(JobAction, error: String?)
     /// The copy reached the terminal's clipboard (OSC 52) and, as a fallback, this file.
     case copied(what: String, clipboard: Bool, path: String, error: String?)
@@ -67,9 +71,19 @@ public enum AppEffect: Sendable, Equatable {
     /// Answer `.logsPollDue(generation)` after a while.
     case pollLogsAfter(seconds: Double, generation: Int)
     case fetchJob(ConnectionRequest)
+    /// Read the job's state afresh, answering `.jobObserved` with the time of the answer.
+    case observeJob(ConnectionRequest)
+    /// Count this machine's calls to the tenant in the last 24 hours, answering `.quotaCallsRead`.
+    case readQuotaCalls(tenant: String, journalPath: String)
     case jobAction(ConnectionRequest, JobAction)
     /// Put text on the system clipboard through the terminal (OSC 52) and write it to `fallbackPath`.
     case copyToClipboard(String, what: String, fallbackPath: String)
+}
+
+/// Why the journal's call count could not be read.
+public struct QuotaReadError: Error, Equatable, Sendable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
 }
 
 /// A file read for the workspace: its users and a summary of what was read and rejected.

@@ -1,3 +1,4 @@
+import Foundation
 import Provisioning
 import SCIM
 import TerminalUI
@@ -111,6 +112,10 @@ public struct AppState: Sendable {
     /// The mapping for `pendingFile` when it is a CSV, and the last one used (offered again by Open).
     public var mappingPath: String?
     public var spinner = Spinner()
+    /// The latest time the runner told us (ticks, answers that carry their time): ages are measured against it.
+    public var clock = Date(timeIntervalSince1970: 0)
+    /// The send confirmation's facts, read afresh each time it opens.
+    public var sendCheck = SendCheck()
 
     public init(size: Size, theme: Theme = .builtinDefault, workspace: Workspace = Workspace(), sandbox: Bool = false,
                 workspacePath: String? = nil) {

@@ -37,6 +37,12 @@ extension AppState {
             size = newSize
             users.list = users.list.clamped(total: users.rows.count, viewport: usersViewport)
         case .tick(let now):
+            clock = max(clock, now)
+            logsTicked(effects: &effects)
+            if isSendDialogOpen {
+                refreshSendDialog()
+                effects.append(.tickAfter(milliseconds: 1000))
+            }
             let sending = send?.isRunning == true
             guard connect.isTesting || sending else { return }
             spinner = spinner.advanced()
@@ -72,6 +78,9 @@ extension AppState {
         case .logsFetched(let generation, let result): logsFetched(result, generation: generation, effects: &effects)
         case .logsPollDue(let generation): logsPollDue(generation: generation, effects: &effects)
         case .jobFetched(let result): jobFetched(result)
+        case .jobObserved(let result, let at): jobObserved(result, at: at)
+        case .quotaCallsRead(let tenant, let result, let at) where tenant == connect.request.tenant: quotaCallsRead(result, at: at)
+        case .quotaCallsRead: break
         case .jobActionFinished(let action, let error): jobActionFinished(action, error: error, effects: &effects)
         case .copied(let what, let clipboard, let path, let error):
             switch (clipboard, error) {
@@ -158,7 +167,7 @@ extension AppState {
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Open",
                                           message: "Replace the workspace's users with a JSON payload or a CSV file:"), .openFile)
         case "quit": requestQuit()
-        case "send": openSendDialog()
+        case "send": openSendDialog(effects: &effects)
         case "toggleActivity": activity.split.toggle()
         case "jumpToUser": jumpToSelectedUser()
         default: break

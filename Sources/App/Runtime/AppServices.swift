@@ -20,19 +20,17 @@ public struct AppServices: Sendable {
     }
 
     /// Everything for real, on one session (so the connection test's exchanges show in Activity).
-    public static var live: AppServices {
-        let session = ProvisioningSession()
+    public static var live: AppServices { live(dailyQuota: 2000) }
+
+    public static func live(dailyQuota: Int) -> AppServices {
+        let session = ProvisioningSession(dailyQuota: dailyQuota)
         return AppServices(testConnection: { await session.test($0) }, loadFile: LiveInput.load, session: session)
     }
 }
 
 /// Wording of connection outcomes, shared by the connection test and the other Graph calls.
 enum LiveConnection {
-    static func clock(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "HH:mm"
-        return formatter.string(from: date)
-    }
+    static func clock(_ date: Date) -> String { TimeText.clock(date) }
 
     static func problem(_ error: ProvisioningError) -> ConnectionProblem {
         switch error {

@@ -155,7 +155,7 @@ final class EffectRunner: Sendable {
         case .findResumableSend(let endpoint, let journalPath):
             spawn { .resumableSendFound(ProvisioningSession.findResumable(endpoint: endpoint, journalPath: journalPath)) }
         case .fetchLogs(let request, let query, let generation):
-            spawn { [services] in .logsFetched(generation: generation, await services.session.logs(request, query: query)) }
+            spawn { [services] in .logsFetched(generation: generation, await services.session.logs(request, query: query).arrived(Date())) }
         case .pollLogsAfter(let seconds, let generation):
             spawn {
                 try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
@@ -163,6 +163,13 @@ final class EffectRunner: Sendable {
             }
         case .fetchJob(let request):
             spawn { [services] in .jobFetched(await services.session.job(request)) }
+        case .observeJob(let request):
+            spawn { [services] in
+                let result = await services.session.job(request)
+                return .jobObserved(result, at: Date())
+            }
+        case .readQuotaCalls(let tenant, let journalPath):
+            spawn { .quotaCallsRead(tenant: tenant, ProvisioningSession.quotaCalls(tenant: tenant, journalPath: journalPath), at: Date()) }
         case .jobAction(let request, let action):
             spawn { [services] in .jobActionFinished(action, error: await services.session.jobAction(request, action)) }
         case .copyToClipboard(let text, let what, let path):

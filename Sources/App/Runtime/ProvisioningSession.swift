@@ -8,7 +8,10 @@ public actor ProvisioningSession {
     public let recorder = ExchangeRecorder()
     private var current: (request: ConnectionRequest, client: GraphClient, transport: AsyncHTTPTransport)?
 
-    public init() {}
+    /// The tenant's bulkUpload calls per 24 h; a send plans against it and stops where it would overrun.
+    let dailyQuota: Int
+
+    public init(dailyQuota: Int = 2000) { self.dailyQuota = dailyQuota }
 
     /// The client for `request`, made (and the previous one shut down) when the connection changed.
     func client(for request: ConnectionRequest) async -> Result<GraphClient, ConnectionProblem> {
@@ -76,10 +79,11 @@ public actor ProvisioningSession {
         case .failure(let problem): return SendResult(sendId: "", cancelled: false, accepted: 0, failed: 0, error: problem.headline + ": " + problem.explanation)
         }
         let journal = journalPath.flatMap { try? SendJournal(path: $0) }
-        let uploader = BulkUploader(client: client, journal: journal)
+        var uploader = BulkUploader(client: client, journal: journal)
+        let plan = uploader.planDailyQuota(dailyQuota, needed: documents.count, now: Date())
         let summary = await uploader.send(documents.map { BulkUploader.Document(body: $0.bytes, externalIds: $0.externalIds) },
                                           started: { events(.started(sendId: $0)) }, events: { events(Self.event($0)) })
-        return Self.result(summary)
+        return Self.result(summary, plan: plan)
     }
 
     func resume(_ request: ConnectionRequest, sendId: String, journalPath: String,
@@ -93,8 +97,10 @@ public actor ProvisioningSession {
             return SendResult(sendId: sendId, cancelled: false, accepted: 0, failed: 0, error: "the journal no longer has send \(sendId)")
         }
         events(.started(sendId: sendId))
-        let summary = await BulkUploader(client: client, journal: journal).resume(stored, events: { events(Self.event($0)) })
-        return Self.result(summary)
+        var uploader = BulkUploader(client: client, journal: journal)
+        let plan = uploader.planDailyQuota(dailyQuota, needed: stored.documents.count { $0.needsSending }, now: Date())
+        let summary = await uploader.resume(stored, events: { events(Self.event($0)) })
+        return Self.result(summary, plan: plan)
     }
 
     nonisolated static func findResumable(endpoint: String?, journalPath: String) -> ResumableSend? {
@@ -102,7 +108,15 @@ public actor ProvisioningSession {
             let stored = try? journal.latestInterrupted(endpoint: endpoint)
         else { return nil }
         return ResumableSend(sendId: stored.id, created: stored.created, documents: stored.documents.map(\.externalIds),
-                             accepted: stored.documents.map { $0.state == .accepted })
+                             accepted: stored.documents.map { !$0.needsSending })
+    }
+
+    /// This machine's calls to `tenant` in the last 24 hours; a journal that does not exist yet has none.
+    nonisolated static func quotaCalls(tenant: String, journalPath: String) -> Result<[Date], QuotaReadError> {
+        guard FileManager.default.fileExists(atPath: journalPath) else { return .success([]) }
+        do { return .success(try SendJournal(path: journalPath).calls(tenant: tenant, now: Date())) } catch {
+            return .failure(QuotaReadError("\(error)"))
+        }
     }
 
     /// "Forget it": the send is marked finished so it is not offered again.
@@ -143,8 +157,15 @@ public actor ProvisioningSession {
         }
     }
 
-    private static func result(_ summary: BulkUploader.Summary) -> SendResult {
-        SendResult(sendId: summary.sendId, cancelled: summary.cancelled, accepted: summary.acceptedDocuments,
-                   failed: summary.outcomes.count - summary.acceptedDocuments)
+    private static func result(_ summary: BulkUploader.Summary, plan: DailyQuotaPlan) -> SendResult {
+        var result = SendResult(sendId: summary.sendId, cancelled: summary.cancelled, accepted: summary.acceptedDocuments,
+                                failed: summary.outcomes.count - summary.acceptedDocuments)
+        if let stopped = summary.stopped {
+            result.stopped = stopped.description
+            if stopped.isQuota {
+                if case .dailyQuota(let after?, _) = stopped { result.resumeAfter = after } else { result.resumeAfter = plan.restAfter }
+            }
+        }
+        return result
     }
 }

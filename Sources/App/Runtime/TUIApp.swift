@@ -29,10 +29,13 @@ public struct TUIOptions: Sendable {
     public var batchSize: Int?
     public var sandbox: SandboxConnection?
     public var theme: String?
+    /// The tenant's bulkUpload calls per 24 h (2,000 on P1/P2, 6,000 with ID Governance); 0 turns the plan off.
+    public var dailyQuota: Int
     public var environment: [String: String]
 
     public init(file: String? = nil, mapping: String? = nil, batchSize: Int? = nil, sandbox: SandboxConnection? = nil, theme: String? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                dailyQuota: Int = 2000, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.dailyQuota = dailyQuota
         self.file = file
         self.mapping = mapping
         self.batchSize = batchSize
@@ -77,6 +80,7 @@ public enum TUIApp {
         state.journalPath = paths.journal(sandbox: options.sandbox != nil)
         state.exportDirectory = paths.dataDirectory + "/exports"
         if let size = options.batchSize { state.batchSize = size }
+        state.sendCheck.dailyQuota = options.dailyQuota
         state.message = problem ?? StatusMessage(options.sandbox != nil
             ? "Sandbox: a local Entra stand-in with \(state.store.count) sample users. Press ? for keys."
             : "Workspace: \(path)")
@@ -100,7 +104,7 @@ public enum TUIApp {
             EmergencySave.update(state.workspace.encoded())
             TerminalSignals.setSaveHook { EmergencySave.writeNow() }
         }
-        let services = AppServices.live
+        let services = AppServices.live(dailyQuota: options.dailyQuota)
         let loop = AppLoop(state: state, terminal: terminal, services: services)
         loop.run()
         TerminalSignals.setSaveHook(nil)

@@ -39,6 +39,11 @@ public struct SendResult: Equatable, Sendable {
     public var failed: Int
     /// Set when the send could not start at all (no credential, bad endpoint).
     public var error: String?
+    /// Set when the send stopped by itself (the daily quota, a failure retrying cannot heal); the
+    /// journal keeps the rest for resume.
+    public var stopped: String?
+    /// When the daily quota lets the rest go.
+    public var resumeAfter: Date?
 
     public init(sendId: String, cancelled: Bool, accepted: Int, failed: Int, error: String? = nil) {
         self.sendId = sendId

@@ -62,8 +62,7 @@ struct SendPlanning {
         var lines: [String] = []
         lines.append("Tenant  \(draft.tenant)")
         lines.append("Cloud   \(state.connect.cloud.displayName)")
-        lines.append("Job     " + (state.connect.jobState.map { $0 == "Active" ? "\($0): uploads are processed" : "\($0): uploads wait until the job runs" }
-            ?? "state not read yet (ctrl-t on Connect tests the connection)"))
+        lines.append("Job     " + state.sendCheck.jobLine(now: state.clock))
         // The job id is long; on its own line it wraps least.
         if case .success(let endpoint)? = state.connect.parsedEndpoint { lines.append(endpoint.jobId) }
         lines.append("")
@@ -73,12 +72,22 @@ struct SendPlanning {
             lines.append("\(scopeTitle(scope).prefix(1).uppercased() + scopeTitle(scope).dropFirst()): \(plural(requests, "request")) of at most \(state.batchSize) operations")
         }
         lines.append("Paced under \(SendProgress.budget.calls) requests per \(Int(SendProgress.budget.seconds)) s; 429 and 5xx are retried.")
+        lines.append(quotaLine(scopes))
         let errors = scopes.map { errorCount(for: $0) }.max() ?? 0
         if errors > 0 {
             lines.append("")
             lines.append("✗ \(plural(errors, "user")) with errors Entra will reject or fail. Fix them first, or send anyway to reproduce a customer's payload exactly.")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The daily quota plan for the biggest scope offered.
+    private func quotaLine(_ scopes: [SendScope]) -> String {
+        let needed = scopes.map { (recordIDs(for: $0).count + state.batchSize - 1) / max(1, state.batchSize) }.max() ?? 0
+        if let error = state.sendCheck.callsError { return "Daily quota: the journal could not be read (\(error))" }
+        guard let plan = state.sendCheck.plan(needed: needed, now: state.clock) else { return "Daily quota: counting this machine's calls…" }
+        let line = "Daily quota: " + plan.summary(clock: { TimeText.minute($0) })
+        return plan.fits ? line : "⚠ " + line
     }
 
     private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -7,7 +7,7 @@ import TerminalUI
 /// cloud, job and its state, counts, validation errors), follow the progress, cancel, resume.
 extension AppState {
     /// Opens the confirmation, offering the scopes that make sense on this screen.
-    mutating func openSendDialog() {
+    mutating func openSendDialog(effects: inout [AppEffect]) {
         if send?.isRunning == true {
             message = StatusMessage("a send is running (Activity, 5, shows it; Esc there cancels)", .warning)
             return
@@ -25,8 +25,10 @@ extension AppState {
         let plan = SendPlanning(state: self)
         let blocking = scopes.contains { plan.errorCount(for: $0) > 0 }
         let buttons = scopes.map { plan.buttonTitle($0, anyway: plan.errorCount(for: $0) > 0) } + ["Cancel"]
-        overlay = .dialog(DialogState(kind: .confirm, title: plan.dialogTitle, message: plan.confirmation(scopes),
+        overlay = .dialog(DialogState(kind: .confirm, title: plan.dialogTitle, message: "",
                                       buttons: buttons, selectedButton: blocking ? buttons.count - 1 : 0), .send(scopes))
+        startSendCheck(effects: &effects)
+        refreshSendDialog()
     }
 
     /// The operator chose a scope in the confirmation.
@@ -87,10 +89,14 @@ extension AppState {
             var text = "\(progress.acceptedDocuments) of \(progress.documents.count) requests accepted (\(records) user\(records == 1 ? "" : "s"))"
             if progress.failedDocuments > 0 { text += ", \(progress.failedDocuments) failed (Activity shows why)" }
             if result.cancelled { text = "cancelled: " + text + "; the rest can be resumed" }
-            let level: MessageLevel = progress.failedDocuments > 0 || result.cancelled ? .warning : .success
+            if let stopped = result.stopped {
+                text = stopped + "; " + text + "; the journal keeps the rest"
+                    + (result.resumeAfter.map { ", resume after \(TimeText.minute($0))" } ?? ", resume it once the cause is fixed")
+            }
+            let level: MessageLevel = progress.failedDocuments > 0 || result.cancelled || result.stopped != nil ? .warning : .success
             message = StatusMessage(text + (accepted.isEmpty ? "" : "; Logs (6) follows what Entra does with them"), level)
         }
-        if !accepted.isEmpty { followUpload(sendId: result.sendId, externalIds: accepted, since: progress.startedAt, effects: &effects) }
+        if !accepted.isEmpty { followUpload(sendId: result.sendId, batches: progress.acceptedBatches, effects: &effects) }
     }
 
     private mutating func setStatus(of progress: SendProgress, document: Int, to status: RecordSendStatus) {
@@ -102,7 +108,7 @@ extension AppState {
     mutating func resumableFound(_ found: ResumableSend?) {
         guard let found, overlay == nil, send?.isRunning != true else { return }
         let remaining = found.documents.count - found.acceptedDocuments
-        let when = DateFormatter.localizedString(from: found.created, dateStyle: .short, timeStyle: .short)
+        let when = TimeText.minute(found.created)
         overlay = .dialog(DialogState(
             kind: .confirm, title: "Resume the interrupted send?",
             message: "A send started \(when) stopped before it was through: \(found.acceptedDocuments) of \(found.documents.count) requests were accepted, \(remaining) (\(found.remainingRecords) users) were not. Resume sends only those, exactly as they were journaled.",
