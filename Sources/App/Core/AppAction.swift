@@ -36,6 +36,8 @@ public enum AppAction: Sendable {
     /// The job's state read for the send confirmation, with when it was read.
     case jobObserved(JobFetchResult, at: Date)
     /// This machine's bulkUpload calls to the tenant in the last 24 hours (for the daily quota), or why not.
+    /// What a job restart would discard, read from the journal and the provisioning logs.
+    case restartImpactRead(RestartImpact)
     case quotaCallsRead(tenant: String, Result<[Date], QuotaReadError>, at: Date)
     case jobActionFinished(JobAction, error: String?)
     /// The copy reached the terminal's clipboard (OSC 52) and, as a fallback, this file.
@@ -73,6 +75,10 @@ public enum AppEffect: Sendable, Equatable {
     case fetchJob(ConnectionRequest)
     /// Read the job's state afresh, answering `.jobObserved` with the time of the answer.
     case observeJob(ConnectionRequest)
+    /// Read which accepted uploads a restart would discard, answering `.restartImpactRead`.
+    case readRestartImpact(ConnectionRequest, journalPath: String)
+    /// Journal what a restart discarded as purged, into a new send offered for resume (`.resumableSendFound`).
+    case purgeAfterRestart(ConnectionRequest, RestartImpact, journalPath: String)
     /// Count this machine's calls to the tenant in the last 24 hours, answering `.quotaCallsRead`.
     case readQuotaCalls(tenant: String, journalPath: String)
     case jobAction(ConnectionRequest, JobAction)

@@ -116,6 +116,8 @@ public struct AppState: Sendable {
     public var clock = Date(timeIntervalSince1970: 0)
     /// The send confirmation's facts, read afresh each time it opens.
     public var sendCheck = SendCheck()
+    /// The restart confirmation's facts: what the restart would discard of scimterm's uploads.
+    public var restartCheck = RestartCheck()
 
     public init(size: Size, theme: Theme = .builtinDefault, workspace: Workspace = Workspace(), sandbox: Bool = false,
                 workspacePath: String? = nil) {

@@ -79,6 +79,7 @@ extension AppState {
         case .logsPollDue(let generation): logsPollDue(generation: generation, effects: &effects)
         case .jobFetched(let result): jobFetched(result)
         case .jobObserved(let result, let at): jobObserved(result, at: at)
+        case .restartImpactRead(let impact): restartImpactRead(impact)
         case .quotaCallsRead(let tenant, let result, let at) where tenant == connect.request.tenant: quotaCallsRead(result, at: at)
         case .quotaCallsRead: break
         case .jobActionFinished(let action, let error): jobActionFinished(action, error: error, effects: &effects)

@@ -81,7 +81,7 @@ extension AppState {
         case "logsDetailUp": scrollLogDetail(by: -1)
         case "jobStart": askJobAction(.start)
         case "jobPause": askJobAction(.pause)
-        case "jobRestart": askJobAction(.restart)
+        case "jobRestart": askRestart(effects: &effects)
         default:
             return false
         }
@@ -234,6 +234,7 @@ extension AppState {
         }
         message = StatusMessage(Self.jobDone(action), .success)
         readJob(effects: &effects)
+        if action == .restart { purgeAfterRestart(effects: &effects) }
         guard action != .pause, logs.upload != nil else { return }
         // The wait for the upload's users counts from this start; a follow that gave up starts again.
         logs.upload?.jobStartedAt = clock

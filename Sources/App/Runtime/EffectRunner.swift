@@ -168,6 +168,10 @@ final class EffectRunner: Sendable {
                 let result = await services.session.job(request)
                 return .jobObserved(result, at: Date())
             }
+        case .readRestartImpact(let request, let journalPath):
+            spawn { [services] in .restartImpactRead(await services.session.restartImpact(request, journalPath: journalPath)) }
+        case .purgeAfterRestart(let request, let impact, let journalPath):
+            spawn { [services] in .resumableSendFound(await services.session.purge(request, impact, journalPath: journalPath)) }
         case .readQuotaCalls(let tenant, let journalPath):
             spawn { .quotaCallsRead(tenant: tenant, ProvisioningSession.quotaCalls(tenant: tenant, journalPath: journalPath), at: Date()) }
         case .jobAction(let request, let action):

@@ -108,7 +108,24 @@ public actor ProvisioningSession {
             let stored = try? journal.latestInterrupted(endpoint: endpoint)
         else { return nil }
         return ResumableSend(sendId: stored.id, created: stored.created, documents: stored.documents.map(\.externalIds),
-                             accepted: stored.documents.map { !$0.needsSending })
+                             accepted: stored.documents.map { !$0.needsSending },
+                             purgedByRestart: stored.documents.contains { $0.reason == SendJournal.resentAfterPurge })
+    }
+
+    /// What a restart of the job would discard: accepted documents the logs have not shown yet.
+    func restartImpact(_ request: ConnectionRequest, journalPath: String) async -> RestartImpact {
+        guard case .success(let client) = await client(for: request), let journal = try? SendJournal(path: journalPath) else {
+            return RestartImpact(pending: [], logsProblem: "the journal or the connection is not available", readAt: Date())
+        }
+        return await RestartImpact.read(journal: journal, client: client, now: Date())
+    }
+
+    /// After a restart: `impact`'s documents are marked purged and journaled as a new send, offered for resume.
+    func purge(_ request: ConnectionRequest, _ impact: RestartImpact, journalPath: String) async -> ResumableSend? {
+        guard case .success(let client) = await client(for: request), let journal = try? SendJournal(path: journalPath) else { return nil }
+        let endpoint = client.settings.endpoint.bulkUploadURL
+        guard (try? journal.purge(impact.pending, endpoint: endpoint, restartedAt: Date())) != nil else { return nil }
+        return Self.findResumable(endpoint: endpoint, journalPath: journalPath)
     }
 
     /// This machine's calls to `tenant` in the last 24 hours; a journal that does not exist yet has none.

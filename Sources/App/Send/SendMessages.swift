@@ -62,7 +62,11 @@ public struct ResumableSend: Equatable, Sendable {
     public var documents: [[String]]
     public var accepted: [Bool]
 
-    public init(sendId: String, created: Date, documents: [[String]], accepted: [Bool]) {
+    /// The documents a job restart discarded, journaled anew for resend.
+    public var purgedByRestart: Bool
+
+    public init(sendId: String, created: Date, documents: [[String]], accepted: [Bool], purgedByRestart: Bool = false) {
+        self.purgedByRestart = purgedByRestart
         self.sendId = sendId
         self.created = created
         self.documents = documents

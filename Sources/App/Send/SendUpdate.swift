@@ -109,6 +109,13 @@ extension AppState {
         guard let found, overlay == nil, send?.isRunning != true else { return }
         let remaining = found.documents.count - found.acceptedDocuments
         let when = TimeText.minute(found.created)
+        if found.purgedByRestart {
+            overlay = .dialog(DialogState(
+                kind: .confirm, title: "Send again what the restart discarded?",
+                message: "The job restart of \(when) purged \(found.documents.count - found.acceptedDocuments) accepted request(s) (\(found.remainingRecords) users) that Entra had not processed yet. Resend sends them exactly as they were journaled, oldest first.",
+                buttons: ["Resend", "Not now", "Forget it"], selectedButton: 0), .resume(found))
+            return
+        }
         overlay = .dialog(DialogState(
             kind: .confirm, title: "Resume the interrupted send?",
             message: "A send started \(when) stopped before it was through: \(found.acceptedDocuments) of \(found.documents.count) requests were accepted, \(remaining) (\(found.remainingRecords) users) were not. Resume sends only those, exactly as they were journaled.",

@@ -9,6 +9,12 @@ public struct RestartImpact: Sendable, Equatable {
     public var logsProblem: String?
     public var readAt: Date
 
+    public init(pending: [SendJournal.AcceptedDocument], logsProblem: String?, readAt: Date) {
+        self.pending = pending
+        self.logsProblem = logsProblem
+        self.readAt = readAt
+    }
+
     public var users: Int { pending.reduce(0) { $0 + $1.externalIds.count } }
 
     /// The confirmation's words.

@@ -5,6 +5,9 @@ import GRDB
 /// (ENTRA.md §5), so documents it accepted but never processed must be sent again, never left
 /// looking "accepted".
 extension SendJournal {
+    /// The reason a resend's documents carry until they are sent.
+    public static let resentAfterPurge = "purged by a job restart; sent again"
+
     /// A document Entra answered 202 for, with when, and whether the logs have shown its users since.
     public struct AcceptedDocument: Sendable, Equatable {
         public var sendId: String
@@ -61,7 +64,7 @@ extension SendJournal {
                 try db.execute(sql: """
                     INSERT INTO document (sendId, idx, body, externalIds, state, reason)
                     SELECT ?, ?, body, externalIds, 'pending', ? FROM document WHERE sendId = ? AND idx = ?
-                    """, arguments: [id, i, "purged by a job restart; sent again", d.sendId, d.index])
+                    """, arguments: [id, i, Self.resentAfterPurge, d.sendId, d.index])
                 try db.execute(sql: "INSERT INTO sentRecord (sendId, idx, externalId, paths) SELECT ?, ?, externalId, paths FROM sentRecord WHERE sendId = ? AND idx = ?",
                                arguments: [id, i, d.sendId, d.index])
                 try db.execute(sql: "UPDATE document SET state = 'purged', reason = ? WHERE sendId = ? AND idx = ?",
