@@ -72,7 +72,10 @@ final class ClientLoopbackTests: XCTestCase {
         XCTAssertEqual(Set(all.map(\.id)).count, 32)
         let one = try await loop.client.provisioningLogs(LogQuery(externalId: "u7"))
         XCTAssertEqual(one.map(\.externalId), ["u7"])
-        XCTAssertEqual(one.first?.steps.map(\.name), ["Import from API", "Match user", "Determine if User is in scope", "Provision User"])
+        XCTAssertEqual(one.first?.steps.map(\.name), ["EntryImport", "EntryImportAdd", "EntrySynchronizationScoping", "EntryExportAdd"],
+                       "Graph's step identifiers")
+        XCTAssertEqual(one.first?.steps.compactMap(\.label), ["Import from API", "Match user", "Determine if User is in scope", "Provision User"],
+                       "shown with the portal's labels")
         XCTAssertEqual(one.first?.action, "create")
         let failures = try await loop.client.provisioningLogs(LogQuery(failuresOnly: true))
         XCTAssertEqual(failures.count, 1)
