@@ -71,6 +71,17 @@ final class LogsFollowTests: XCTestCase {
         XCTAssertEqual(status(k, "1002"), .provisioned(action: "update"))
     }
 
+    /// Accepted a hair after a whole second (as `Date()` gives it), logged in that second: a fraction
+    /// taken in one epoch and subtracted in the other once lost such entries (a quarter of seconds).
+    func testAnEntryOfTheSameSecondAsTheAcceptanceCountsWhateverTheFraction() throws {
+        let accepted = Date(timeIntervalSinceReferenceDate: 818_128_751.002_500_176)
+        let upload = try XCTUnwrap(LogsUpload(sendId: "s", batches: [LogsUpload.Batch(externalIds: ["1001"], acceptedAt: accepted)]))
+        let same = LogEntry(try LogFixture.created("1001", "Zoë Ångström", at: Date(timeIntervalSinceReferenceDate: 818_128_751)))
+        let before = LogEntry(try LogFixture.created("1001", "Zoë Ångström", at: Date(timeIntervalSinceReferenceDate: 818_128_750)))
+        XCTAssertTrue(upload.isOutcome(same))
+        XCTAssertFalse(upload.isOutcome(before))
+    }
+
     func testAPausedJobMakesTheUploadQueuedAndEachEmptyRoundReadsTheJobAgain() throws {
         let k = LogFixture.connected()
         LogFixture.finishSend(k, externalIds: ["1001", "1002"], at: base)

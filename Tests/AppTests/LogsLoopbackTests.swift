@@ -1,4 +1,4 @@
-import App
+@testable import App
 import Emulator
 import Foundation
 import Provisioning
@@ -78,7 +78,11 @@ final class LogsLoopbackTests: XCTestCase {
             if condition(loop.state) { return }
             usleep(5_000)
         }
-        XCTFail("timed out waiting for \(what); message: \(loop.state.message?.text ?? "none")", file: file, line: line)
+        // Where the follow stood, so a timeout says why.
+        let logs = loop.state.logs
+        let follow = "polling \(logs.polling), reads pending \(logs.pendingReads), \(logs.entries.count) entries, "
+            + "\(logs.uploadCovered.count) of \(logs.upload?.count ?? 0) users covered, error \(logs.error ?? "none")"
+        XCTFail("timed out waiting for \(what); message: \(loop.state.message?.text ?? "none"); \(follow)", file: file, line: line)
     }
 
     /// Uploads a user "0417" holding lukasz.kowalczyk@contoso.com, and lets the emulator process it.

@@ -49,7 +49,9 @@ public struct LogsUpload: Equatable, Sendable {
     /// request of that user's document. Graph writes whole seconds, so that counts from its second.
     public func isOutcome(_ entry: LogEntry) -> Bool {
         guard let accepted = acceptedAt[entry.log.externalId], let date = entry.date else { return false }
-        return date >= accepted.addingTimeInterval(-accepted.timeIntervalSince1970.truncatingRemainder(dividingBy: 1))
+        // Whole seconds on both sides, computed alike (a fraction taken in one epoch and subtracted in
+        // another can leave a hair above the second, and lose an entry of that very second).
+        return date.timeIntervalSince1970.rounded(.down) >= accepted.timeIntervalSince1970.rounded(.down)
     }
 
     /// When users still missing should have appeared: the last 202 (or a later start of the job) plus `limit`.
