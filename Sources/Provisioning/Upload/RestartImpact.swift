@@ -29,10 +29,12 @@ public struct RestartImpact: Sendable, Equatable {
         return text
     }
 
-    /// A document counts as processed once every one of its users has a log entry newer than its 202
-    /// (less `skew`, for the two clocks): older entries belong to earlier uploads.
+    /// A document counts as processed once every one of its users has a log entry newer than its 202:
+    /// older entries belong to earlier uploads (the same users are often sent twice in a minute).
+    /// `skew` only covers activityDateTime's whole seconds: Entra processes an upload after it answers,
+    /// and a local clock running ahead can only make a processed document look pending, whose resend is harmless.
     public static func processed(_ documents: [SendJournal.AcceptedDocument], entries: [(externalId: String, at: Date)],
-                                 skew: TimeInterval = 120) -> [SendJournal.AcceptedDocument] {
+                                 skew: TimeInterval = 1) -> [SendJournal.AcceptedDocument] {
         var newest: [String: Date] = [:]
         for e in entries where (newest[e.externalId] ?? .distantPast) < e.at { newest[e.externalId] = e.at }
         return documents.filter { d in
