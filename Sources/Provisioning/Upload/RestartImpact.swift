@@ -31,8 +31,9 @@ public struct RestartImpact: Sendable, Equatable {
 
     /// A document counts as processed once every one of its users has a log entry newer than its 202:
     /// older entries belong to earlier uploads (the same users are often sent twice in a minute).
-    /// `skew` only covers activityDateTime's whole seconds: Entra processes an upload after it answers,
-    /// and a local clock running ahead can only make a processed document look pending, whose resend is harmless.
+    /// The journal's `acceptedAt` is when the accepted attempt went out, before Entra could process it;
+    /// `skew` only covers activityDateTime's whole seconds. A local clock running ahead can only make a
+    /// processed document look pending, and resending it is harmless.
     public static func processed(_ documents: [SendJournal.AcceptedDocument], entries: [(externalId: String, at: Date)],
                                  skew: TimeInterval = 1) -> [SendJournal.AcceptedDocument] {
         var newest: [String: Date] = [:]

@@ -20,7 +20,7 @@ public final class SendJournal: Sendable {
         public var attempts: Int
         public var requestId: String?
         public var reason: String?
-        /// When the 202 arrived; nil until then.
+        /// When the attempt that got the 202 went out (its log entries are newer); nil until accepted.
         public var acceptedAt: Date?
 
         /// Whether a resume sends it: everything not accepted, except what a restart purged (its
@@ -89,6 +89,7 @@ public final class SendJournal: Sendable {
             // acceptedAt and seenAt tell "accepted but not yet processed" apart (a restart purges those);
             // call rows count this machine's bulkUpload calls against the tenant's daily quota.
             try db.alter(table: "document") { t in
+                t.add(column: "sentAt", .double)
                 t.add(column: "acceptedAt", .double)
                 t.add(column: "seenAt", .double)
             }
@@ -123,12 +124,17 @@ public final class SendJournal: Sendable {
 
     public func update(_ sendId: String, document: Int, state: DocumentState, requestId: String? = nil, reason: String? = nil,
                        at now: Date = Date()) throws {
-        let acceptedAt: Double? = state == .accepted ? now.timeIntervalSince1970 : nil
+        let time = now.timeIntervalSince1970
         try db.write { db in
+            // An upload is processed after Entra receives it, which can be before its 202 gets back:
+            // "accepted at" is when the accepted attempt went out, so its log entries are never older.
             try db.execute(sql: """
                 UPDATE document SET state = ?, attempts = attempts + (CASE WHEN ? = 'sending' THEN 1 ELSE 0 END),
-                requestId = COALESCE(?, requestId), reason = ?, acceptedAt = COALESCE(?, acceptedAt) WHERE sendId = ? AND idx = ?
-                """, arguments: [state.rawValue, state.rawValue, requestId, reason, acceptedAt, sendId, document])
+                requestId = COALESCE(?, requestId), reason = ?,
+                sentAt = CASE WHEN ? = 'sending' THEN ? ELSE sentAt END,
+                acceptedAt = CASE WHEN ? = 'accepted' THEN COALESCE(sentAt, ?) ELSE acceptedAt END
+                WHERE sendId = ? AND idx = ?
+                """, arguments: [state.rawValue, state.rawValue, requestId, reason, state.rawValue, time, state.rawValue, time, sendId, document])
         }
     }
 
