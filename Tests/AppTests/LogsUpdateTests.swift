@@ -348,7 +348,7 @@ final class LogsUpdateTests: XCTestCase {
         XCTAssertTrue(text.contains("read        7 s ago"), "the state says how old it is:\n\(text)")
         XCTAssertTrue(text.contains("last run    2025-05-01 10:40:00 (5 min ago)"), text)
         XCTAssertTrue(text.contains("quarantine  EncounteredQuarantineException: Too many failures"), text)
-        k.send(.jobFetched(.failed("Graph answered 404 Request_ResourceNotFound")))
+        k.send(.jobObserved(.failed("Graph answered 404 Request_ResourceNotFound"), at: base))
         XCTAssertTrue(k.text.contains("Quarantine"), "the last known state stays")
     }
 }

@@ -32,12 +32,11 @@ public enum AppAction: Sendable {
     case logsFetched(generation: Int, LogsFetchResult)
     /// Time to read the provisioning logs again (polling after a send).
     case logsPollDue(generation: Int)
-    case jobFetched(JobFetchResult)
-    /// The job's state read for the send confirmation, with when it was read.
+    /// The job's state as Entra answered (Logs' panel, the send confirmation), with when it was read.
     case jobObserved(JobFetchResult, at: Date)
-    /// This machine's bulkUpload calls to the tenant in the last 24 hours (for the daily quota), or why not.
     /// What a job restart would discard, read from the journal and the provisioning logs.
     case restartImpactRead(RestartImpact)
+    /// This machine's bulkUpload calls to the tenant in the last 24 hours (for the daily quota), or why not.
     case quotaCallsRead(tenant: String, Result<[Date], QuotaReadError>, at: Date)
     case jobActionFinished(JobAction, error: String?)
     /// The copy reached the terminal's clipboard (OSC 52) and, as a fallback, this file.
@@ -72,7 +71,6 @@ public enum AppEffect: Sendable, Equatable {
     case fetchLogs(ConnectionRequest, LogQuery, generation: Int)
     /// Answer `.logsPollDue(generation)` after a while.
     case pollLogsAfter(seconds: Double, generation: Int)
-    case fetchJob(ConnectionRequest)
     /// Read the job's state afresh, answering `.jobObserved` with the time of the answer.
     case observeJob(ConnectionRequest)
     /// Read which accepted uploads a restart would discard, answering `.restartImpactRead`.

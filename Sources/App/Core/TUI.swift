@@ -77,7 +77,6 @@ extension AppState {
         case .exchangeRecorded(let exchange): recordExchange(exchange)
         case .logsFetched(let generation, let result): logsFetched(result, generation: generation, effects: &effects)
         case .logsPollDue(let generation): logsPollDue(generation: generation, effects: &effects)
-        case .jobFetched(let result): jobFetched(result)
         case .jobObserved(let result, let at): jobObserved(result, at: at)
         case .restartImpactRead(let impact): restartImpactRead(impact)
         case .quotaCallsRead(let tenant, let result, let at) where tenant == connect.request.tenant: quotaCallsRead(result, at: at)

@@ -161,8 +161,6 @@ final class EffectRunner: Sendable {
                 try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
                 return .logsPollDue(generation: generation)
             }
-        case .fetchJob(let request):
-            spawn { [services] in .jobFetched(await services.session.job(request)) }
         case .observeJob(let request):
             spawn { [services] in
                 let result = await services.session.job(request)
