@@ -28,6 +28,26 @@ final class SandboxTUI {
 
     /// Starts (or, in a new window, restarts) scimterm with `arguments`; its pid and exit status go to
     /// `pidFile` / `statusFile`, and the window stays open afterwards so the restored terminal can be read.
+    /// An emulator configuration (TOML) with the sandbox's ids, a secret the test knows, and the job in
+    /// `jobState`; its path, for `--emulator-config`.
+    func emulatorConfig(secret: String, processingDelay: Double, jobState: String = "Active") throws -> String {
+        let path = scratch.appendingPathComponent("emulator-\(jobState).toml").path
+        try """
+            processing_delay_seconds = \(processingDelay)
+            [[tenants]]
+            id = "8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c"
+              [[tenants.apps]]
+              client_id = "3f2e1d0c-9b8a-4765-a432-10fedcba9876"
+              secrets = ["\(secret)"]
+              [[tenants.service_principals]]
+              id = "0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10"
+                [[tenants.service_principals.jobs]]
+                id = "API2AAD.4f0f5f0d1c2b4a6e8d9c0b1a2f3e4d5c.1d2c3b4a-5e6f-4a8b-9c0d-1e2f3a4b5c6d"
+                state = "\(jobState)"
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     func launch(_ arguments: String = "--sandbox", width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         runs += 1
         let binary = CommandRunner.binary.path

@@ -7,25 +7,6 @@ import XCTest
 final class TUILogsTmuxTests: XCTestCase {
     static let secret = "e2e-logs-secret-for-the-sandbox-0123456789"
 
-    /// The sandbox's ids and a known secret, with the job Paused.
-    private func pausedConfig(in tui: SandboxTUI) throws -> String {
-        let path = tui.scratch.appendingPathComponent("emulator-paused.toml").path
-        try """
-            processing_delay_seconds = 0
-            [[tenants]]
-            id = "8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c"
-              [[tenants.apps]]
-              client_id = "3f2e1d0c-9b8a-4765-a432-10fedcba9876"
-              secrets = ["\(Self.secret)"]
-              [[tenants.service_principals]]
-              id = "0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10"
-                [[tenants.service_principals.jobs]]
-                id = "API2AAD.4f0f5f0d1c2b4a6e8d9c0b1a2f3e4d5c.1d2c3b4a-5e6f-4a8b-9c0d-1e2f3a4b5c6d"
-                state = "Paused"
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     /// The pane's lines trimmed and joined by single spaces: a sentence wrapped over two lines reads whole.
     private func prose(_ screen: String) -> String {
         screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
@@ -33,7 +14,7 @@ final class TUILogsTmuxTests: XCTestCase {
 
     func testAnUploadToAPausedJobIsShownAsQueuedAndNothingAsCreated() throws {
         let tui = try SandboxTUI("scimterm-logs-paused")
-        try tui.launch("--sandbox --emulator-config \(try pausedConfig(in: tui))", width: 120, height: 36)
+        try tui.launch("--sandbox --emulator-config \(try tui.emulatorConfig(secret: Self.secret, processingDelay: 0, jobState: "Paused"))", width: 120, height: 36)
         try tui.waitFor("the sandbox users and the paused job") { $0.contains("25 users") && $0.contains("job Paused") }
         try tui.send("F5")
         try tui.waitFor("the confirmation") { $0.contains("[ Send") }

@@ -7,27 +7,9 @@ import XCTest
 final class TUISendTmuxTests: XCTestCase {
     static let secret = "e2e-secret-for-the-sandbox-0123456789abc"
 
-    /// An emulator configuration with the sandbox's ids and a secret the test knows.
-    private func emulatorConfig(in tui: SandboxTUI) throws -> String {
-        let path = tui.scratch.appendingPathComponent("emulator.toml").path
-        try """
-            processing_delay_seconds = 0.5
-            [[tenants]]
-            id = "8c1b3d9e-5a4f-4e2b-9c7d-0f6a2b1e3d4c"
-              [[tenants.apps]]
-              client_id = "3f2e1d0c-9b8a-4765-a432-10fedcba9876"
-              secrets = ["\(Self.secret)"]
-              [[tenants.service_principals]]
-              id = "0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10"
-                [[tenants.service_principals.jobs]]
-                id = "API2AAD.4f0f5f0d1c2b4a6e8d9c0b1a2f3e4d5c.1d2c3b4a-5e6f-4a8b-9c0d-1e2f3a4b5c6d"
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     func testSendShowsThe202sThenHARAndCurlReplayWithoutSecrets() throws {
         let tui = try SandboxTUI("scimterm-send")
-        try tui.launch("--sandbox --emulator-config \(try emulatorConfig(in: tui))", width: 120, height: 36)
+        try tui.launch("--sandbox --emulator-config \(try tui.emulatorConfig(secret: Self.secret, processingDelay: 0.5))", width: 120, height: 36)
         try tui.tmux.tmux(["set-option", "-g", "set-clipboard", "on"])
         try tui.waitFor("the sandbox users and the job") { $0.contains("25 users") && $0.contains("job Active") }
         try tui.send("F5")
