@@ -42,7 +42,9 @@ public struct ConnectState: Equatable, Sendable {
 
     static func texts(of draft: ConnectionDraft) -> [String: String] {
         var out = ["tenant": draft.tenant, "clientId": draft.clientId, "endpoint": draft.endpoint,
-                   "authority": draft.authority, "label": draft.label, "caFile": draft.caFile]
+                   "authority": draft.authority, "label": draft.label, "caFile": draft.caFile,
+                   // No field of its own: kept from the profile through edits, like the accent.
+                   "dailyQuota": draft.dailyQuota.map(String.init) ?? ""]
         switch draft.credential {
         case .prompt: break
         case .environment(let name): out["secretVariable"] = name
@@ -66,7 +68,7 @@ public struct ConnectState: Equatable, Sendable {
         }
         return ConnectionDraft(tenant: text("tenant"), clientId: text("clientId"), endpoint: text("endpoint"),
                                authority: text("authority"), profile: profileName, cloud: cloud, credential: credential,
-                               label: text("label"), accent: accent, caFile: text("caFile"))
+                               label: text("label"), accent: accent, caFile: text("caFile"), dailyQuota: Int(text("dailyQuota")))
     }
 
     public var secret: String { text("secret") }
@@ -114,7 +116,7 @@ public struct ConnectState: Equatable, Sendable {
         }
         return ConnectionRequest(tenant: text("tenant").trimmed, clientId: text("clientId").trimmed, credential: credential,
                                  endpoint: text("endpoint").trimmed, authority: text("authority").trimmed, cloud: cloud,
-                                 caFile: text("caFile").trimmed)
+                                 caFile: text("caFile").trimmed, dailyQuota: Int(text("dailyQuota")))
     }
 
     public var isTesting: Bool {

@@ -118,8 +118,12 @@ public struct ConnectionRequest: Sendable, Equatable {
     /// PEM file of a private CA to trust besides the system's; empty for none.
     public var caFile: String
 
+    /// The profile's daily quota, when it sets one.
+    public var dailyQuota: Int?
+
     public init(tenant: String, clientId: String, credential: CredentialInput, endpoint: String, authority: String,
-                cloud: Cloud = .global, caFile: String = "") {
+                cloud: Cloud = .global, caFile: String = "", dailyQuota: Int? = nil) {
+        self.dailyQuota = dailyQuota
         self.tenant = tenant
         self.clientId = clientId
         self.credential = credential

@@ -17,6 +17,7 @@ import TOMLKit
 /// certificate = "~/keys/app.pem"      # with credential = "certificate"
 /// private_key = "~/keys/app.key"
 /// ca_file = "~/keys/proxy-ca.pem"     # optional: a private CA to trust (a TLS-inspecting proxy's)
+/// daily_quota = 6000                  # optional: bulkUpload calls per 24 h (2000 on P1/P2, 6000 with ID Governance)
 /// ```
 ///
 /// A profile never holds a secret: a key that looks like one is refused, so nobody keeps one
@@ -56,9 +57,13 @@ public enum ProfileFile {
             throw WorkspaceError("profile \(name): credential '\(spelling)' is not \"prompt\", \"env:NAME\" or \"certificate\"")
         }
         let accent = Accent(rawValue: text("accent").lowercased()) ?? .blue
+        let quota = entry["daily_quota"]?.int
+        if entry["daily_quota"] != nil, quota.map({ $0 < 0 }) ?? true {
+            throw WorkspaceError("profile \(name): daily_quota must be a whole number of calls per 24 hours (0 turns the plan off)")
+        }
         return ConnectionDraft(tenant: text("tenant"), clientId: text("client_id"), endpoint: text("endpoint"),
                                authority: text("authority"), profile: name, cloud: cloud, credential: credential,
-                               label: text("label"), accent: accent, caFile: text("ca_file"))
+                               label: text("label"), accent: accent, caFile: text("ca_file"), dailyQuota: quota)
     }
 
     /// The config file's text with its `[[profiles]]` replaced; everything else in it (theme,
@@ -90,6 +95,7 @@ public enum ProfileFile {
             t["private_key"] = key
         }
         if !p.caFile.isEmpty { t["ca_file"] = p.caFile }
+        if let quota = p.dailyQuota { t["daily_quota"] = quota }
         return t
     }
 

@@ -19,10 +19,14 @@ public struct ConnectionDraft: Sendable, Equatable {
     /// PEM file of a private CA to trust besides the system's (a TLS-inspecting proxy's, the
     /// emulator's); empty for none. A path, not a secret, so it is saved with the rest.
     public var caFile: String
+    /// The tenant's bulkUpload calls per 24 h when it is not the P1/P2 2,000 (6,000 with ID
+    /// Governance); nil keeps the default the app was started with.
+    public var dailyQuota: Int?
 
     public init(tenant: String = "", clientId: String = "", endpoint: String = "", authority: String = "", profile: String = "",
                 cloud: Cloud = .global, credential: CredentialSource = .prompt, label: String = "", accent: Accent = .blue,
-                caFile: String = "") {
+                caFile: String = "", dailyQuota: Int? = nil) {
+        self.dailyQuota = dailyQuota
         self.tenant = tenant
         self.clientId = clientId
         self.endpoint = endpoint
@@ -62,6 +66,7 @@ public struct Workspace: Sendable, Equatable {
             "cloud": .string(c.cloud.rawValue), "credential": .string(c.credential.spelling),
             "label": .string(c.label), "accent": .string(c.accent.rawValue), "caFile": .string(c.caFile),
         ]
+        if let quota = c.dailyQuota { connection.append("dailyQuota", .number(JSONNumber(quota))) }
         if case .certificate(let certificate, let key) = c.credential {
             connection.append("certificate", .string(certificate))
             connection.append("privateKey", .string(key))
@@ -89,7 +94,7 @@ public struct Workspace: Sendable, Equatable {
                                     credential: CredentialSource(spelling: text("credential"), certificatePath: text("certificate"),
                                                                  privateKeyPath: text("privateKey")) ?? .prompt,
                                     label: text("label"), accent: Accent(rawValue: text("accent")) ?? .blue,
-                                    caFile: text("caFile"))
+                                    caFile: text("caFile"), dailyQuota: c["dailyQuota"]?.numberValue?.intValue)
         let users = root["users"]?.arrayValue ?? []
         return Workspace(records: users.compactMap { $0.objectValue.map { UserRecord(data: $0) } }, connection: draft)
     }

@@ -80,7 +80,7 @@ public actor ProvisioningSession {
         }
         let journal = journalPath.flatMap { try? SendJournal(path: $0) }
         var uploader = BulkUploader(client: client, journal: journal)
-        let plan = uploader.planDailyQuota(dailyQuota, needed: documents.count, now: Date())
+        let plan = uploader.planDailyQuota(request.dailyQuota ?? dailyQuota, needed: documents.count, now: Date())
         let summary = await uploader.send(documents.map { BulkUploader.Document(body: $0.bytes, externalIds: $0.externalIds) },
                                           started: { events(.started(sendId: $0)) }, events: { events(Self.event($0)) })
         return Self.result(summary, plan: plan)
@@ -98,7 +98,7 @@ public actor ProvisioningSession {
         }
         events(.started(sendId: sendId))
         var uploader = BulkUploader(client: client, journal: journal)
-        let plan = uploader.planDailyQuota(dailyQuota, needed: stored.documents.count { $0.needsSending }, now: Date())
+        let plan = uploader.planDailyQuota(request.dailyQuota ?? dailyQuota, needed: stored.documents.count { $0.needsSending }, now: Date())
         let summary = await uploader.resume(stored, events: { events(Self.event($0)) })
         return Self.result(summary, plan: plan)
     }

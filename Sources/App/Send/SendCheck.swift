@@ -27,9 +27,9 @@ public struct SendCheck: Equatable, Sendable {
     }
 
     /// The daily-quota plan for `needed` calls, or nil until the journal has been read.
-    func plan(needed: Int, now: Date) -> DailyQuotaPlan? {
+    func plan(needed: Int, now: Date, profileQuota: Int?) -> DailyQuotaPlan? {
         guard let calls else { return nil }
-        return DailyQuotaPlan(needed: needed, recent: calls.value, quota: dailyQuota, now: now)
+        return DailyQuotaPlan(needed: needed, recent: calls.value, quota: profileQuota ?? dailyQuota, now: now)
     }
 }
 

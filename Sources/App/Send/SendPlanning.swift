@@ -85,7 +85,7 @@ struct SendPlanning {
     private func quotaLine(_ scopes: [SendScope]) -> String {
         let needed = scopes.map { (recordIDs(for: $0).count + state.batchSize - 1) / max(1, state.batchSize) }.max() ?? 0
         if let error = state.sendCheck.callsError { return "Daily quota: the journal could not be read (\(error))" }
-        guard let plan = state.sendCheck.plan(needed: needed, now: state.clock) else { return "Daily quota: counting this machine's calls…" }
+        guard let plan = state.sendCheck.plan(needed: needed, now: state.clock, profileQuota: state.connect.draft.dailyQuota) else { return "Daily quota: counting this machine's calls…" }
         let line = "Daily quota: " + plan.summary(clock: { TimeText.minute($0) })
         return plan.fits ? line : "⚠ " + line
     }
