@@ -41,7 +41,7 @@ struct LogsJobPanel {
             if let busy = Self.busyText(logs.jobBusy) { out.append([label(""), RoleSpan(busy, .accent)]) }
             if let read = logs.jobReadAt { out.append([label("read"), RoleSpan(LogsText.age(read, now: now), .muted)]) }
             let lastRun = job.lastExecution.map { text in
-                LogsText.graphTime(text, in: logs.timeZone) + (LogsText.date(text).map { " (\(LogsText.age($0, now: now)))" } ?? "")
+                LogsText.graphTime(text, in: logs.timeZone) + (ProvisioningLog.date(text).map { " (\(LogsText.age($0, now: now)))" } ?? "")
             }
             out.append([label("last run"), RoleSpan(lastRun ?? "never")])
             if job.code == "Quarantine" || job.quarantineReason != nil {

@@ -174,7 +174,7 @@ public struct LogEntry: Equatable, Sendable, Identifiable {
 
     public init(_ log: ProvisioningLog) {
         self.log = log
-        date = LogsText.date(log.activityDateTime)
+        date = log.date
     }
 
     public var id: String { log.id }

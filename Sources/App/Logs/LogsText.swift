@@ -4,19 +4,6 @@ import TerminalUI
 
 /// How log entries read on screen: times, the action in the portal's words, and status colours.
 enum LogsText {
-    /// Graph's `activityDateTime` ("2025-05-01T10:42:03.1234567Z", fractions optional); nil when
-    /// it is not one.
-    static func date(_ text: String) -> Date? {
-        guard text.count >= 19 else { return nil }
-        let seconds = String(text.prefix(19))
-        var rest = Substring(text.dropFirst(19))
-        if rest.first == "." { rest = rest.drop { $0 == "." || $0.isNumber } }
-        let zone = rest.isEmpty ? "Z" : String(rest)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: seconds + zone)
-    }
-
     /// "05-01 10:42:03" in the given zone: short enough for the list, precise enough to compare
     /// with the portal.
     static func time(_ entry: LogEntry, in zone: TimeZone) -> String {
@@ -40,7 +27,7 @@ enum LogsText {
 
     /// A Graph time ("2025-05-01T10:42:03Z") in the given zone, or as it came when not one.
     static func graphTime(_ text: String, in zone: TimeZone) -> String {
-        date(text).map { fullTime($0, in: zone) } ?? text
+        ProvisioningLog.date(text).map { fullTime($0, in: zone) } ?? text
     }
 
     /// What Entra did, in the words of the issue: create, update, disable, delete, skip.

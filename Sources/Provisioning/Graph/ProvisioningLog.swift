@@ -100,7 +100,8 @@ public struct ProvisioningLog: Sendable, Equatable, Identifiable {
     /// allowed); nil when it is not one.
     public var date: Date? { Self.date(activityDateTime) }
 
-    static func date(_ text: String) -> Date? {
+    /// A Graph date-time ("2025-05-01T10:42:03.1234567Z"; fractions and an offset allowed); nil when it is not one.
+    public static func date(_ text: String) -> Date? {
         guard text.count >= 19 else { return nil }
         var rest = Substring(text.dropFirst(19))
         if rest.first == "." { rest = rest.drop { $0 == "." || $0.isNumber } }

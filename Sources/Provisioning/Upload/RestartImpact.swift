@@ -50,7 +50,7 @@ public struct RestartImpact: Sendable, Equatable {
         guard let oldest = unseen.first?.acceptedAt else { return RestartImpact(pending: [], logsProblem: nil, readAt: now) }
         do {
             let logs = try await client.provisioningLogs(LogQuery(since: oldest.addingTimeInterval(-120)), limit: 200_000)
-            let entries = logs.compactMap { log in ISODate.parse(log.activityDateTime).map { (externalId: log.externalId, at: $0) } }
+            let entries = logs.compactMap { log in log.date.map { (externalId: log.externalId, at: $0) } }
             let seen = processed(unseen, entries: entries)
             try? journal.markSeen(seen, at: now)
             let seenKeys = Set(seen.map { "\($0.sendId)/\($0.index)" })
@@ -58,15 +58,5 @@ public struct RestartImpact: Sendable, Equatable {
         } catch {
             return RestartImpact(pending: unseen, logsProblem: error.description, readAt: now)
         }
-    }
-}
-
-/// ISO 8601 date-times as Graph writes them, with or without fractional seconds.
-enum ISODate {
-    static func parse(_ text: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        if let d = f.date(from: text) { return d }
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.date(from: text)
     }
 }
