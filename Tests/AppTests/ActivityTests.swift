@@ -81,6 +81,18 @@ final class ActivityTests: XCTestCase {
         XCTAssertEqual(path, "/tmp/exports/curl-1.sh")
     }
 
+    func testCopyAsPowerShellGoesToTheClipboardWithoutTheToken() throws {
+        let k = onActivity(1)
+        k.state.exportDirectory = "/tmp/exports"
+        k.press("p")
+        guard case .copyToClipboard(let text, _, let path)? = k.effects.last else { return XCTFail("\(k.effects)") }
+        XCTAssertTrue(text.contains("Invoke-MgGraphRequest -Method POST -Uri 'https://graph.microsoft.com/v1.0/servicePrincipals/sp/"), text)
+        XCTAssertTrue(text.contains("Invoke-RestMethod -Method Post -Uri 'https://graph.microsoft.com/"), text)
+        XCTAssertTrue(text.contains("-Headers @{Authorization = \"Bearer $token\"}"), text)
+        XCTAssertFalse(text.contains("eyJ0"), text)
+        XCTAssertEqual(path, "/tmp/exports/powershell-1.ps1")
+    }
+
     func testHARExportWritesEveryExchangeAsJSON() throws {
         let k = onActivity(3)
         k.press("h")

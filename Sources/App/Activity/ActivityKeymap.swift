@@ -11,6 +11,8 @@ enum ActivityKeymap {
         b("search", [.character("/")], "search", "Search every request and response"),
         b("cancelSend", [.escape, .character("x")], "cancel send", "Cancel the running send after the request in flight"),
         b("copyCurl", [.character("c")], "copy curl", "Copy the request as a curl command (OSC 52 clipboard, and a file)"),
+        b("copyPowerShell", [.character("p")], "copy PowerShell",
+          "Copy the request as Invoke-MgGraphRequest and Invoke-RestMethod commands (OSC 52 clipboard, and a file)"),
         b("saveExchange", [.character("w")], "save", "Save the selected exchange to a file"),
         b("exportHAR", [.character("h")], "HAR", "Export the whole session as HAR (secrets already removed)"),
     ]

@@ -48,6 +48,11 @@ extension AppState {
             guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return true }
             let path = exportPath("curl-\(exchange.id).sh")
             effects.append(.copyToClipboard(CurlExport.command(exchange.request), what: "curl command for #\(exchange.id)", fallbackPath: path))
+        case "copyPowerShell":
+            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return true }
+            let path = exportPath("powershell-\(exchange.id).ps1")
+            effects.append(.copyToClipboard(PowerShellExport.command(exchange.request),
+                                            what: "PowerShell commands for #\(exchange.id)", fallbackPath: path))
         case "saveExchange":
             guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return true }
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Save exchange #\(exchange.id)",

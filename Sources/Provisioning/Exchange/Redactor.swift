@@ -7,9 +7,12 @@ import Foundation
 public enum Redactor {
     public static let marker = "[redacted]"
 
-    /// Form and query fields whose values are secrets.
+    /// JSON fields whose values are secrets. `code` is not one: in Graph bodies it is an error code or a
+    /// job's `status.code`, exactly what a support case needs to read.
     static let secretFields: Set<String> = ["client_secret", "client_assertion", "access_token", "refresh_token",
-                                            "id_token", "password", "assertion", "code"]
+                                            "id_token", "password", "assertion"]
+    /// Form and query fields whose values are secrets: there `code` is an OAuth authorization code.
+    static let formSecretFields: Set<String> = secretFields.union(["code"])
     /// Headers whose values are secrets.
     static let secretHeaders: Set<String> = ["authorization", "cookie", "set-cookie", "proxy-authorization", "x-ms-token"]
 
@@ -38,7 +41,7 @@ public enum Redactor {
     static func redactURL(_ url: String) -> String {
         guard var components = URLComponents(string: url), let items = components.queryItems, !items.isEmpty else { return url }
         components.queryItems = items.map { item in
-            secretFields.contains(item.name.lowercased()) ? URLQueryItem(name: item.name, value: marker) : item
+            formSecretFields.contains(item.name.lowercased()) ? URLQueryItem(name: item.name, value: marker) : item
         }
         return components.string ?? url
     }
@@ -54,7 +57,7 @@ public enum Redactor {
     static func redactForm(_ form: String) -> String {
         form.split(separator: "&", omittingEmptySubsequences: false).map { pair in
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard kv.count == 2, secretFields.contains(kv[0].lowercased()) else { return String(pair) }
+            guard kv.count == 2, formSecretFields.contains(kv[0].lowercased()) else { return String(pair) }
             return "\(kv[0])=\(marker)"
         }.joined(separator: "&")
     }
