@@ -78,7 +78,13 @@ public actor ProvisioningSession {
         case .success(let made): client = made
         case .failure(let problem): return SendResult(sendId: "", cancelled: false, accepted: 0, failed: 0, error: problem.headline + ": " + problem.explanation)
         }
-        let journal = journalPath.flatMap { try? SendJournal(path: $0) }
+        var journal: SendJournal?
+        if let journalPath {
+            // No silent fallback to an unjournaled send: the operator could not tell later what went.
+            do { journal = try SendJournal(path: journalPath) } catch {
+                return SendResult(sendId: "", cancelled: false, accepted: 0, failed: 0, error: "cannot open the send journal \(journalPath): \(error)")
+            }
+        }
         var uploader = BulkUploader(client: client, journal: journal)
         let plan = uploader.planDailyQuota(request.dailyQuota ?? dailyQuota, needed: documents.count, now: Date())
         let summary = await uploader.send(documents.map { BulkUploader.Document(body: $0.bytes, externalIds: $0.externalIds) },

@@ -14,16 +14,18 @@ extension BulkUploader {
             state.pacer.record(at: now())
             state.calls += 1
             events(.sending(document: index, attempt: attempt))
-            try? journal?.update(sendId, document: index, state: .sending, at: date())
+            if let failure = journalWrite({ try $0.update(sendId, document: index, state: .sending, at: date()) }) {
+                return .stopped(.journal(reason: "before document \(index + 1) went: \(failure)"))
+            }
             let calledAt = date()
             let (answer, requestId) = await post(document, index: index, attempt: attempt)
             let decision = policy.decide(answer, attempt: attempt, elapsed: now() - started, jitter: jitter())
             if case .response = answer, !Self.isQuotaStop(decision) { onCall(calledAt) }
             switch decision {
             case .accepted:
-                return .done(finish(index, document, sendId, accepted: true, requestId: requestId, reason: nil, attempts: attempt + 1, events))
+                return finish(index, document, sendId, accepted: true, requestId: requestId, reason: nil, attempts: attempt + 1, events)
             case .fail(let reason):
-                return .done(finish(index, document, sendId, accepted: false, requestId: requestId, reason: reason, attempts: attempt + 1, events))
+                return finish(index, document, sendId, accepted: false, requestId: requestId, reason: reason, attempts: attempt + 1, events)
             case .stop(let halt):
                 return stop(index, sendId, stopReason(halt, at: calledAt))
             case .retry(let after, let reason):
@@ -65,8 +67,16 @@ extension BulkUploader {
 
     /// The document goes back to pending, so a resume sends it; nothing more is sent now.
     private func stop(_ index: Int, _ sendId: String, _ reason: StopReason) -> DocumentResult {
-        try? journal?.update(sendId, document: index, state: .pending, reason: reason.description, at: date())
+        // Already stopping: if this write fails the document stays `sending`, which a resume sends
+        // again and reports as "may have been accepted", so the first reason is the one to tell.
+        _ = journalWrite { try $0.update(sendId, document: index, state: .pending, reason: reason.description, at: date()) }
         return .stopped(reason)
+    }
+
+    /// Runs one journal write; the error's text when it failed, nil when it went (or there is no journal).
+    private func journalWrite(_ write: (SendJournal) throws -> Void) -> String? {
+        guard let journal else { return nil }
+        do { try write(journal); return nil } catch { return "\(journal.path): \(error)" }
     }
 
     /// A daily-quota 429 is refused before Entra counts the call.
@@ -81,10 +91,15 @@ extension BulkUploader {
     }
 
     private func finish(_ index: Int, _ document: Document, _ sendId: String, accepted: Bool, requestId: String?, reason: String?,
-                        attempts: Int, _ events: @Sendable (Event) -> Void) -> Outcome {
-        try? journal?.update(sendId, document: index, state: accepted ? .accepted : .failed, requestId: requestId, reason: reason, at: date())
+                        attempts: Int, _ events: @Sendable (Event) -> Void) -> DocumentResult {
+        let failure = journalWrite {
+            try $0.update(sendId, document: index, state: accepted ? .accepted : .failed, requestId: requestId, reason: reason, at: date())
+        }
         events(accepted ? .accepted(document: index, requestId: requestId) : .failed(document: index, reason: reason ?? ""))
-        return Outcome(document: index, accepted: accepted, requestId: requestId, reason: reason, attempts: attempts, externalIds: document.externalIds)
+        let outcome = Outcome(document: index, accepted: accepted, requestId: requestId, reason: reason, attempts: attempts, externalIds: document.externalIds)
+        guard let failure else { return .done(outcome) }
+        let answer = accepted ? "was accepted (request-id \(requestId ?? "none"))" : "was refused"
+        return .doneThenStopped(outcome, .journal(reason: "document \(index + 1) \(answer) but the journal still says sending: \(failure)"))
     }
 
     private func cancelledOutcome(_ index: Int, _ document: Document, _ attempts: Int) -> Outcome {

@@ -83,9 +83,17 @@ public struct BulkUploader: Sendable {
     /// `started` hears the send's id (its journal key) before the first request goes.
     public func send(_ documents: [Document], started: @Sendable (String) -> Void = { _ in },
                      events: @Sendable (Event) -> Void = { _ in }) async -> Summary {
-        let sendId = (try? journal?.begin(endpoint: client.settings.endpoint.bulkUploadURL,
-                                         documents: documents.map { ($0.body, $0.externalIds) }, now: date()))
-            ?? UUID().uuidString
+        var sendId = UUID().uuidString
+        if let journal {
+            do {
+                sendId = try journal.begin(endpoint: client.settings.endpoint.bulkUploadURL,
+                                           documents: documents.map { ($0.body, $0.externalIds) }, now: date())
+            } catch {
+                // Nothing has gone yet: refusing here beats a send whose fate cannot be resumed.
+                return Summary(sendId: "", outcomes: [], cancelled: false,
+                               stopped: .journal(reason: "\(journal.path): \(error)"), pending: Array(documents.indices))
+            }
+        }
         started(sendId)
         return await run(sendId: sendId, documents: Array(documents.enumerated()), events: events)
     }
@@ -117,13 +125,20 @@ public struct BulkUploader: Sendable {
                 summary.cancelled = true
             case .stopped(let reason):
                 summary.stopped = reason
+            case .doneThenStopped(let outcome, let reason):
+                summary.outcomes.append(outcome)
+                summary.stopped = reason
             }
             if summary.cancelled || summary.stopped != nil { break }
         }
         let answered = Set(summary.outcomes.map(\.document))
         summary.pending = documents.map(\.offset).filter { !answered.contains($0) }
         summary.calls = state.calls
-        if !summary.cancelled, summary.stopped == nil { try? journal?.finish(sendId) }
+        if !summary.cancelled, summary.stopped == nil, let journal {
+            do { try journal.finish(sendId) } catch {
+                summary.stopped = .journal(reason: "every document went, but the send could not be marked finished: \(error)")
+            }
+        }
         return summary
     }
 
@@ -143,5 +158,7 @@ extension BulkUploader {
         case done(Outcome)
         case cancelled(Outcome)
         case stopped(StopReason)
+        /// Answered, but the journal could not record the answer: nothing more is sent.
+        case doneThenStopped(Outcome, StopReason)
     }
 }

@@ -13,6 +13,9 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
     case cannotHeal(reason: String)
     /// Transient failures went on for the whole retry budget of one document.
     case retryBudgetSpent(reason: String)
+    /// The journal could not be opened or written: sending on would leave documents whose fate
+    /// nobody can tell afterwards, so the send stops instead of going on unjournaled.
+    case journal(reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,8 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
             return "stopped: \(reason)"
         case .retryBudgetSpent(let reason):
             return "stopped: \(reason)"
+        case .journal(let reason):
+            return "stopped: the send journal cannot be written (\(reason))"
         }
     }
 
@@ -32,7 +37,7 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
     public var isQuota: Bool {
         switch self {
         case .dailyQuota, .allowanceSpent: return true
-        case .cannotHeal, .retryBudgetSpent: return false
+        case .cannotHeal, .retryBudgetSpent, .journal: return false
         }
     }
 
