@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Provisioning
 import SCIM
 import Settings
 
@@ -66,16 +67,14 @@ struct ConvertCommand: ParsableCommand {
     }
 
     private func writeFiles(_ documents: [BulkDocument], to directory: String, style: JSONWriter.Style) throws {
-        let fm = FileManager.default
         do {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try PrivateFile.makeFolder(directory)
             for (i, doc) in documents.enumerated() {
                 let name = String(format: "bulk-%04d.json", i + 1)
-                let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
-                try Data(doc.bytes(style: style) + [0x0A]).write(to: url, options: .atomic)
+                try PrivateFile.write(doc.bytes(style: style) + [0x0A], to: (directory as NSString).appendingPathComponent(name))
             }
         } catch {
-            StandardError.write("scimterm: \(directory): cannot write: \(error.localizedDescription)")
+            StandardError.write("scimterm: \(directory): \(error)")
             throw ExitCode(2)
         }
     }

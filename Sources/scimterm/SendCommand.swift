@@ -136,9 +136,9 @@ struct SendCommand: AsyncParsableCommand {
         guard let har else { return }
         let bytes = HARExport.bytes(await recorder.all())
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: har), options: .atomic)
+            try PrivateFile.write(bytes, to: har)
         } catch {
-            StandardError.write("scimterm: cannot write \(har): \(error.localizedDescription)")
+            StandardError.write("scimterm: \(error)")
         }
     }
 
