@@ -50,7 +50,8 @@ struct SendCommand: AsyncParsableCommand {
             let inFlight = stored.documents.filter { $0.state == .sending }.count
             StandardError.write("scimterm: resuming send \(stored.id) of \(Self.stamp(stored.created)): "
                 + "\(stored.documents.count { $0.state == .accepted }) of \(stored.documents.count) documents were accepted"
-                + (inFlight > 0 ? "; \(inFlight) was in flight and goes again (Entra matches on externalId, so this is harmless)" : ""))
+                + (inFlight > 0 ? "; \(inFlight) may have been accepted (in flight when the send stopped, no answer journaled) "
+                    + "and go again (Entra matches on externalId, so a repeat is harmless)" : ""))
         } else if let inputPath {
             documents = try prepare(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
         }

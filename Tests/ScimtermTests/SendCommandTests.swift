@@ -99,6 +99,8 @@ final class SendCommandTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(journaledAccepted, acceptedBefore - 1, "at most the one in flight is unrecorded")
         let resumed = try CommandRunner.run(["send", "--resume", "--rate-limit", "0"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        let inFlight = stored.documents.count { $0.state == .sending }
+        XCTAssertEqual(resumed.stderr.contains("; \(inFlight) may have been accepted"), inFlight > 0, resumed.stderr)
         XCTAssertTrue(resumed.stderr.contains("accepted 60 of 60 documents"), resumed.stderr)
         let acceptedAfter = await emulator.core.statistics.accepted
         XCTAssertLessThanOrEqual(acceptedAfter, 61, "only the document in flight may go twice")
