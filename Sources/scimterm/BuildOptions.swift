@@ -6,7 +6,7 @@ struct BuildOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Operations per document, 1 to 50 (Entra's limit).", valueName: "N"))
     var batchSize: Int = BulkRequestBuilder.maxOperations
 
-    @Option(help: ArgumentHelp("Where bulkIds come from: externalId, uuid, or original (keep the input's).", valueName: "SOURCE"))
+    @Option(help: ArgumentHelp("Where bulkIds come from: externalId, uuid, or original (keep the input's, repeats included).", valueName: "SOURCE"))
     var bulkId: BulkRequestBuilder.BulkIdStrategy = .externalId
 
     func validate() throws {

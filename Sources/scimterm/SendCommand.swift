@@ -23,6 +23,8 @@ struct SendCommand: AsyncParsableCommand {
     @Flag(help: "Validate and show what would be sent; send nothing.") var dryRun = false
     @Flag(help: "Send only what the last interrupted send to this endpoint did not get accepted.") var resume = false
     @Flag(help: "Send even when validation finds errors (to reproduce a customer's payload).") var force = false
+    @Flag(help: "Send each input BulkRequest's original bytes unchanged (no re-chunking, bulkId or schema changes); implies --force.")
+    var asIs = false
     @Option(help: ArgumentHelp("Write every request and response (redacted) as HAR 1.2.", valueName: "FILE")) var har: String?
     @Option(help: ArgumentHelp("The send journal (SQLite).", valueName: "FILE")) var journal: String?
     @Option(help: "bulkUpload calls allowed per window (Entra: 40 per 5 s; 0: unpaced).") var rateLimit: Int = 40
@@ -53,7 +55,7 @@ struct SendCommand: AsyncParsableCommand {
                 + (inFlight > 0 ? "; \(inFlight) may have been accepted (in flight when the send stopped, no answer journaled) "
                     + "and go again (Entra matches on externalId, so a repeat is harmless)" : ""))
         } else if let inputPath {
-            documents = try prepare(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
+            documents = try asIs ? prepareAsIs(inputPath) : prepare(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
         }
         let needed = resumeFrom?.documents.count { $0.needsSending } ?? documents.count
         if dryRun {
@@ -96,8 +98,12 @@ struct SendCommand: AsyncParsableCommand {
 
     private func prepare(_ path: String, journal: SendJournal, endpoint: String) throws -> [BulkUploader.Document] {
         let loaded = try input.load(path)
-        let diagnostics = loaded.validate()
+        let built = build.builder.documents(for: loaded.records)
+        // What is sent is the rebuilt documents: the input envelope's faults they repair are notes.
+        let diagnostics = SendFindings.afterRebuild(loaded.validate(), documentCount: built.count,
+                                                    keepsBulkIds: build.bulkId == .original)
         notePartialUpdates(loaded.records, path: path, journal: journal, endpoint: endpoint)
+        noteRebuild(diagnostics, path: path)
         if diagnostics.hasErrors {
             for d in DiagnosticText.sorted(diagnostics).filter({ $0.severity == .error }).prefix(20) {
                 StandardError.write(DiagnosticText.line(d, file: path, hints: false))
@@ -108,7 +114,6 @@ struct SendCommand: AsyncParsableCommand {
             }
             StandardError.write("scimterm: sending despite \(diagnostics.errorCount) errors (--force)")
         }
-        let built = build.builder.documents(for: loaded.records)
         return built.map { doc in
             BulkUploader.Document(body: doc.bytes(), externalIds: doc.recordIndices.map { loaded.records[$0].externalId ?? "" })
         }

@@ -57,12 +57,12 @@ final class BulkRequestBuilderTests: XCTestCase {
         XCTAssertEqual(uuids[0].bulkIds, ["uuid-1", "uuid-2", "uuid-3", "uuid-4", "uuid-5"])
     }
 
-    func testOriginalBulkIdsAreKeptWhenUnique() {
+    func testOriginalBulkIdsAreKeptEvenWhenRepeated() {
         var a = record("1"), b = record("2")
         a.envelope = ["bulkId": "same"]
         b.envelope = ["bulkId": "same"]
         let docs = BulkRequestBuilder(bulkIds: .original, makeUUID: counter()).documents(for: [a, b])
-        XCTAssertEqual(docs[0].bulkIds, ["same", "uuid-1"])
+        XCTAssertEqual(docs[0].bulkIds, ["same", "same"], "--bulk-id original keeps a repeat: it reproduces the payload")
     }
 }
 

@@ -14,7 +14,8 @@ public struct BulkRequestBuilder: Sendable {
         case externalId
         /// A fresh UUID per operation (as CSV2SCIM does).
         case uuid
-        /// The bulkId the record arrived with, when there was one and it is unique; else as `externalId`.
+        /// The bulkId the record arrived with, repeated ones included (to reproduce a payload; the
+        /// validator warns about a repeat); without one, as `externalId`.
         case original
     }
 
@@ -80,7 +81,12 @@ public struct BulkRequestBuilder: Sendable {
         switch bulkIds {
         case .uuid: candidate = nil
         case .externalId: candidate = record.externalId
-        case .original: candidate = record.envelope?.attribute("bulkId")?.stringValue ?? record.externalId
+        case .original:
+            if let kept = record.envelope?.attribute("bulkId")?.stringValue, !kept.isBlank {
+                used.insert(kept)
+                return kept
+            }
+            candidate = record.externalId
         }
         if let c = candidate, !c.isBlank, used.insert(c).inserted {
             return c
