@@ -36,6 +36,7 @@ struct SendCommand: AsyncParsableCommand {
 
     func validate() throws {
         if inputPath == nil && !resume { throw ValidationError("give an INPUT file, or --resume") }
+        if asIs && resume { throw ValidationError("--as-is sends an INPUT file; --resume sends what the journal kept: pick one") }
     }
 
     func run() async throws {

@@ -93,6 +93,9 @@ final class SendAsIsCommandTests: XCTestCase {
             XCTAssertEqual(r.status, 2, r.stderr)
             XCTAssertTrue(r.stderr.contains("sent as-is"), r.stderr)
         }
+        let both = try send(csv, ["--as-is", "--resume"])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.stderr.contains("pick one"), both.stderr)
         let uploads = await emulator.core.statistics.bulkUploads
         XCTAssertEqual(uploads, 0)
     }
