@@ -28,8 +28,11 @@ struct LogsCommand: AsyncParsableCommand {
                                valueName: "SECONDS")) var notProcessedAfter: Double = 2400
     @Option(help: "table or json.") var format: Format = .table
     @Option(help: ArgumentHelp("The send journal (SQLite).", valueName: "FILE")) var journal: String?
+    @Option(name: .customLong("import"), help: ArgumentHelp("Read a provisioning-log download (the portal's JSON or three CSV files, or logs --format json) instead of Graph; no connection options needed.",
+                                                           valueName: "FILE")) var importPath: String?
 
     func run() async throws {
+        if let importPath { return try runImport(importPath) }
         let client = try connection.client(recorder: ExchangeRecorder())
         var query = LogQuery(externalId: externalId, since: try since.map(Self.age).map { Date().addingTimeInterval(-$0) }, failuresOnly: failures)
         var upload: FollowedUpload?
@@ -110,5 +113,28 @@ struct LogsCommand: AsyncParsableCommand {
             throw ValidationError("--since takes an age like 30m, 2h or 1d")
         }
         return n * factor
+    }
+}
+
+/// The connection options are decoded only without `--import`, so that reading a download needs
+/// none (the property wrappers' storage is private to this file, hence the decoder is here).
+extension LogsCommand {
+    enum CodingKeys: String, CodingKey {
+        case connection, externalId, since, failures, follow, interval, timeout, notProcessedAfter, format, journal, importPath
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        _importPath = try c.decode(Option<String?>.self, forKey: .importPath)
+        _externalId = try c.decode(Option<String?>.self, forKey: .externalId)
+        _since = try c.decode(Option<String?>.self, forKey: .since)
+        _failures = try c.decode(Flag<Bool>.self, forKey: .failures)
+        _follow = try c.decode(Flag<Bool>.self, forKey: .follow)
+        _interval = try c.decode(Option<Double>.self, forKey: .interval)
+        _timeout = try c.decode(Option<Double>.self, forKey: .timeout)
+        _notProcessedAfter = try c.decode(Option<Double>.self, forKey: .notProcessedAfter)
+        _format = try c.decode(Option<Format>.self, forKey: .format)
+        _journal = try c.decode(Option<String?>.self, forKey: .journal)
+        if importPath == nil { _connection = try c.decode(OptionGroup<ConnectionOptions>.self, forKey: .connection) }
     }
 }
