@@ -42,6 +42,8 @@ struct SendCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try connection.settings()
         let journal = try openJournal()
+        let lock = dryRun ? nil : try takeLock(settings.endpoint.bulkUploadURL, journal: journal)
+        defer { withExtendedLifetime(lock) {} }
         var documents: [BulkUploader.Document] = []
         var resumeFrom: SendJournal.StoredSend?
         if resume {
@@ -93,6 +95,20 @@ struct SendCommand: AsyncParsableCommand {
             return try SendJournal(path: journal ?? SendJournal.defaultPath)
         } catch {
             StandardError.write("scimterm: cannot open the send journal: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// One sender per journal and endpoint: a second would resend what the first has not journaled yet.
+    private func takeLock(_ endpoint: String, journal: SendJournal) throws -> SendLock {
+        do {
+            let lock = try SendLock(journalPath: journal.path, endpoint: endpoint)
+            if let dead = lock.tookOverFrom {
+                StandardError.write("scimterm: took over the send lock of \(dead), which is no longer running")
+            }
+            return lock
+        } catch {
+            StandardError.write("scimterm: \(error)")
             throw ExitCode(2)
         }
     }

@@ -80,6 +80,31 @@ final class SendCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("no client secret"), r.stderr)
     }
 
+    func testASecondSenderIsRefusedNamingTheFirstAndADeadOnesLockIsTakenOver() async throws {
+        try await start { $0.rateLimit = 0 }
+        let users = try usersFile(60)
+        let process = try CommandRunner.launch(["send", users, "--batch-size", "1", "--rate-limit", "10", "--rate-window", "1"] + connection,
+                                               environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let deadline = Date().addingTimeInterval(30)
+        while await emulator.core.statistics.accepted < 3, Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+        let second = try CommandRunner.run(["send", users, "--rate-limit", "0"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertEqual(second.status, 2, second.stderr)
+        XCTAssertTrue(second.stderr.contains("another scimterm send to \(emulator.endpoint) is running (process \(process.processIdentifier), started "),
+                      second.stderr)
+        let resumeWhileRunning = try CommandRunner.run(["send", "--resume"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertEqual(resumeWhileRunning.status, 2, resumeWhileRunning.stderr)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let resumed = try CommandRunner.run(["send", "--resume", "--rate-limit", "0"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stderr.contains("took over the send lock of process \(process.processIdentifier)"), resumed.stderr)
+        await emulator.core.processDue(now: Date().addingTimeInterval(1))
+        let userCount = await emulator.core.userCount()
+        XCTAssertEqual(userCount, 60, "the refused sender sent nothing twice, the resume finished the rest")
+        let accepted = await emulator.core.statistics.accepted
+        XCTAssertLessThanOrEqual(accepted, 61, "no second copy of the documents")
+    }
+
     func testKillDashNineThenResumeLosesAndRepeatsNothing() async throws {
         try await start { $0.rateLimit = 0 }
         let users = try usersFile(60)

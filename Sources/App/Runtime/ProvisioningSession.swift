@@ -85,6 +85,11 @@ public actor ProvisioningSession {
                 return SendResult(sendId: "", cancelled: false, accepted: 0, failed: 0, error: "cannot open the send journal \(journalPath): \(error)")
             }
         }
+        let lock: SendLock?
+        do { lock = try journalPath.map { try SendLock(journalPath: $0, endpoint: client.settings.endpoint.bulkUploadURL) } } catch {
+            return SendResult(sendId: "", cancelled: false, accepted: 0, failed: 0, error: "\(error)")
+        }
+        defer { withExtendedLifetime(lock) {} }
         var uploader = BulkUploader(client: client, journal: journal)
         let plan = uploader.planDailyQuota(request.dailyQuota ?? dailyQuota, needed: documents.count, now: Date())
         let summary = await uploader.send(documents.map { BulkUploader.Document(body: $0.bytes, externalIds: $0.externalIds) },
@@ -102,6 +107,11 @@ public actor ProvisioningSession {
         guard let journal = try? SendJournal(path: journalPath), let stored = try? journal.send(sendId) else {
             return SendResult(sendId: sendId, cancelled: false, accepted: 0, failed: 0, error: "the journal no longer has send \(sendId)")
         }
+        let lock: SendLock
+        do { lock = try SendLock(journalPath: journalPath, endpoint: client.settings.endpoint.bulkUploadURL) } catch {
+            return SendResult(sendId: sendId, cancelled: false, accepted: 0, failed: 0, error: "\(error)")
+        }
+        defer { withExtendedLifetime(lock) {} }
         events(.started(sendId: sendId))
         var uploader = BulkUploader(client: client, journal: journal)
         let plan = uploader.planDailyQuota(request.dailyQuota ?? dailyQuota, needed: stored.documents.count { $0.needsSending }, now: Date())
