@@ -49,27 +49,35 @@ final class ProgressLine: @unchecked Sendable {
     }
 }
 
-/// Turns the first Ctrl-C into a clean stop after the request in flight; a second one quits at once.
+/// Turns the first Ctrl-C, SIGTERM or SIGHUP (a closed SSH session, a service manager's stop) into
+/// a clean stop after the request in flight, so the HAR is written and the journal stays resumable;
+/// a second signal quits at once.
 final class InterruptWatcher: @unchecked Sendable {
-    private var source: DispatchSourceSignal?
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
     private var count = 0
 
     init(onInterrupt: @escaping @Sendable () -> Void) {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [weak self] in
-            guard let self else { return }
-            self.count += 1
-            if self.count > 1 { exit(130) }
-            FileHandle.standardError.write(Data("\nscimterm: stopping after the request in flight (Ctrl-C again to quit now)\n".utf8))
-            onInterrupt()
+        for number in Self.signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.received(number, onInterrupt) }
+            source.resume()
+            sources.append(source)
         }
-        source.resume()
-        self.source = source
+    }
+
+    private func received(_ number: Int32, _ onInterrupt: @Sendable () -> Void) {
+        let first = lock.withLock { count += 1; return count == 1 }
+        if !first { exit(128 + number) }
+        let name = number == SIGINT ? "Ctrl-C" : number == SIGTERM ? "SIGTERM" : "SIGHUP"
+        FileHandle.standardError.write(Data("\nscimterm: \(name): stopping after the request in flight (again to quit now)\n".utf8))
+        onInterrupt()
     }
 
     func stop() {
-        source?.cancel()
-        signal(SIGINT, SIG_DFL)
+        for source in sources { source.cancel() }
+        for number in Self.signals { signal(number, SIG_DFL) }
     }
 }

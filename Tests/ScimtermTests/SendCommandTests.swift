@@ -105,6 +105,30 @@ final class SendCommandTests: XCTestCase {
         XCTAssertLessThanOrEqual(accepted, 61, "no second copy of the documents")
     }
 
+    func testSIGTERMAndSIGHUPStopCleanlyWithAHARAndAResumableJournal() async throws {
+        try await start { $0.rateLimit = 0 }
+        let users = try usersFile(40)
+        for (round, number) in [SIGTERM, SIGHUP].enumerated() {
+            let har = scratch.appendingPathComponent("send-\(number).har").path
+            let process = try CommandRunner.launch(["send", users, "--batch-size", "1", "--rate-limit", "10", "--rate-window", "1",
+                                                    "--har", har] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+            let deadline = Date().addingTimeInterval(30)
+            while await emulator.core.statistics.accepted < 40 * round + 3, Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+            kill(process.processIdentifier, number)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .exit, "signal \(number) is handled, not fatal")
+            XCTAssertEqual(process.terminationStatus, 1, "an interrupted send exits 1")
+            let written = try Data(contentsOf: URL(fileURLWithPath: har))
+            XCTAssertTrue(String(decoding: written, as: UTF8.self).contains("bulkUpload"), "the HAR holds the calls made")
+            let accepted = await emulator.core.statistics.accepted
+            XCTAssertLessThan(accepted, 40 * (round + 1), "stopped mid-send")
+            let resumed = try CommandRunner.run(["send", "--resume", "--rate-limit", "0"] + connection,
+                                                environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+            XCTAssertEqual(resumed.status, 0, resumed.stderr)
+            XCTAssertTrue(resumed.stderr.contains("accepted 40 of 40 documents"), resumed.stderr)
+        }
+    }
+
     func testKillDashNineThenResumeLosesAndRepeatsNothing() async throws {
         try await start { $0.rateLimit = 0 }
         let users = try usersFile(60)
