@@ -13,7 +13,7 @@ struct Scimterm: AsyncParsableCommand {
             2 usage or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, SendCommand.self, LogsCommand.self, JobCommand.self,
+        subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, SendCommand.self, LogsCommand.self, JobCommand.self, JournalCommand.self,
                       EmulatorCommand.self, UIDemoCommand.self, TUICommand.self],
         defaultSubcommand: TUICommand.self
     )

@@ -27,6 +27,7 @@ struct SendCommand: AsyncParsableCommand {
     var asIs = false
     @Option(help: ArgumentHelp("Write every request and response (redacted) as HAR 1.2.", valueName: "FILE")) var har: String?
     @Option(help: ArgumentHelp("The send journal (SQLite).", valueName: "FILE")) var journal: String?
+    @Option(help: "Before sending, drop the journaled payloads of sends finished more than this many days ago.") var keepDays: Int = 30
     @Option(help: "bulkUpload calls allowed per window (Entra: 40 per 5 s; 0: unpaced).") var rateLimit: Int = 40
     @Option(help: "Window of --rate-limit, in seconds.") var rateWindow: Double = 5
     @Option(help: "Seconds to keep retrying one document through transient failures (5xx, dropped connections, short 429s).")
@@ -44,6 +45,7 @@ struct SendCommand: AsyncParsableCommand {
         let journal = try openJournal()
         let lock = dryRun ? nil : try takeLock(settings.endpoint.bulkUploadURL, journal: journal)
         defer { withExtendedLifetime(lock) {} }
+        if !dryRun { prune(journal) }
         var documents: [BulkUploader.Document] = []
         var resumeFrom: SendJournal.StoredSend?
         if resume {
@@ -96,6 +98,13 @@ struct SendCommand: AsyncParsableCommand {
         } catch {
             StandardError.write("scimterm: cannot open the send journal: \(error)")
             throw ExitCode(2)
+        }
+    }
+
+    /// Retention before the send; a failure is said but does not stop a send the journal can still record.
+    private func prune(_ journal: SendJournal) {
+        do { try journal.prune(keepDays: max(0, keepDays), now: Date()) } catch {
+            StandardError.write("scimterm: warning: could not prune old payloads from the journal: \(error)")
         }
     }
 

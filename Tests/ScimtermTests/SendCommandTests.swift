@@ -129,6 +129,22 @@ final class SendCommandTests: XCTestCase {
         }
     }
 
+    func testJournalListShowsTheSendAndPruneDropsFinishedPayloads() async throws {
+        try await start()
+        let journalPath = scratch.appendingPathComponent("journal.sqlite").path
+        let sent = try CommandRunner.run(["send", try usersFile(3), "--batch-size", "1"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        XCTAssertEqual(sent.status, 0, sent.stderr)
+        let listed = try CommandRunner.run(["journal", "list", "--journal", journalPath])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertTrue(listed.stdout.contains("finished  \(emulator.endpoint)  3 accepted"), listed.stdout)
+        let pruned = try CommandRunner.run(["journal", "prune", "--keep-days", "0", "--journal", journalPath])
+        XCTAssertTrue(pruned.stdout.contains("pruned the payloads of 1 send finished more than 0 days ago"), pruned.stdout)
+        let after = try CommandRunner.run(["journal", "list", "--journal", journalPath])
+        XCTAssertTrue(after.stdout.contains("3 accepted; 3 payloads pruned"), after.stdout)
+        let stored = try XCTUnwrap(try SendJournal(path: journalPath).latest(endpoint: emulator.endpoint))
+        XCTAssertEqual(stored.documents.map(\.body.count), [0, 0, 0])
+    }
+
     func testKillDashNineThenResumeLosesAndRepeatsNothing() async throws {
         try await start { $0.rateLimit = 0 }
         let users = try usersFile(60)
