@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Provisioning
@@ -189,12 +190,7 @@ struct SendCommand: AsyncParsableCommand {
     }
 
     /// "2026-12-05 14:05 (local)" for a time the operator acts on.
-    static func clock(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date) + " (local)"
-    }
+    static func clock(_ date: Date) -> String { TimeText.minute(date) + " (local)" }
 
     static func stamp(_ date: Date) -> String {
         let f = ISO8601DateFormatter()

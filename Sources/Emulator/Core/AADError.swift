@@ -16,8 +16,7 @@ struct AADError: Error, Sendable {
                  description: "The app requested an unsupported grant type '\(grant)'.")
     }
     static func tenantNotFound(_ tenant: String) -> AADError {
-        AADError(status: 400, error: "invalid_request", code: 90002,
-                 description: "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.")
+        AADError(status: 400, error: "invalid_request", code: 90002, description: tenantNotFoundMessage(tenant))
     }
     static func appNotFound(_ clientId: String, tenant: String) -> AADError {
         AADError(status: 400, error: "unauthorized_client", code: 700016,
@@ -69,8 +68,12 @@ struct AADError: Error, Sendable {
     /// What the discovery and keys endpoints answer for a tenant that does not exist (note the error
     /// string: `invalid_tenant`, where the token endpoint says `invalid_request`).
     static func invalidTenant(_ tenant: String) -> AADError {
-        AADError(status: 400, error: "invalid_tenant", code: 90002,
-                 description: "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.")
+        AADError(status: 400, error: "invalid_tenant", code: 90002, description: tenantNotFoundMessage(tenant))
+    }
+
+    /// AADSTS90002's wording, the same on the token, discovery and keys endpoints.
+    static func tenantNotFoundMessage(_ tenant: String) -> String {
+        "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant."
     }
 
     /// The body Entra writes: the description's lines are joined with CR LF (ENTRA.md §1), and the
