@@ -35,7 +35,8 @@ struct JournalCommand: ParsableCommand {
         }
         switch action {
         case .list:
-            for send in try store.listing() { print(Self.line(send)) }
+            let superseded = Dictionary(try store.superseded(endpoint: nil).map { ($0.sendId, $0) }, uniquingKeysWith: { a, _ in a })
+            for send in try store.listing() { print(Self.line(send) + (superseded[send.id].map(Self.mark) ?? "")) }
         case .prune:
             let count = try store.prune(keepDays: keepDays, now: Date())
             print("pruned the payloads of \(count) send\(count == 1 ? "" : "s") finished more than \(keepDays) days ago")
@@ -47,6 +48,13 @@ struct JournalCommand: ParsableCommand {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         return f.string(from: date)
+    }
+
+    /// A superseded send: `send --resume` leaves it alone, and this says why.
+    static func mark(_ s: SendJournal.Supersession) -> String {
+        let users = Set(s.overlaps.map(\.externalId)).count
+        let by = s.newerSends.map { String($0.sendId.prefix(8)) + "…" }.joined(separator: ", ")
+        return "  SUPERSEDED: \(users) of its unaccepted users were sent later by \(by); not resumed without --overwrite-newer"
     }
 
     static func line(_ send: SendJournal.SendListing) -> String {

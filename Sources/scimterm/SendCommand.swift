@@ -17,12 +17,16 @@ struct SendCommand: AsyncParsableCommand {
             accepted. Exit status: 0 all accepted, 1 some failed, 2 usage or input errors.
             """)
 
-    @Argument(help: ArgumentHelp("CSV or JSON input (not needed with --resume).", valueName: "INPUT")) var inputPath: String?
+    @Argument(help: ArgumentHelp("CSV or JSON input; with --resume, the id (or its first characters) of the journaled send to resume.",
+                                valueName: "INPUT")) var inputPath: String?
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var build: BuildOptions
     @Flag(help: "Validate and show what would be sent; send nothing.") var dryRun = false
-    @Flag(help: "Send only what the last interrupted send to this endpoint did not get accepted.") var resume = false
+    @Flag(help: "Send only what the last interrupted send to this endpoint did not get accepted, unless a later send superseded it.")
+    var resume = false
+    @Flag(help: "With --resume SEND_ID: resend a superseded send, putting its older data over the newer data a later send carried.")
+    var overwriteNewer = false
     @Flag(help: "Send even when validation finds errors (to reproduce a customer's payload).") var force = false
     @Flag(help: "Send each input BulkRequest's original bytes unchanged (no re-chunking, bulkId or schema changes); implies --force.")
     var asIs = false
@@ -39,6 +43,7 @@ struct SendCommand: AsyncParsableCommand {
     func validate() throws {
         if inputPath == nil && !resume { throw ValidationError("give an INPUT file, or --resume") }
         if asIs && resume { throw ValidationError("--as-is sends an INPUT file; --resume sends what the journal kept: pick one") }
+        if overwriteNewer && (!resume || inputPath == nil) { throw ValidationError("--overwrite-newer goes with --resume SEND_ID, naming the send to resend") }
     }
 
     func run() async throws {
@@ -50,10 +55,7 @@ struct SendCommand: AsyncParsableCommand {
         var documents: [BulkUploader.Document] = []
         var resumeFrom: SendJournal.StoredSend?
         if resume {
-            guard let stored = try journal.latestUnfinished(endpoint: settings.endpoint.bulkUploadURL) else {
-                StandardError.write("scimterm: nothing to resume: every journaled send to this endpoint was accepted")
-                return
-            }
+            guard let stored = try resumeTarget(journal, endpoint: settings.endpoint.bulkUploadURL) else { return }
             resumeFrom = stored
             let inFlight = stored.documents.filter { $0.state == .sending }.count
             StandardError.write("scimterm: resuming send \(stored.id) of \(Self.stamp(stored.created)): "
@@ -89,6 +91,7 @@ struct SendCommand: AsyncParsableCommand {
         await client.transport.shutdown()
         try await writeHAR(recorder)
         report(summary, journal: journal)
+        if !resume { noteSuperseded(by: summary.sendId, journal: journal, endpoint: settings.endpoint.bulkUploadURL) }
         if let stopped = summary.stopped { reportStop(stopped, plan: plan) }
         if summary.cancelled || summary.stopped != nil || !summary.failures.isEmpty { throw ExitCode(1) }
     }
