@@ -123,9 +123,12 @@ public actor ProvisioningSession {
         guard FileManager.default.fileExists(atPath: journalPath), let journal = try? SendJournal(path: journalPath),
             let stored = try? journal.latestInterrupted(endpoint: endpoint)
         else { return nil }
+        // Unknown whether a later send superseded it: better no offer than older data over newer.
+        guard case .success(let superseded) = Result(catching: { try journal.supersession(of: stored.id) }) else { return nil }
         return ResumableSend(sendId: stored.id, created: stored.created, documents: stored.documents.map(\.externalIds),
                              accepted: stored.documents.map { !$0.needsSending },
-                             purgedByRestart: stored.documents.contains { $0.reason == SendJournal.resentAfterPurge })
+                             purgedByRestart: stored.documents.contains { $0.reason == SendJournal.resentAfterPurge },
+                             superseded: superseded)
     }
 
     /// What a restart of the job would discard: accepted documents the logs have not shown yet.

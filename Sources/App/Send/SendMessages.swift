@@ -64,9 +64,13 @@ public struct ResumableSend: Equatable, Sendable {
 
     /// The documents a job restart discarded, journaled anew for resend.
     public var purgedByRestart: Bool
+    /// Set when a later send carries some of its unaccepted users: resuming puts older data over newer.
+    public var superseded: SendJournal.Supersession?
 
-    public init(sendId: String, created: Date, documents: [[String]], accepted: [Bool], purgedByRestart: Bool = false) {
+    public init(sendId: String, created: Date, documents: [[String]], accepted: [Bool], purgedByRestart: Bool = false,
+                superseded: SendJournal.Supersession? = nil) {
         self.purgedByRestart = purgedByRestart
+        self.superseded = superseded
         self.sendId = sendId
         self.created = created
         self.documents = documents

@@ -109,6 +109,10 @@ extension AppState {
         guard let found, overlay == nil, send?.isRunning != true else { return }
         let remaining = found.documents.count - found.acceptedDocuments
         let when = TimeText.minute(found.created)
+        if let superseded = found.superseded {
+            overlay = .dialog(Self.supersededOffer(found, superseded), .resume(found))
+            return
+        }
         if found.purgedByRestart {
             overlay = .dialog(DialogState(
                 kind: .confirm, title: "Send again what the restart discarded?",
