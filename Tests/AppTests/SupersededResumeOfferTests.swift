@@ -36,6 +36,8 @@ final class SupersededResumeOfferTests: XCTestCase {
         let found = try XCTUnwrap(ProvisioningSession.findResumable(endpoint: endpoint, journalPath: path))
         XCTAssertEqual(found.sendId, a, "the interrupted send, not the later finished one")
         XCTAssertEqual(found.superseded?.overlaps.map(\.externalId), ["1003", "1004"])
+        let sandbox = try XCTUnwrap(ProvisioningSession.findResumable(endpoint: nil, journalPath: path), "the sandbox searches every endpoint")
+        XCTAssertEqual(sandbox, found)
 
         let k = connected()
         k.send(.resumableSendFound(found))
@@ -65,6 +67,17 @@ final class SupersededResumeOfferTests: XCTestCase {
         other.send(.resumableSendFound(found))
         other.press("right enter")
         XCTAssertEqual(other.effects.last, .forgetSend(sendId: a, journalPath: path))
+    }
+
+    func testTheSandboxComparesItsSendsWhateverPortEachRunHad() throws {
+        let journal = try SendJournal(path: path)
+        let first = "http://127.0.0.1:40001/sandbox/bulkUpload", second = "http://127.0.0.1:40002/sandbox/bulkUpload"
+        let a = try journal.begin(endpoint: first, documents: [(Array("{}".utf8), ["1001"])], now: base)
+        let b = try journal.begin(endpoint: second, documents: [(Array("{}".utf8), ["1001"])], now: base.addingTimeInterval(60))
+        try journal.finish(b)
+        XCTAssertEqual(ProvisioningSession.findResumable(endpoint: nil, journalPath: path)?.superseded?.sendId, a)
+        let real = try XCTUnwrap(ProvisioningSession.findResumable(endpoint: first, journalPath: path))
+        XCTAssertNil(real.superseded, "a real endpoint is compared with itself only")
     }
 
     func testASendNoLaterSendOverlapsIsOfferedAsBefore() throws {

@@ -61,6 +61,8 @@ final class SupersedeTests: XCTestCase {
         let elsewhere = send("B", at: 60, endpoint: "https://other/bulkUpload", [doc(["1"], .accepted)])
         let blank = send("C", at: 90, [doc([""], .accepted)])
         XCTAssertEqual(SendJournal.superseded([older, elsewhere, blank]), [], "another job's directory is another directory")
+        XCTAssertEqual(SendJournal.superseded([older, elsewhere, blank], acrossEndpoints: true).map(\.sendId), ["A"],
+                       "the sandbox's own journal is one directory whatever its port")
         let here = send("D", at: 120, [doc(["1"], .failed)])
         let found = SendJournal.superseded([older, elsewhere, blank, here])
         XCTAssertEqual(found.map(\.sendId), ["A"])

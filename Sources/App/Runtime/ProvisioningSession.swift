@@ -123,8 +123,10 @@ public actor ProvisioningSession {
         guard FileManager.default.fileExists(atPath: journalPath), let journal = try? SendJournal(path: journalPath),
             let stored = try? journal.latestInterrupted(endpoint: endpoint)
         else { return nil }
-        // Unknown whether a later send superseded it: better no offer than older data over newer.
-        guard case .success(let superseded) = Result(catching: { try journal.supersession(of: stored.id) }) else { return nil }
+        // Unknown whether a later send superseded it: better no offer than older data over newer. No
+        // endpoint is the sandbox, whose port (so endpoint) changes every run: its sends are compared whole.
+        guard case .success(let superseded) = Result(catching: { try journal.supersession(of: stored.id, acrossEndpoints: endpoint == nil) })
+        else { return nil }
         return ResumableSend(sendId: stored.id, created: stored.created, documents: stored.documents.map(\.externalIds),
                              accepted: stored.documents.map { !$0.needsSending },
                              purgedByRestart: stored.documents.contains { $0.reason == SendJournal.resentAfterPurge },

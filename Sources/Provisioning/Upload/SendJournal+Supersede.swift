@@ -51,8 +51,9 @@ extension SendJournal {
 
     /// `sends` in journal order (oldest inserted first); the result newest first. "Later" is a
     /// later `created`; two sends created at the same instant are ordered as they were journaled.
-    /// Sends to other endpoints never supersede each other (another job, another directory).
-    public static func superseded(_ sends: [StoredSend]) -> [Supersession] {
+    /// Sends to other endpoints never supersede each other (another job, another directory), unless
+    /// `acrossEndpoints`: the sandbox's journal is its own and its port changes from run to run.
+    public static func superseded(_ sends: [StoredSend], acrossEndpoints: Bool = false) -> [Supersession] {
         let newestFirst = sends.indices.sorted { a, b in
             sends[a].created != sends[b].created ? sends[a].created > sends[b].created : a > b
         }
@@ -60,12 +61,13 @@ extension SendJournal {
         var found: [Supersession] = []
         for i in newestFirst {
             let send = sends[i]
-            let later = carriers[send.endpoint] ?? [:]
+            let directory = acrossEndpoints ? "" : send.endpoint
+            let later = carriers[directory] ?? [:]
             if let supersession = supersession(of: send, laterCarriers: later) { found.append(supersession) }
             var updated = later
             let carrier = NewerSend(sendId: send.id, created: send.created)
             for id in send.documents.flatMap(\.externalIds) where !id.isEmpty && updated[id] == nil { updated[id] = carrier }
-            carriers[send.endpoint] = updated
+            carriers[directory] = updated
         }
         return found
     }
@@ -82,16 +84,16 @@ extension SendJournal {
     }
 
     /// The superseded sends to `endpoint` (every endpoint when nil), newest first.
-    public func superseded(endpoint: String?) throws -> [Supersession] {
-        Self.superseded(try outlines(endpoint: endpoint))
+    public func superseded(endpoint: String?, acrossEndpoints: Bool = false) throws -> [Supersession] {
+        Self.superseded(try outlines(endpoint: acrossEndpoints ? nil : endpoint), acrossEndpoints: acrossEndpoints)
     }
 
     /// Whether a later send carries users of send `id`'s unaccepted documents.
-    public func supersession(of id: String) throws -> Supersession? {
+    public func supersession(of id: String, acrossEndpoints: Bool = false) throws -> Supersession? {
         guard let endpoint = try db.read({ db in
             try String.fetchOne(db, sql: "SELECT endpoint FROM send WHERE id = ?", arguments: [id])
         }) else { return nil }
-        return try superseded(endpoint: endpoint).first { $0.sendId == id }
+        return try superseded(endpoint: endpoint, acrossEndpoints: acrossEndpoints).first { $0.sendId == id }
     }
 
     /// Every send without its payloads (which can be large and are not needed to compare users), in
