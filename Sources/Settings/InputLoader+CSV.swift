@@ -26,6 +26,7 @@ extension InputLoader {
     /// the summary; nil when the bytes are JSON (the caller then loads them whole).
     public static func emitCSV(path: String, bytes: [UInt8], mappingPath: String?, extensionURN: String?, builder: BulkRequestBuilder,
                                write: ([UInt8]) -> Void) throws(InputLoadError) -> CSVBulkEmitter.Summary? {
+        try refuseEmpty(path: path, bytes: bytes)
         if PayloadReader.looksLikeJSON(bytes) { return nil }
         let mapping = try loadMapping(mappingPath)
         do {

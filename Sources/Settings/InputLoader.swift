@@ -42,6 +42,7 @@ public enum InputLoader {
 
     /// The same for bytes already read (`path` names them in messages).
     public static func load(path: String, bytes: [UInt8], mappingPath: String? = nil, extensionURN: String? = nil) throws(InputLoadError) -> LoadedInput {
+        try refuseEmpty(path: path, bytes: bytes)
         if PayloadReader.looksLikeJSON(bytes) {
             do {
                 return LoadedInput(path: path, bytes: bytes, result: try PayloadReader.read(json: bytes))
@@ -50,5 +51,10 @@ public enum InputLoader {
             }
         }
         return try loadCSV(path: path, bytes: bytes, mappingPath: mappingPath, extensionURN: extensionURN)
+    }
+
+    /// Blank space or `null` lines are no CSV of empty users: one clear error instead.
+    static func refuseEmpty(path: String, bytes: [UInt8]) throws(InputLoadError) {
+        if let problem = EmptyInput.problem(bytes) { throw InputLoadError(path: path, error: problem) }
     }
 }

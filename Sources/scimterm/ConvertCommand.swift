@@ -11,7 +11,9 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Turn a CSV or payload into BulkRequest documents of at most 50 operations.",
         discussion: """
             Writes JSON Lines (one document per line) to stdout, indented documents with --pretty, or \
-            files bulk-0001.json, bulk-0002.json, … with -o DIR. A summary of what was read goes to stderr.
+            files bulk-0001.json, bulk-0002.json, … with -o DIR. A summary of what was read goes to stderr. \
+            Exit status: 0, 1 when reading found errors (e.g. CSV columns that map to no attribute; the \
+            documents are still written), 2 unreadable input.
             """)
 
     @Argument(help: ArgumentHelp("The CSV or JSON input (- reads stdin).", valueName: "INPUT"))
@@ -39,10 +41,18 @@ struct ConvertCommand: ParsableCommand {
             for doc in documents { out.write(doc.bytes(style: style) + [0x0A]) }
             out.flush()
         }
-        let problems = loaded.result.diagnostics
-        StandardError.write("scimterm: \(loaded.records.count) \(plural(loaded.records.count, "record")) → "
-            + "\(documents.count) \(plural(documents.count, "document"))"
+        try report(records: loaded.records.count, documents: documents.count, problems: loaded.result.diagnostics)
+    }
+
+    /// The summary on stderr; errors while reading (a CSV whose columns map to nothing, empty users)
+    /// exit 1 after the documents are written, so a script does not send them unawares.
+    private func report(records: Int, documents: Int, problems: [Diagnostic]) throws {
+        StandardError.write("scimterm: \(records) \(plural(records, "record")) → \(documents) \(plural(documents, "document"))"
             + (problems.isEmpty ? "" : "; \(problems.errorCount) errors, \(problems.warningCount) warnings while reading (see scimterm validate)"))
+        for d in DiagnosticText.sorted(problems).filter({ $0.severity == .error && $0.record == nil }).prefix(5) {
+            StandardError.write(DiagnosticText.line(d, file: inputPath, hints: false))
+        }
+        if problems.hasErrors { throw ExitCode(1) }
     }
 
     /// CSV to JSON Lines on stdout, written as rows are converted: memory stays bounded whatever the
@@ -59,10 +69,7 @@ struct ConvertCommand: ParsableCommand {
         }
         guard let summary else { return false }
         stdout.flush()
-        let problems = summary.diagnostics
-        StandardError.write("scimterm: \(summary.records) \(plural(summary.records, "record")) → "
-            + "\(summary.documents) \(plural(summary.documents, "document"))"
-            + (problems.isEmpty ? "" : "; \(problems.errorCount) errors, \(problems.warningCount) warnings while reading (see scimterm validate)"))
+        try report(records: summary.records, documents: summary.documents, problems: summary.diagnostics)
         return true
     }
 

@@ -82,8 +82,8 @@ final class CSVConverterTests: XCTestCase {
         XCTAssertEqual(r.familyName, "Ng")
         XCTAssertEqual(r.enterprise, ["costCenter": "CC1"])
         XCTAssertEqual(result.diagnostics.map(\.rule), ["csv.column.unmapped"])
-        XCTAssertEqual(result.diagnostics.first?.severity, .note)
-        XCTAssertTrue(result.diagnostics.first?.message.hasSuffix("ignored: Location") ?? false)
+        XCTAssertEqual(result.diagnostics.first?.severity, .warning, "some columns map: the rest is dropped data, not an error")
+        XCTAssertEqual(result.diagnostics.first?.message, "1 column maps to no attribute and is left out: Location")
     }
 
     func testRemainingColumnsGoToTheExtensionAsStrings() throws {
@@ -99,7 +99,10 @@ final class CSVConverterTests: XCTestCase {
         let m = try mapping([("externalId", "WorkerId "), ("userName", "UserNmae"), ("name", "Last"), ("name.givenName", "First")],
                             rules: [("active", #"Staus == "Active""#)])
         let result = try convert("WorkerID,UserName,Status,Last,First,First\n1,a,Active,L,F,G\n", m)
-        XCTAssertEqual(result.diagnostics.map(\.rule), ["csv.header.duplicate", "mapping.column.missing", "mapping.path.conflict", "mapping.column.missing"])
+        XCTAssertEqual(result.diagnostics.map(\.rule), ["csv.header.duplicate", "mapping.column.missing", "mapping.path.conflict", "mapping.column.missing",
+                                                      "csv.column.unused"])
+        XCTAssertEqual(result.diagnostics[4].message, "3 columns are not used by the mapping: UserName, Status, First",
+                       "the misspelt ones, and First (its path clashed) named once")
         XCTAssertEqual(result.diagnostics[1].hint, "did you mean \"UserName\"?")
         XCTAssertEqual(result.diagnostics[3].hint, "did you mean \"Status\"?")
         XCTAssertEqual(result.diagnostics[1].severity, .error)

@@ -118,6 +118,9 @@ final class MappingFileTests: XCTestCase {
             XCTAssertEqual(loaded.records.count, count, file)
             let diagnostics = loaded.validate()
             XCTAssertFalse(diagnostics.hasErrors, "\(file): \(diagnostics.filter { $0.severity == .error }.map(\.message).prefix(3))")
+            XCTAssertEqual(loaded.result.diagnostics.map(\.rule), ["csv.column.unused"], "\(file): reading says only what is left out")
+            XCTAssertEqual(loaded.result.diagnostics.first?.message,
+                           "6 columns are not used by the mapping: GenderPronoun, HireDate, OnLeave, Location, Custom01, Custom02", file)
             let documents = BulkRequestBuilder().documents(for: loaded.records)
             XCTAssertEqual(documents.count, (count + 49) / 50, file)
             XCTAssertTrue(loaded.records.allSatisfy { $0.externalId?.isEmpty == false && $0.active != nil }, file)

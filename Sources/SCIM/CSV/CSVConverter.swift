@@ -37,22 +37,10 @@ public struct CSVConverter: Sendable {
         var stream = try reader.rows(bytes)
         let header = stream.header
         var diagnostics: [Diagnostic] = Self.duplicateHeaders(header, line: stream.headerLine)
-        var effective: CSVMapping
-        if let mapping {
-            effective = mapping
-        } else {
-            let (selfMapping, ignored) = CSVMapping.selfNaming(header: header, catalog: catalog)
-            effective = selfMapping
-            if extensionURN == nil, !ignored.isEmpty {
-                let list = ignored.prefix(8).joined(separator: ", ") + (ignored.count > 8 ? ", … (\(ignored.count) in all)" : "")
-                diagnostics.append(Diagnostic(.note, rule: "csv.column.unmapped", source: "scimterm mapping", document: 0,
-                                              position: SourcePosition(line: stream.headerLine, column: 1),
-                                              message: "columns not named like SCIM attributes are ignored: \(list)",
-                                              hint: "give a mapping (--mapping FILE), or --extension-urn URN to keep them in an extension"))
-            }
-        }
+        var effective = mapping ?? CSVMapping.selfNaming(header: header, catalog: catalog).mapping
         if let extensionURN { effective.remainingExtension = extensionURN }
         let plan = CSVPlan(effective, header: header, headerLine: stream.headerLine, catalog: catalog, diagnostics: &diagnostics)
+        if let finding = CSVColumnFindings.columns(plan, mapped: mapping != nil, headerLine: stream.headerLine) { diagnostics.append(finding) }
 
         var slots = [JSONValue?](repeating: nil, count: plan.layout.slotCount)
         var index = 0
@@ -72,6 +60,9 @@ public struct CSVConverter: Sendable {
                                               message: "\"\(row.fields[field])\" in column \(header[field]) is not a valid \(type) for \(step.path); left out",
                                               hint: step.type == .boolean ? "write true/false, yes/no or 1/0, or map the column with a rule"
                                                                           : "write a plain number"))
+            }
+            if slots.allSatisfy({ $0 == nil }) {
+                diagnostics.append(CSVColumnFindings.emptyRecord(record: index, line: row.line, mapped: mapping != nil))
             }
             sink(slots, plan, row, index)
             index += 1

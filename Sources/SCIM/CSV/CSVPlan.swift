@@ -17,6 +17,13 @@ struct CSVPlan {
 
     private(set) var steps: [Step] = []
     private(set) var layout = RecordLayout()
+    /// Named columns no step reads: what the file holds that the records will not.
+    private(set) var unusedColumns: [String] = []
+
+    /// Whether any step reads the row (a column or a rule), rather than only writing constants.
+    var readsAnyColumn: Bool {
+        steps.contains { if case .constant = $0.source { false } else { true } }
+    }
 
     init(_ mapping: CSVMapping, header: [String], headerLine: Int, catalog: AttributeCatalog, diagnostics: inout [Diagnostic]) {
         var exact: [String: Int] = [:]
@@ -61,7 +68,12 @@ struct CSVPlan {
             }
             steps.append(Step(slot: slot, source: source, type: resolved.type, path: assignment.path))
         }
-        guard let urn = mapping.remainingExtension else { return }
+        guard let urn = mapping.remainingExtension else {
+            // A repeated name is reported as a duplicate header already: named once, and not at all when read.
+            var named = Set(used.map { header[$0].lowercased() })
+            unusedColumns = header.filter { !$0.isEmpty && named.insert($0.lowercased()).inserted }
+            return
+        }
         let container = catalog.schema(urn)?.urn ?? urn
         for (i, name) in header.enumerated() where !used.contains(i) && !name.isEmpty {
             guard let slot = layout.slot(steps: [.object(container)], leaf: name) else { continue }
