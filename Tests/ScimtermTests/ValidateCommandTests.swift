@@ -7,7 +7,7 @@ final class ValidateCommandTests: XCTestCase {
         let path = CommandRunner.samples("Extended-SCIM-bulk-request-Core+Enterprise.json")
         let r = try CommandRunner.run(["validate", path])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("\(path):7:17: warning: path \"/users\" should be \"/Users\""), r.stdout)
+        XCTAssertTrue(r.stdout.contains("\(path):7:17: warning: Operations[0].path: path \"/users\" should be \"/Users\""), r.stdout)
         XCTAssertTrue(r.stdout.contains("\(path): 3 records in 1 document: 0 errors, 6 warnings, 3 notes"), r.stdout)
     }
 
@@ -17,8 +17,8 @@ final class ValidateCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: file) }
         let r = try CommandRunner.run(["validate", file.path])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stdout.contains(":1:79: error: \"operations\" must be spelled \"Operations\""), r.stdout)
-        XCTAssertTrue(r.stdout.contains("error: no externalId"), r.stdout)
+        XCTAssertTrue(r.stdout.contains(":1:79: error: operations: \"operations\" must be spelled \"Operations\""), r.stdout)
+        XCTAssertTrue(r.stdout.contains(":1:133: error: operations[0].data: no externalId"), r.stdout)
     }
 
     func testJSONFormatIsParseableAndComplete() throws {
@@ -27,7 +27,7 @@ final class ValidateCommandTests: XCTestCase {
         let items = try XCTUnwrap(JSONParser.parse(Array(r.stdoutBytes)).arrayValue)
         XCTAssertFalse(items.isEmpty)
         let first = try XCTUnwrap(items.first?.objectValue)
-        XCTAssertEqual(first.keys, ["file", "line", "column", "severity", "rule", "source", "record", "document", "path", "message", "hint"])
+        XCTAssertEqual(first.keys, ["file", "line", "column", "severity", "rule", "source", "record", "document", "path", "jsonPath", "message", "hint"])
         XCTAssertTrue(items.contains { $0.objectValue?["rule"] == "bulk.bulkId.duplicate" })
     }
 

@@ -28,11 +28,15 @@ public struct Diagnostic: Sendable, Hashable {
     public var position: SourcePosition?
     public var message: String
     public var hint: String?
+    /// Where the finding is in a JSON input, from its document's root (`Operations[3].data.userName`),
+    /// set when its line and column are found from it: `path` alone is relative to the record for
+    /// CSV input, and a line:column in a one-line payload (`1:1375`) says little to a reader.
+    public var jsonPath: JSONPath?
 
     public init(
         _ severity: Severity, rule: String, source: String, record: Int? = nil, document: Int? = nil,
         path: JSONPath? = nil, offset: Int? = nil, position: SourcePosition? = nil,
-        message: String, hint: String? = nil
+        message: String, hint: String? = nil, jsonPath: JSONPath? = nil
     ) {
         self.severity = severity
         self.rule = rule
@@ -44,6 +48,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.position = position
         self.message = message
         self.hint = hint
+        self.jsonPath = jsonPath
     }
 }
 

@@ -3,6 +3,11 @@ enum DiagnosticLocator {
     static func locate(_ diagnostics: [Diagnostic], documents: [SourceDocument], records: [UserRecord],
                        in bytes: [UInt8]) -> [Diagnostic] {
         var result = diagnostics
+        // Every finding in a document names its path in the file, located here or already placed.
+        for i in result.indices where result[i].jsonPath == nil {
+            guard let doc = result[i].document, documents.indices.contains(doc), let path = result[i].path else { continue }
+            result[i].jsonPath = path
+        }
         var wanted: [Int: [(slot: Int, path: JSONPath)]] = [:]
         for (i, d) in diagnostics.enumerated() where d.position == nil && d.offset == nil {
             guard let doc = d.document, documents.indices.contains(doc) else { continue }

@@ -1,10 +1,12 @@
 /// Renders diagnostics as compilers do, so editors and CI annotate them without extra tooling.
 public enum DiagnosticText {
-    /// `FILE:LINE:COL: severity: message [rule]`, with the hint on an indented line.
+    /// `FILE:LINE:COL: severity: [JSON path: ]message [rule]`, with the hint on an indented line. The
+    /// path leads the message so that editors' `FILE:LINE:COL: severity:` matchers still read the line.
     public static func line(_ d: Diagnostic, file: String, hints: Bool = true) -> String {
         var place = file
         if let p = d.position { place += ":\(p.line):\(p.column)" }
-        var text = "\(place): \(d.severity.rawValue): \(d.message.visibleControlCharacters) [\(d.rule)]"
+        let at = d.jsonPath.flatMap { $0.components.isEmpty ? nil : "\($0.description.visibleControlCharacters): " } ?? ""
+        var text = "\(place): \(d.severity.rawValue): \(at)\(d.message.visibleControlCharacters) [\(d.rule)]"
         if hints, let hint = d.hint { text += "\n    hint: \(hint.visibleControlCharacters)" }
         return text
     }
@@ -33,6 +35,7 @@ public enum DiagnosticText {
             o.append("record", d.record.map { .number(JSONNumber($0)) } ?? .null)
             o.append("document", d.document.map { .number(JSONNumber($0)) } ?? .null)
             o.append("path", d.path.map { .string($0.description) } ?? .null)
+            o.append("jsonPath", d.jsonPath.map { .string($0.description) } ?? .null)
             o.append("message", .string(d.message))
             o.append("hint", d.hint.map { .string($0) } ?? .null)
             return .object(o)
