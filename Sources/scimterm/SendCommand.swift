@@ -14,7 +14,8 @@ struct SendCommand: AsyncParsableCommand {
             Validates first (errors stop the send unless --force), then sends documents of at most 50 \
             operations, paced under 40 calls per 5 seconds, retrying 429, bucket-full 500, 502/503/504 and \
             dropped connections. Every document's fate is journaled: --resume sends only what was not \
-            accepted. Exit status: 0 all accepted, 1 some failed, 2 usage or input errors.
+            accepted, and never an older send over users a later send carried (that needs --resume SEND_ID \
+            --overwrite-newer). Exit status: 0 all accepted, 1 some failed, 2 usage or input errors.
             """)
 
     @Argument(help: ArgumentHelp("CSV or JSON input; with --resume, the id (or its first characters) of the journaled send to resume.",

@@ -98,6 +98,12 @@ final class SupersededResumeCommandTests: XCTestCase {
         XCTAssertEqual(userCount, 6)
         let again = try run(["send", "--resume", "--daily-quota", "0"] + connection)
         XCTAssertTrue(again.stderr.contains("nothing to resume"), again.stderr)
+        let unnamed = try run(["send", "--resume", "--overwrite-newer"] + connection)
+        XCTAssertNotEqual(unnamed.status, 0)
+        XCTAssertTrue(unnamed.stderr.contains("--overwrite-newer goes with --resume SEND_ID"), unnamed.stderr)
+        let unknown = try run(["send", "--resume", "ffffffff", "--daily-quota", "0"] + connection)
+        XCTAssertEqual(unknown.status, 2, unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("the journal has no send ffffffff"), unknown.stderr)
     }
 
     func testANewestSendThatIsNotSupersededResumesAndOlderSupersededOnesAreListed() async throws {
