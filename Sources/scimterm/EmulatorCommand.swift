@@ -49,8 +49,17 @@ struct EmulatorCommand: AsyncParsableCommand {
         if let caPath { info.append("caFile", .string(caPath)) }
         FileHandle.standardOutput.write(Data((JSONWriter.compact.string(.object(info)) + "\n").utf8))
         StandardError.write("scimterm emulator listening on \(running.baseURL) (Ctrl-C to stop)")
+        if !Self.isLoopback(host) {
+            StandardError.write("scimterm: warning: the emulator listens on \(host), not loopback: anyone who can reach it can take "
+                + "tokens with the secret it printed and read what was uploaded. Use it on a trusted network only.")
+        }
         await signals.wait()
         await running.stop()
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
     }
 
     private func writeCA(_ pem: String?) throws -> String? {

@@ -12,12 +12,19 @@ struct EmulatorTuning: ParsableArguments {
     var dailyQuota: Int?
     @Flag(help: "Clear attributes a record leaves out or sends as null (the job's \"flow null values\" option); default: partial updates.")
     var flowNullValues = false
-    @Option(help: "Probability (0–1) of an injected 500 on bulkUpload.") var faultInternalError: Double?
-    @Option(help: "Probability (0–1) of an injected 503 on bulkUpload.") var faultUnavailable: Double?
-    @Option(help: "Probability (0–1) of dropping the connection on bulkUpload.") var faultDrop: Double?
-    @Option(help: "Probability (0–1) of a 429 without Retry-After.") var faultThrottle: Double?
+    // One option per row of EmulatorFault; `faultFlags` pairs them, and a test checks every row has one.
+    @Option(name: .customLong(EmulatorFault.internalError.flag), help: ArgumentHelp(EmulatorFault.internalError.summary)) var faultInternalError: Double?
+    @Option(name: .customLong(EmulatorFault.unavailable.flag), help: ArgumentHelp(EmulatorFault.unavailable.summary)) var faultUnavailable: Double?
+    @Option(name: .customLong(EmulatorFault.dropConnection.flag), help: ArgumentHelp(EmulatorFault.dropConnection.summary)) var faultDrop: Double?
+    @Option(name: .customLong(EmulatorFault.throttleWithoutRetryAfter.flag), help: ArgumentHelp(EmulatorFault.throttleWithoutRetryAfter.summary))
+    var faultThrottle: Double?
     @Option(help: "Milliseconds added to each bulkUpload.") var faultLatency: Int?
     @Option(help: "Seed for the fault generator.") var seed: UInt64?
+
+    var faultFlags: [EmulatorFault: Double?] {
+        [.internalError: faultInternalError, .unavailable: faultUnavailable, .dropConnection: faultDrop,
+         .throttleWithoutRetryAfter: faultThrottle]
+    }
 
     /// The configuration: the file's (or the sandbox's), then the flags on top.
     func load() throws -> EmulatorConfig {
@@ -31,10 +38,7 @@ struct EmulatorTuning: ParsableArguments {
         if let processingDelay { settings.processingDelaySeconds = processingDelay }
         if let dailyQuota { settings.dailyQuota = max(0, dailyQuota) }
         if flowNullValues { settings.flowNullValues = true }
-        if let v = faultInternalError { settings.faults.internalErrorRate = v }
-        if let v = faultUnavailable { settings.faults.unavailableRate = v }
-        if let v = faultDrop { settings.faults.dropConnectionRate = v }
-        if let v = faultThrottle { settings.faults.throttleWithoutRetryAfterRate = v }
+        for (fault, rate) in faultFlags { if let rate { settings.faults.rates[fault] = rate } }
         if let v = faultLatency { settings.faults.addedLatencyMilliseconds = v }
         if let seed { settings.faults.seed = seed }
         return settings

@@ -29,7 +29,8 @@ extension EmulatorConfig {
 
     init(table t: TOMLTable, baseDirectory: URL) throws {
         try Self.allow(t, ["token_lifetime_seconds", "rate_limit", "rate_window_seconds", "processing_delay_seconds",
-                           "bucket_capacity", "daily_quota", "flow_null_values", "faults", "tenants"], in: "the top level")
+                           "bucket_capacity", "daily_quota", "flow_null_values", "max_body_bytes", "idle_timeout_seconds", "faults", "tenants"],
+                       in: "the top level")
         let tenants = try (t["tenants"]?.array.map(Array.init) ?? []).map { try Tenant(table: Self.table($0, "tenants"), base: baseDirectory) }
         self = tenants.isEmpty ? .sandbox() : EmulatorConfig(tenants: tenants)
         if let v = t["token_lifetime_seconds"]?.int { tokenLifetimeSeconds = v }
@@ -39,14 +40,14 @@ extension EmulatorConfig {
         if let v = t["bucket_capacity"]?.int { bucketCapacity = v }
         if let v = t["daily_quota"]?.int { dailyQuota = max(0, v) }
         if let v = t["flow_null_values"]?.bool { flowNullValues = v }
+        if let v = t["max_body_bytes"]?.int { maxBodyBytes = max(1024, v) }
+        if let v = t["idle_timeout_seconds"]?.int { idleTimeoutSeconds = max(1, v) }
         if let f = t["faults"]?.table {
-            try Self.allow(f, ["seed", "internal_error_rate", "unavailable_rate", "drop_connection_rate",
-                               "throttle_without_retry_after_rate", "added_latency_ms"], in: "[faults]")
+            try Self.allow(f, Set(["seed", "added_latency_ms"] + EmulatorFault.allCases.map(\.tomlKey)), in: "[faults]")
             if let v = f["seed"]?.int { faults.seed = UInt64(max(0, v)) }
-            if let v = Self.number(f["internal_error_rate"]) { faults.internalErrorRate = v }
-            if let v = Self.number(f["unavailable_rate"]) { faults.unavailableRate = v }
-            if let v = Self.number(f["drop_connection_rate"]) { faults.dropConnectionRate = v }
-            if let v = Self.number(f["throttle_without_retry_after_rate"]) { faults.throttleWithoutRetryAfterRate = v }
+            for fault in EmulatorFault.allCases {
+                if let v = Self.number(f[fault.tomlKey]) { faults.rates[fault] = v }
+            }
             if let v = f["added_latency_ms"]?.int { faults.addedLatencyMilliseconds = v }
         }
     }

@@ -21,6 +21,13 @@ public struct EmulatorConfig: Sendable, Codable, Equatable {
     /// cleared. Off, as in Entra by default: updates are partial and leave such attributes unchanged.
     public var flowNullValues: Bool = false
     public var faults: FaultConfig = FaultConfig()
+    /// Request bodies past this many bytes are refused with 413 before they are read whole.
+    /// Microsoft documents no byte limit for bulkUpload (ENTRA.md §3): the figure is ours, far above
+    /// any 50-operation document, so only a runaway or hostile client meets it.
+    public var maxBodyBytes: Int = 16 << 20
+    /// A connection with no request for this long is closed; longer than AsyncHTTPClient's 60 s pool
+    /// idle time, so a client never reuses a connection the emulator has just dropped.
+    public var idleTimeoutSeconds: Int = 120
 
     public init(tenants: [Tenant]) { self.tenants = tenants }
 
@@ -101,29 +108,29 @@ public struct EmulatorConfig: Sendable, Codable, Equatable {
     }
 }
 
-/// Faults to inject into bulkUpload answers, repeatable through the seed.
+/// Faults to inject into bulkUpload answers, repeatable through the seed. Which faults exist is
+/// `EmulatorFault`'s table; this holds their rates.
 public struct FaultConfig: Sendable, Codable, Equatable {
     public var seed: UInt64 = 1
-    public var internalErrorRate: Double = 0
-    public var unavailableRate: Double = 0
-    public var dropConnectionRate: Double = 0
-    public var throttleWithoutRetryAfterRate: Double = 0
+    public var rates: [EmulatorFault: Double] = [:]
     public var addedLatencyMilliseconds: Int = 0
 
     public init(seed: UInt64 = 1, internalErrorRate: Double = 0, unavailableRate: Double = 0, dropConnectionRate: Double = 0,
                 throttleWithoutRetryAfterRate: Double = 0, addedLatencyMilliseconds: Int = 0) {
         self.seed = seed
-        self.internalErrorRate = internalErrorRate
-        self.unavailableRate = unavailableRate
-        self.dropConnectionRate = dropConnectionRate
-        self.throttleWithoutRetryAfterRate = throttleWithoutRetryAfterRate
+        rates = [.internalError: internalErrorRate, .unavailable: unavailableRate, .dropConnection: dropConnectionRate,
+                 .throttleWithoutRetryAfter: throttleWithoutRetryAfterRate].filter { $0.value > 0 }
         self.addedLatencyMilliseconds = addedLatencyMilliseconds
     }
 
-    public var isActive: Bool {
-        internalErrorRate > 0 || unavailableRate > 0 || dropConnectionRate > 0 || throttleWithoutRetryAfterRate > 0
-            || addedLatencyMilliseconds > 0
+    public func rate(_ fault: EmulatorFault) -> Double { rates[fault] ?? 0 }
+
+    public var internalErrorRate: Double {
+        get { rate(.internalError) }
+        set { rates[.internalError] = newValue }
     }
+
+    public var isActive: Bool { rates.values.contains { $0 > 0 } || addedLatencyMilliseconds > 0 }
 }
 
 extension EmulatorConfig {

@@ -10,15 +10,15 @@ extension EmulatorCore {
         try throttle(tenant: claims.tenant, now: now)
         try spendDailyQuota(tenant: claims.tenant, now: now)
         switch faults.draw() {
-        case .none: break
-        case .dropConnection:
+        case nil: break
+        case .dropConnection?:
             statistics.injectedFaults += 1
             var dropped = EmulatorResponse(status: 0)
             dropped.dropConnection = true
             return dropped
-        case .unavailable: statistics.injectedFaults += 1; throw .injectedUnavailable
-        case .internalError: statistics.injectedFaults += 1; throw .injectedInternal
-        case .throttleWithoutRetryAfter: statistics.injectedFaults += 1; throw .throttled(retryAfter: nil)
+        case .unavailable?: statistics.injectedFaults += 1; throw .injectedUnavailable
+        case .internalError?: statistics.injectedFaults += 1; throw .injectedInternal
+        case .throttleWithoutRetryAfter?: statistics.injectedFaults += 1; throw .throttled(retryAfter: nil)
         }
         if config.faults.addedLatencyMilliseconds > 0 {
             try? await Task.sleep(nanoseconds: UInt64(config.faults.addedLatencyMilliseconds) * 1_000_000)

@@ -1,9 +1,5 @@
 /// Draws injected faults from a seeded generator, so a failing test run can be replayed exactly.
 struct FaultInjector: Sendable {
-    enum Fault: Equatable {
-        case none, dropConnection, unavailable, internalError, throttleWithoutRetryAfter
-    }
-
     var config: FaultConfig
     private var state: UInt64
 
@@ -22,17 +18,15 @@ struct FaultInjector: Sendable {
         return Double(z >> 11) / Double(1 << 53)
     }
 
-    mutating func draw() -> Fault {
-        guard config.isActive else { return .none }
+    /// One draw per call: the faults' rates laid end to end over 0..<1, in the table's order.
+    mutating func draw() -> EmulatorFault? {
+        guard config.isActive else { return nil }
         let r = nextUnit()
-        var edge = config.dropConnectionRate
-        if r < edge { return .dropConnection }
-        edge += config.unavailableRate
-        if r < edge { return .unavailable }
-        edge += config.internalErrorRate
-        if r < edge { return .internalError }
-        edge += config.throttleWithoutRetryAfterRate
-        if r < edge { return .throttleWithoutRetryAfter }
-        return .none
+        var edge = 0.0
+        for fault in EmulatorFault.allCases {
+            edge += config.rate(fault)
+            if r < edge { return fault }
+        }
+        return nil
     }
 }

@@ -22,6 +22,10 @@ struct GraphError: Error, Sendable {
         GraphError(status: 403, code: "Authorization_RequestDenied",
                    message: "Insufficient privileges to complete the operation. The application needs the '\(permission)' application permission.")
     }
+    /// Graph's name for an oversized body; the limit itself is ours (see EmulatorConfig.maxBodyBytes).
+    static func requestTooLarge(limit: Int) -> GraphError {
+        GraphError(status: 413, code: "RequestEntityTooLarge", message: "The request body is larger than \(limit) bytes.")
+    }
     static func notFound(_ what: String) -> GraphError { GraphError(status: 404, code: "ResourceNotFound", message: what) }
     static func throttled(retryAfter: Int?) -> GraphError {
         GraphError(status: 429, code: "TooManyRequests", message: "Too many requests. Please retry later.",

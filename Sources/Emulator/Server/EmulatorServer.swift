@@ -58,12 +58,13 @@ public enum EmulatorServer {
         let responder = CallbackResponder<EmulatorContext> { request, context in
             try await respond(request, context: context, core: core)
         }
-        var server: HTTPServerBuilder = .http1()
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))
+        var server: HTTPServerBuilder = .http1(configuration: http1)
         var caPEM: String?
         if tls {
             let material = try LoopbackCertificates.generate(hosts: [host, "localhost", "127.0.0.1"])
             caPEM = material.caPEM
-            server = try .tls(.http1(), tlsConfiguration: material.serverConfiguration())
+            server = try .tls(.http1(configuration: http1), tlsConfiguration: material.serverConfiguration())
         }
         var logger = Logger(label: "scimterm.emulator")
         logger.logLevel = .critical
@@ -104,7 +105,27 @@ public enum EmulatorServer {
 
     static func respond(_ request: Request, context: EmulatorContext, core: EmulatorCore) async throws -> Response {
         var request = request
-        let body = try await request.collectBody(upTo: 64 << 20)
+        var head = Self.head(of: request)
+        if let refused = await core.preflight(head) { return response(refused) }
+        let limit = core.config.maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            return response(await core.bodyTooLarge(head))
+        }
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
+            return response(await core.bodyTooLarge(head))
+        }
+        head.body = Array(buffer: body)
+        let answer = await core.handle(head)
+        if answer.dropConnection {
+            try await context.channel.close()
+            throw HTTPError(.internalServerError)
+        }
+        return response(answer)
+    }
+
+    /// Method, path, query and headers: all the core needs to decide before the body.
+    static func head(of request: Request) -> EmulatorRequest {
         var headers = request.headers.map { ($0.name.rawName, $0.value) }
         // HTTP/1's Host travels as the :authority pseudo-header; the core builds discovery URLs from it.
         if let authority = request.head.authority { headers.append(("Host", authority)) }
@@ -114,12 +135,10 @@ public enum EmulatorServer {
             components.percentEncodedQuery = q.replacingOccurrences(of: "+", with: "%20")
             for item in components.queryItems ?? [] { query[item.name] = item.value ?? "" }
         }
-        let answer = await core.handle(EmulatorRequest(method: request.method.rawValue, path: request.uri.path, query: query,
-                                                       headers: headers, body: Array(buffer: body)))
-        if answer.dropConnection {
-            try await context.channel.close()
-            throw HTTPError(.internalServerError)
-        }
+        return EmulatorRequest(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers, body: [])
+    }
+
+    static func response(_ answer: EmulatorResponse) -> Response {
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
