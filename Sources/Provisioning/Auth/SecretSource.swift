@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where a client secret comes from. Never argv: command lines end up in shell history and `ps`.
 public enum SecretSource: Sendable, Equatable {

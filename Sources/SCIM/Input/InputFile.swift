@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// Reads an input file's bytes, turning every way that can fail into one clear sentence.
 public enum InputFile {
@@ -6,7 +13,7 @@ public enum InputFile {
     public static let maxBytes = 2 << 30
 
     public static func read(path: String) throws(InputError) -> [UInt8] {
-        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        if path == "-" { return try readStream(STDIN_FILENO, name: "standard input") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(message: "no such file")
@@ -17,11 +24,41 @@ public enum InputFile {
             throw InputError(message: "file is \(size) bytes; scimterm reads at most \(maxBytes)")
         }
         if let bytes = readRegularFile(path) { return bytes }
+        let fd = open(path, O_RDONLY)
+        if fd >= 0 {
+            defer { close(fd) }
+            // A pipe, a FIFO or a device (/dev/zero) has no size to check first: read it with the same limits.
+            if !isRegular(fd) { return try readStream(fd, name: "the file") }
+        }
         do {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
         } catch {
             throw InputError(message: "cannot read: \(error.localizedDescription)")
         }
+    }
+
+    /// Standard input, a pipe or a device, a part at a time, under the same limit as files. A NUL
+    /// byte ends the read at once: neither JSON nor CSV may hold one, and binary input (say
+    /// `/dev/zero`) must not be gathered up to the limit only to be refused.
+    static func readStream(_ fd: Int32, name: String, limit: Int = maxBytes) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw InputError(message: "cannot read \(name): \(String(cString: strerror(errno)))") }
+            if n == 0 { return bytes }
+            if let nul = chunk[..<n].firstIndex(of: 0) {
+                throw InputError(message: "NUL byte at byte offset \(bytes.count + nul) (binary input?): not JSON or CSV")
+            }
+            guard bytes.count + n <= limit else { throw InputError(message: "\(name) holds more than \(limit) bytes; scimterm reads at most \(limit)") }
+            bytes.append(contentsOf: chunk[..<n])
+        }
+    }
+
+    private static func isRegular(_ fd: Int32) -> Bool {
+        var info = stat()
+        return fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     /// A regular file's bytes read straight into the array, or nil to leave the file (and the
