@@ -12,12 +12,15 @@ struct TUICommand: ParsableCommand {
         abstract: "Open the full-screen interface (the default when no subcommand is given).",
         discussion: """
             With no FILE, reopens the last workspace. FILE (a SCIM payload or an HR CSV) replaces the \
-            workspace's users. --sandbox starts a local Entra stand-in on a free loopback port with \
+            workspace's users; a provisioning-log download (the portal's JSON, `logs --format json`, or \
+            one of the portal's three CSV files) opens in Logs as an imported set, linked to the users \
+            by externalId, and leaves the users as they are. Several FILEs open in order: \
+            `scimterm payload.json provisioning-logs.json`. --sandbox starts a local Entra stand-in on a free loopback port with \
             sample users, so the whole product can be tried without a tenant.
             """)
 
-    @Argument(help: ArgumentHelp("A JSON payload or CSV file to open.", valueName: "FILE"))
-    var file: String?
+    @Argument(help: ArgumentHelp("JSON payloads, CSV files or provisioning-log downloads to open, in order.", valueName: "FILE"))
+    var files: [String] = []
 
     @Option(help: ArgumentHelp("For a CSV FILE: the TOML file mapping its columns to SCIM attributes.", valueName: "FILE"))
     var mapping: String?
@@ -55,8 +58,8 @@ struct TUICommand: ParsableCommand {
         do {
             // One --daily-quota: the sandbox emulator enforces it and the send confirmation plans against it;
             // for a tenant it is the plan's limit alone (2,000 on P1/P2, 6,000 with ID Governance).
-            try TUIApp.run(TUIOptions(file: file, mapping: mapping, batchSize: batchSize, sandbox: connection, theme: theme,
-                                      dailyQuota: tuning.dailyQuota ?? 2000))
+            try TUIApp.run(TUIOptions(file: files.first, mapping: mapping, batchSize: batchSize, sandbox: connection, theme: theme,
+                                      dailyQuota: tuning.dailyQuota ?? 2000, moreFiles: Array(files.dropFirst())))
         } catch let error as TerminalError {
             throw ValidationError(error.description)
         }

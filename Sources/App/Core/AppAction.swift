@@ -97,6 +97,8 @@ public struct LoadedFile: Sendable, Equatable {
     public var error: String?
     /// What was read and rejected; shown as a dialog when something was.
     public var report: ImportReport?
+    /// A provisioning-log download's entries, for the Logs screen (the workspace's users stay).
+    public var logs: [ProvisioningLog]?
 
     public init(records: [UserRecord], summary: String, error: String? = nil, report: ImportReport? = nil) {
         self.records = records

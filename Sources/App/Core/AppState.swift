@@ -109,6 +109,8 @@ public struct AppState: Sendable {
     public var quitRequested = false
     /// A file named on the command line, read once the loop has started (so the first frame is quick).
     public var pendingFile: String?
+    /// The command line's further files, opened in order once the one before is read.
+    public var pendingFiles: [String] = []
     /// The mapping for `pendingFile` when it is a CSV, and the last one used (offered again by Open).
     public var mappingPath: String?
     public var spinner = Spinner()

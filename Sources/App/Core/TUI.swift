@@ -68,6 +68,8 @@ extension AppState {
             message = error.map { StatusMessage("could not save: \($0)", .error) } ?? StatusMessage("saved \(path)", .success)
         case .fileLoaded(let path, let loaded):
             load(loaded, from: path, effects: &effects)
+            // The command line's further files, one after another: a log download after the payload links to its users.
+            if !pendingFiles.isEmpty { effects.append(.loadFile(path: pendingFiles.removeFirst(), mapping: mappingPath)) }
         case .profilesSaved(let path, let error):
             message = error.map { StatusMessage("could not save the profile: \($0)", .error) }
                 ?? StatusMessage("profile \(connect.profileName) saved in \(path)", .success)
@@ -97,10 +99,12 @@ extension AppState {
             message = StatusMessage(error, .error)
             return
         }
+        if let entries = loaded.logs { return importLogs(entries, from: path) }
         store = RecordStore(loaded.records)
         unsent = Set(store.entries.map(\.id))
         users = UsersState()
         users.refresh(store: store)
+        relinkImportedStatus()
         form = nil
         preview = nil
         diagnostics = [:]
@@ -165,7 +169,7 @@ extension AppState {
         case "palette": overlay = .palette(PaletteState())
         case "openFile":
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Open",
-                                          message: "Replace the workspace's users with a JSON payload or a CSV file:"), .openFile)
+                                          message: "Replace the workspace's users with a JSON payload or a CSV file (a provisioning-log download opens in Logs, users kept):"), .openFile)
         case "quit": requestQuit()
         case "send": openSendDialog(effects: &effects)
         case "toggleActivity": activity.split.toggle()

@@ -20,7 +20,7 @@ extension AppState {
     /// timers (a send's, the connection test's) never start a second chain.
     mutating func logsTicked(effects: inout [AppEffect]) {
         guard let due = logs.clockDue, clock >= due.addingTimeInterval(-0.2) else { return }
-        guard screen == .logs, connect.missing == nil else {
+        guard screen == .logs, connect.missing == nil, !logs.showsImported else {
             logs.clockDue = nil
             logs.clockTicking = false
             return

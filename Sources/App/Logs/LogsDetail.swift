@@ -37,6 +37,9 @@ struct LogsDetail {
             summary.append(RoleSpan(" · \(ms) ms", .muted))
         }
         out.append(summary)
+        if let file = entry.importedFrom {
+            out.append([RoleSpan("imported from \(file)", .warning), RoleSpan(" · read from the file, not live from Entra", .muted)])
+        }
         if log.isFailure || log.reason != nil { out += failure(log) }
         out += steps(log)
         out += changes(log)

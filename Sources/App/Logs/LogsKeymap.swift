@@ -15,6 +15,8 @@ enum LogsKeymap {
         b("logsWindow", [.character("t")], "time", "Change the time window: last hour, 24 h, 7 days, any time"),
         b("logsClear", [.escape], "clear", "Clear every filter (the time window stays)"),
         b("logsRefresh", [.character("r")], "refresh", "Read the logs and the job again now"),
+        b("logsImported", [.character("i")], "imported", "Show the imported log download, or the live logs again"),
+        b("logsForgetImport", [.character("x")], "forget import", "Forget the imported log download (the live logs stay)"),
         b("logsJumpToUser", [.enter], "Users", "Show the entry's user in the Users table"),
         b("logsDetailDown", [.character("J"), .character("]")], "detail ↓", "Scroll the entry's detail down"),
         b("logsDetailUp", [.character("K"), .character("[")], "detail ↑", "Scroll the entry's detail up"),

@@ -10,7 +10,8 @@ extension AppState {
     /// (not while an upload is followed: the polls read). Staleness is judged at the first tick, which
     /// brings the time.
     mutating func logsScreenOpened(effects: inout [AppEffect]) {
-        guard screen == .logs, connect.missing == nil else { return }
+        // An imported set is not observed now: no clock, no read until the live logs are asked for.
+        guard screen == .logs, connect.missing == nil, !logs.showsImported else { return }
         startLogsClock(effects: &effects)
         guard logs.pendingReads == 0, !logs.readOnTick, !logs.polling.isWaiting else { return }
         if logs.lastRead == nil && logs.error == nil {
@@ -38,6 +39,7 @@ extension AppState {
 
     /// Reads again only when the filters now want entries the last read did not ask for.
     mutating func readLogsIfWidened(effects: inout [AppEffect]) {
+        if logs.showsImported { return }
         let wanted = logs.query(now: clock)
         if let last = logs.lastQuery, Self.query(last, covers: wanted) { return }
         readLogs(effects: &effects)

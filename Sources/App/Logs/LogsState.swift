@@ -9,7 +9,11 @@ import TerminalUI
 public struct LogsState: Equatable, Sendable {
     /// Every entry read so far, newest first, one per id.
     public private(set) var entries: [LogEntry] = []
-    /// Positions in `entries` that pass the filters, in display order.
+    /// A provisioning-log download opened as a file, kept apart from the live entries.
+    public var imported: LogsImport?
+    /// The screen shows the imported entries (i switches), not the live ones.
+    public var showsImported = false
+    /// Positions in `shown` that pass the filters, in display order.
     public private(set) var rows: [Int] = []
     public var list = ListState()
     /// First line of the detail pane on screen.
@@ -82,11 +86,15 @@ public struct LogsState: Equatable, Sendable {
             added = true
         }
         guard added else { return }
-        // Ties on the second keep the order Graph gave (newest first).
-        entries = entries.enumerated().sorted { a, b in
+        entries = Self.newestFirst(entries)
+        if entries.count > limit { entries.removeLast(entries.count - limit) }
+    }
+
+    /// Ties on the second keep the order they came in (Graph's and the portal's: newest first).
+    static func newestFirst(_ entries: [LogEntry]) -> [LogEntry] {
+        entries.enumerated().sorted { a, b in
             a.element.sortKey == b.element.sortKey ? a.offset < b.offset : a.element.sortKey > b.element.sortKey
         }.map(\.element)
-        if entries.count > limit { entries.removeLast(entries.count - limit) }
     }
 
     /// Forgets what was read (another connection).
@@ -106,9 +114,16 @@ public struct LogsState: Equatable, Sendable {
         polling = .idle
     }
 
+    /// The set on screen: the imported entries or the live ones, never both mixed.
+    public var shown: [LogEntry] {
+        guard showsImported, let imported else { return entries }
+        return imported.entries
+    }
+
     public var selected: LogEntry? {
-        guard list.selected >= 0, list.selected < rows.count else { return nil }
-        return entries[rows[list.selected]]
+        let shown = self.shown
+        guard list.selected >= 0, list.selected < rows.count, rows[list.selected] < shown.count else { return nil }
+        return shown[rows[list.selected]]
     }
 
     /// The externalId typed so far (while `/` is open), else the one applied.
@@ -118,11 +133,13 @@ public struct LogsState: Equatable, Sendable {
     }
 
     /// Whether an entry passes every filter; while typing, the user filter matches a part of the
-    /// externalId.
+    /// externalId. An imported entry's age says nothing about now: the time window and the
+    /// upload leave it alone.
     func passes(_ entry: LogEntry) -> Bool {
         if failuresOnly && !entry.isFailure { return false }
-        if let start = windowStart, let date = entry.date, date < start { return false }
-        if uploadOnly, let upload, !upload.isOutcome(entry) { return false }
+        let live = entry.importedFrom == nil
+        if live, let start = windowStart, let date = entry.date, date < start { return false }
+        if live, uploadOnly, let upload, !upload.isOutcome(entry) { return false }
         if let typed = filterField?.text, !typed.isEmpty {
             return entry.log.externalId.lowercased().contains(typed.lowercased())
         }
@@ -133,8 +150,9 @@ public struct LogsState: Equatable, Sendable {
     /// Recomputes the rows after the entries or a filter changed, keeping the selected entry.
     mutating func refilter(viewport: Int) {
         let keep = selected?.id
-        rows = entries.indices.filter { passes(entries[$0]) }
-        if let keep, let row = rows.firstIndex(where: { entries[$0].id == keep }) {
+        let shown = self.shown
+        rows = shown.indices.filter { passes(shown[$0]) }
+        if let keep, let row = rows.firstIndex(where: { shown[$0].id == keep }) {
             if row != list.selected { detailTop = 0 }
             list.selected = row
         } else {
@@ -171,10 +189,13 @@ public struct LogsState: Equatable, Sendable {
 public struct LogEntry: Equatable, Sendable, Identifiable {
     public var log: ProvisioningLog
     public var date: Date?
+    /// The download the entry was read from; nil for an entry read live from Graph.
+    public var importedFrom: String?
 
-    public init(_ log: ProvisioningLog) {
+    public init(_ log: ProvisioningLog, importedFrom: String? = nil) {
         self.log = log
         date = log.date
+        self.importedFrom = importedFrom
     }
 
     public var id: String { log.id }

@@ -73,8 +73,11 @@ extension AppState {
             logs.externalId = nil
             filtersChanged(effects: &effects)
         case "logsRefresh":
+            leaveImportedForLiveRead()
             readLogs(effects: &effects)
             readJob(effects: &effects)
+        case "logsImported": toggleImportedLogs(effects: &effects)
+        case "logsForgetImport": forgetImportedLogs(effects: &effects)
         case "logsJumpToUser":
             jumpFromLogToUser()
         case "logsDetailDown": scrollLogDetail(by: 1)
@@ -153,6 +156,7 @@ extension AppState {
         logs.generation += 1
         logs.pendingReads = 0
         logs.upload = upload
+        logs.showsImported = false
         logs.uploadOnly = true
         logs.externalId = nil
         logs.failuresOnly = false

@@ -34,14 +34,22 @@ struct LogsView {
             frame.draw("/ " + label, x: area.x + 1, y: area.y, width: label.count + 2, style: style(.accent))
             let input = Rect(x: area.x + 3 + label.count, y: area.y, width: min(40, max(10, area.width / 3)), height: 1)
             let cursor = TextFieldView(placeholder: "part of an externalId").render(field, into: &frame, area: input, theme: theme)
-            frame.draw("\(logs.rows.count) of \(logs.entries.count) · Enter keeps it, Esc clears it", x: input.maxX + 1, y: area.y,
+            frame.draw("\(logs.rows.count) of \(logs.shown.count) · Enter keeps it, Esc clears it", x: input.maxX + 1, y: area.y,
                        width: area.maxX - input.maxX - 1, style: style(.muted))
             return cursor
         }
-        var spans = [Span("\(logs.rows.count) of \(LogsText.count(logs.entries.count, "entry", plural: "entries"))", style: style(.title))]
+        var spans = [Span("\(logs.rows.count) of \(LogsText.count(logs.shown.count, "entry", plural: "entries"))", style: style(.title))]
         func add(_ text: String, _ role: ThemeRole) {
             spans.append(Span(" · ", style: style(.muted)))
             spans.append(Span(text, style: style(role)))
+        }
+        if logs.showsImported, let imported = logs.imported {
+            spans.insert(Span("Imported from \(imported.name) (not live) · ", style: style(.warning).adding(.bold)), at: 0)
+            if let id = logs.externalId { add("externalId \(id)", .accent) }
+            if logs.failuresOnly { add("failures only", .error) }
+            add("i live logs · x forget", .muted)
+            frame.drawSpans(spans, x: area.x + 1, y: area.y, width: area.width - 2)
+            return nil
         }
         if logs.uploadOnly, let upload = logs.upload { add("this upload (\(LogsText.count(upload.count, "user")))", .accent) }
         if let id = logs.externalId { add("externalId \(id)", .accent) }
@@ -57,6 +65,7 @@ struct LogsView {
     /// What the screen is waiting for, or why it cannot read: one sentence, wrapped on the area.
     private func waitText() -> (String, ThemeRole) {
         if let missing = state.connect.missing { return ("Cannot read the logs yet: \(missing) (Connect, 1)", .warning) }
+        if logs.showsImported, let imported = logs.imported { return (LogsView.importedText(imported), .warning) }
         if let error = logs.error { return ("Could not read the logs: \(error). r tries again.", .error) }
         let failed = logs.upload.map { state.failedUsers(of: $0) } ?? 0
         if let follow = LogsFollowText(logs: logs, now: state.clock).line(failed: failed) { return follow }
@@ -72,6 +81,13 @@ struct LogsView {
         for (i, line) in TextWrap.wrap(text, width: max(1, area.width - 2)).prefix(area.height).enumerated() {
             frame.draw(line, x: area.x + 1, y: area.y + i, width: area.width - 2, style: style(role))
         }
+    }
+
+    /// The imported set's line: where it came from and that it is not what Entra says now.
+    static func importedText(_ imported: LogsImport) -> String {
+        let count = LogsText.count(imported.entries.count, "entry", plural: "entries")
+        return "Imported from \(imported.path): \(count) read from the file, not live from Entra (times are when Entra logged them). "
+            + "i shows the live logs, r reads them, x forgets the import."
     }
 
     // MARK: Job
@@ -116,6 +132,7 @@ struct LogsView {
         if logs.uploadOnly, let upload = logs.upload, logs.rows.isEmpty, logs.filterField == nil, logs.externalId == nil, !logs.failuresOnly {
             return "No entry of this upload's \(LogsText.count(upload.count, "user")) yet. u shows every user's entries."
         }
+        if logs.showsImported { return logs.shown.isEmpty ? "The imported file holds no log entries. i shows the live logs." : "No imported entry passes the filters: Esc clears them." }
         if logs.entries.isEmpty {
             if logs.pendingReads > 0 { return "Reading…" }
             if logs.lastRead == nil { return "Nothing read yet: r reads the provisioning logs." }
@@ -126,7 +143,7 @@ struct LogsView {
 
     private func drawList(into frame: inout ScreenBuffer, area: Rect) {
         guard !area.isEmpty else { return }
-        let entries = logs.entries, rows = logs.rows, zone = logs.timeZone
+        let entries = logs.shown, rows = logs.rows, zone = logs.timeZone
         let table = TableView(columns: Self.columns, emptyText: emptyText())
         // The status column in its colour: success green, warning yellow, failure red.
         table.render(into: &frame, area: area, state: logs.list, total: rows.count, theme: theme,
@@ -157,6 +174,7 @@ struct LogsView {
         let shown = min(lines.count - top, text.height)
         var title = " \(entry.log.externalId.isEmpty ? "(no externalId)" : entry.log.externalId) · \(LogsText.action(entry.log)) \(entry.log.status) "
         if lines.count > text.height { title += "· lines \(top + 1)-\(top + shown) of \(lines.count), J/K scroll " }
+        if entry.importedFrom != nil { title += "· imported " }
         title += "· Enter: user in Users "
         frame.draw(title, x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
         for (i, line) in lines[top..<(top + shown)].enumerated() {

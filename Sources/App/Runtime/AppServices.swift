@@ -57,6 +57,7 @@ enum LiveConnection {
 /// Reads a payload or CSV for the workspace, with a one-line summary of what was read.
 enum LiveInput {
     static func load(_ path: String, mapping: String?) async -> LoadedFile {
+        if let download = LogDownloadFile.load(path) { return download }
         let loaded: LoadedInput
         do { loaded = try InputLoader.load(path: path, mappingPath: mapping) } catch {
             return LoadedFile(records: [], summary: "", error: error.description)

@@ -23,6 +23,8 @@ public struct SandboxConnection: Sendable {
 /// How the TUI was asked to start.
 public struct TUIOptions: Sendable {
     public var file: String?
+    /// Further files, opened after `file` in order (a provisioning-log download after a payload).
+    public var moreFiles: [String] = []
     /// The mapping file for a CSV `file`.
     public var mapping: String?
     /// Operations per BulkRequest (1–50); nil keeps 50.
@@ -34,7 +36,8 @@ public struct TUIOptions: Sendable {
     public var environment: [String: String]
 
     public init(file: String? = nil, mapping: String? = nil, batchSize: Int? = nil, sandbox: SandboxConnection? = nil, theme: String? = nil,
-                dailyQuota: Int = 2000, environment: [String: String] = ProcessInfo.processInfo.environment) {
+                dailyQuota: Int = 2000, environment: [String: String] = ProcessInfo.processInfo.environment, moreFiles: [String] = []) {
+        self.moreFiles = moreFiles
         self.dailyQuota = dailyQuota
         self.file = file
         self.mapping = mapping
@@ -76,6 +79,7 @@ public enum TUIApp {
             problem = StatusMessage("profiles not read (config.toml is left as it is): \(error)", .error)
         }
         state.pendingFile = options.file
+        state.pendingFiles = options.moreFiles
         state.mappingPath = options.mapping
         state.journalPath = paths.journal(sandbox: options.sandbox != nil)
         state.exportDirectory = paths.dataDirectory + "/exports"

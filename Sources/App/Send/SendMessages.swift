@@ -91,6 +91,9 @@ public enum RecordSendStatus: Equatable, Sendable {
     /// The provisioning log says what Entra did: create, update, disable, skip.
     case provisioned(action: String)
     case provisioningFailed(reason: String)
+    /// An imported provisioning-log download (`file`) says what Entra did, then and in that tenant;
+    /// `reason` is set when it failed.
+    case imported(action: String, reason: String?, file: String)
 
     /// The table's status column (seven characters).
     public var badge: String {
@@ -101,6 +104,13 @@ public enum RecordSendStatus: Equatable, Sendable {
         case .failed: return "failed"
         case .provisioned(let action): return action.lowercased() == "skip" ? "skipped" : action.lowercased() + "d"
         case .provisioningFailed: return "failed"
+        case .imported(_, let reason, _): return reason == nil ? "(imp) ✓" : "(imp) ✗"
         }
+    }
+
+    /// From an imported log download rather than from this session.
+    public var isImported: Bool {
+        if case .imported = self { return true }
+        return false
     }
 }

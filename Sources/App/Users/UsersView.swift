@@ -79,7 +79,7 @@ struct UsersView {
     /// A record's status badge and its colour: its worst diagnostic, "changed" when edited and
     /// clean, and what Entra said once sent (until the record is edited again).
     func badge(_ entry: RecordEntry) -> (text: String, role: ThemeRole) {
-        if let sent = state.sendStatus[entry.id], !state.unsent.contains(entry.id) || sent == .queued || sent == .sending {
+        if let sent = state.sendStatus[entry.id], !state.unsent.contains(entry.id) || sent == .queued || sent == .sending || sent.isImported {
             return (sent.badge, Self.role(sent))
         }
         switch state.worstSeverity(id: entry.id) {
@@ -94,6 +94,7 @@ struct UsersView {
         case .queued, .sending: return .accent
         case .accepted, .provisioned: return .success
         case .failed, .provisioningFailed: return .error
+        case .imported(_, let reason, _): return reason == nil ? .success : .error
         }
     }
 
@@ -133,6 +134,8 @@ extension UsersView {
         case .failed(let reason): return "send failed: \(reason)"
         case .provisioned(let action): return "Entra: \(action.lowercased()) succeeded (l shows the log)"
         case .provisioningFailed(let reason): return "Entra could not provision it: \(reason) (l shows the log)"
+        case .imported(let action, let reason?, let file): return "(imported from \(file)) Entra could not \(action) it: \(reason) (l shows the log)"
+        case .imported(let action, nil, let file): return "(imported from \(file)) Entra: \(action) succeeded (l shows the log)"
         }
     }
 }
