@@ -97,6 +97,8 @@ public struct LoadedFile: Sendable, Equatable {
     public var error: String?
     /// What was read and rejected; shown as a dialog when something was.
     public var report: ImportReport?
+    /// The file's own findings and where each user sits in the file, for the Problems list.
+    public var findings = ImportFindings()
     /// A provisioning-log download's entries, for the Logs screen (the workspace's users stay).
     public var logs: [ProvisioningLog]?
 

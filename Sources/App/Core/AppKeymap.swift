@@ -61,6 +61,7 @@ public struct AppKeymap: Sendable, Equatable {
             b("help", [.character("?"), .function(1)], "help", "Show the keys", "General"),
             b("palette", [.character(":"), .ctrl("p")], "commands", "Command palette: every action by name", "General"),
             b("openFile", [.ctrl("o")], "open", "Open a JSON payload or CSV into the workspace", "General"),
+            b("problems", [.character("!"), .function(4)], "problems", "Problems: every finding of the file and the users, with line:column and the fix", "General"),
             b("send", [.function(5), .alt("s")], "send", "Send users to Entra (all, the marked ones, or this document)", "Send"),
             b("toggleActivity", [.function(2), .alt("a")], "activity pane", "Show or hide the Activity pane under any screen", "Send"),
             b("quit", [.character("q"), .ctrl("c")], "quit", "Quit (asks when changes were not sent)", "General"),

@@ -24,6 +24,8 @@ public enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case palette(PaletteState)
     case dialog(DialogState, DialogPurpose)
+    /// Every finding, the file's and each user's (`!`).
+    case problems(ProblemsState)
 }
 
 /// Why a dialog was opened, so its answer can be acted on.
@@ -90,6 +92,8 @@ public struct AppState: Sendable {
     public internal(set) var diagnostics: [Int: [Diagnostic]] = [:]
     /// Users with errors / warnings, kept up to date with `diagnostics` (see `DiagnosticCounts`).
     public internal(set) var diagnosticCounts = DiagnosticCounts()
+    /// The last opened file's own findings and positions; replaced on every load.
+    public internal(set) var findings = ImportFindings()
     /// Bumped on every change worth saving; autosave and validation run once it settles.
     public var changeGeneration = 0
     public var savedGeneration = 0

@@ -43,6 +43,9 @@ extension TUI {
             return PaletteView(state: palette, keymaps: state.keymaps, theme: theme).render(into: &frame, area: frame.bounds)
         case .dialog(let dialog, _)?:
             return DialogView(width: min(86, max(60, frame.size.width - 8))).render(dialog, into: &frame, area: frame.bounds, theme: theme)
+        case .problems(let problems)?:
+            ProblemsView(state: state, problems: problems).render(into: &frame, area: frame.bounds)
+            return nil
         case nil:
             return nil
         }

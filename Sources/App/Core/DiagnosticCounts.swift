@@ -22,6 +22,15 @@ public struct DiagnosticCounts: Equatable, Sendable {
     }
 }
 
+extension DiagnosticCounts {
+    /// "1 error, 2 warnings" for the file's own findings (notes only when there is nothing worse).
+    static func fileText(_ findings: ImportFindings) -> String {
+        func counted(_ n: Int, _ word: String) -> String? { n > 0 ? "\(n) \(word)\(n == 1 ? "" : "s")" : nil }
+        let parts = [counted(findings.errors, "error"), counted(findings.warnings, "warning")].compactMap { $0 }
+        return parts.isEmpty ? counted(findings.notes, "note") ?? "no findings" : parts.joined(separator: ", ")
+    }
+}
+
 extension AppState {
     /// Counts over every user in the store: after validation, a load, or an add/delete/undo.
     mutating func recountDiagnostics() {

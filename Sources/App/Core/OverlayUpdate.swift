@@ -12,6 +12,8 @@ extension AppState {
             }
         case .palette(let palette):
             paletteKey(key, palette, effects: &effects)
+        case .problems(let problems):
+            problemsKey(key, problems)
         case .dialog(let dialog, let purpose):
             let (updated, result) = dialog.handling(key)
             guard let result else {

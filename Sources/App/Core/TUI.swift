@@ -109,6 +109,7 @@ extension AppState {
         preview = nil
         diagnostics = [:]
         diagnosticCounts = DiagnosticCounts()
+        findings = loaded.findings
         validatedGeneration = -1
         screen = .users
         message = StatusMessage("\(path): \(loaded.summary)", loaded.report?.rejected.isEmpty == false ? .warning : .success)
@@ -174,6 +175,7 @@ extension AppState {
         case "send": openSendDialog(effects: &effects)
         case "toggleActivity": activity.split.toggle()
         case "jumpToUser": jumpToSelectedUser()
+        case "problems": openProblems()
         default: break
         }
     }

@@ -20,11 +20,14 @@ public struct UserFormState: Equatable, Sendable {
     public var raw: RawJSONEditorState?
     /// Extension attributes added by URN + name and not typed into yet.
     var pending: [EntryEditing.ExtensionAttribute] = []
+    /// The other users' externalIds and userNames, for the set-level checks of this one.
+    let neighbours: FormNeighbours
 
-    public init(recordID: Int, record: UserRecord) {
+    public init(recordID: Int, record: UserRecord, neighbours: FormNeighbours = FormNeighbours()) {
         self.recordID = recordID
         self.original = record
         self.record = record
+        self.neighbours = neighbours
         let built = UserFormFields.build(record)
         form = FormState(built.items)
         specs = Dictionary(built.specs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -98,7 +101,7 @@ public struct UserFormState: Equatable, Sendable {
     private mutating func revalidate() {
         var bare = record
         bare.origin = nil
-        diagnostics = Validator().recordDiagnostics([bare]).filter { $0.severity != .note }
+        diagnostics = (Validator().recordDiagnostics([bare]) + neighbours.diagnostics(for: bare)).filter { $0.severity != .note }
         var byField: [String: [String]] = [:]
         let ids = form.fields.map(\.id)
         for d in diagnostics {

@@ -18,7 +18,7 @@ extension AppState {
             message = StatusMessage("no user selected", .warning)
             return
         }
-        if form?.recordID != id { form = UserFormState(recordID: id, record: entry.record) }
+        if form?.recordID != id { form = UserFormState(recordID: id, record: entry.record, neighbours: FormNeighbours(store: store, excluding: id)) }
         screen = .form
     }
 

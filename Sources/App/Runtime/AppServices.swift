@@ -62,7 +62,10 @@ enum LiveInput {
         do { loaded = try InputLoader.load(path: path, mappingPath: mapping) } catch {
             return LoadedFile(records: [], summary: "", error: error.description)
         }
-        let report = ImportReport(users: loaded.records.count, format: loaded.result.format.rawValue, diagnostics: loaded.validate())
-        return LoadedFile(records: loaded.records, summary: report.headline, report: report)
+        let diagnostics = loaded.validate()
+        let report = ImportReport(users: loaded.records.count, format: loaded.result.format.rawValue, diagnostics: diagnostics)
+        var file = LoadedFile(records: loaded.records, summary: report.headline, report: report)
+        file.findings = ImportFindings(diagnostics, records: loaded.records, starts: ImportFindings.starts(of: loaded.records, in: loaded.bytes))
+        return file
     }
 }

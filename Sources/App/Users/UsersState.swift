@@ -39,6 +39,9 @@ public struct UsersState: Equatable, Sendable {
     public var marks: Set<Int> = []
     public var undo: [UsersEdit] = []
     public var redo: [UsersEdit] = []
+    /// The selection is on the file's own row (above the users), not on a user: the panel shows
+    /// the file's findings and per-user actions have nothing to act on.
+    public var onFile = false
 
     public init() {}
 
@@ -77,7 +80,7 @@ public struct UsersState: Equatable, Sendable {
     }
 
     public func selectedID(store: RecordStore) -> Int? {
-        guard list.selected >= 0, list.selected < rows.count, rows[list.selected] < store.count else { return nil }
+        guard !onFile, list.selected >= 0, list.selected < rows.count, rows[list.selected] < store.count else { return nil }
         return store.entries[rows[list.selected]].id
     }
 

@@ -5,19 +5,29 @@ import TerminalUI
 /// drawn.
 struct UsersLayout {
     var body: Rect
+    /// A line for the opened file's own findings, between the summary and the table.
+    var hasFileRow: Bool
 
-    init(size: Size) { body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2)) }
+    init(size: Size, fileRow: Bool = false) {
+        body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
+        hasFileRow = fileRow
+    }
 
     var panelHeight: Int { body.height >= 20 ? 7 : 4 }
-    /// Summary line, then the table (header + rows), then the diagnostics panel.
+    private var fileRowHeight: Int { hasFileRow ? 1 : 0 }
+    /// Summary line, the file's row (when it has findings), the table (header + rows), the diagnostics panel.
     var summary: Rect { Rect(x: body.x, y: body.y, width: body.width, height: 1) }
-    var table: Rect { Rect(x: body.x, y: body.y + 1, width: body.width, height: max(2, body.height - 1 - panelHeight)) }
+    var fileRow: Rect { Rect(x: body.x, y: body.y + 1, width: body.width, height: fileRowHeight) }
+    var table: Rect {
+        Rect(x: body.x, y: body.y + 1 + fileRowHeight, width: body.width, height: max(2, body.height - 1 - fileRowHeight - panelHeight))
+    }
     var panel: Rect { Rect(x: body.x, y: table.maxY, width: body.width, height: max(0, body.maxY - table.maxY)) }
     var viewport: Int { max(1, table.height - 1) }
 }
 
 extension AppState {
-    var usersViewport: Int { UsersLayout(size: size).viewport }
+    var usersViewport: Int { usersLayout.viewport }
+    var usersLayout: UsersLayout { UsersLayout(size: size, fileRow: !findings.isEmpty) }
 
     func severityLookup() -> (Int) -> Diagnostic.Severity? {
         let diagnostics = self.diagnostics
@@ -48,6 +58,7 @@ extension AppState {
             return true
         }
         let viewport = usersViewport
+        if moveAroundFileRow(action) { return true }
         if let moved = users.list.handling(action, total: users.rows.count, viewport: viewport), action.rawValue != "mark" {
             users.list = moved
             return true
@@ -77,6 +88,24 @@ extension AppState {
         case "redo": undoUsers(redoing: true, effects: &effects)
         default: return false
         }
+        return true
+    }
+
+    /// The file's row sits above the first user: up from the first user (or top) reaches it, any
+    /// move down leaves it. False when the move is the list's own.
+    private mutating func moveAroundFileRow(_ action: KeyAction) -> Bool {
+        guard !findings.isEmpty else { return false }
+        let name = action.rawValue
+        if users.onFile {
+            guard ["up", "down", "top", "bottom", "pageUp", "pageDown"].contains(name) else { return false }
+            users.onFile = false
+            if name == "down" { users.list = users.list.movedToTop(total: users.rows.count, viewport: usersViewport) }
+            if name == "up" || name == "top" || name == "pageUp" { users.onFile = true }
+            return name != "bottom" && name != "pageDown"
+        }
+        guard name == "top" || (name == "up" && users.list.selected == 0) else { return false }
+        users.onFile = true
+        users.list = users.list.movedToTop(total: users.rows.count, viewport: usersViewport)
         return true
     }
 

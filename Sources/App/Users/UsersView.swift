@@ -20,8 +20,9 @@ struct UsersView {
     ]
 
     func render(into frame: inout ScreenBuffer) -> Point? {
-        let layout = UsersLayout(size: state.size)
+        let layout = state.usersLayout
         let cursor = drawSummary(into: &frame, area: layout.summary)
+        drawFileRow(into: &frame, area: layout.fileRow)
         drawTable(into: &frame, area: layout.table)
         drawPanel(into: &frame, area: layout.panel)
         return cursor
@@ -45,6 +46,10 @@ struct UsersView {
         spans.append(Span("\(errors) with errors", style: style(errors > 0 ? .error : .muted)))
         spans.append(Span(" · ", style: style(.muted)))
         spans.append(Span("\(warnings) with warnings", style: style(warnings > 0 ? .warning : .muted)))
+        if !state.findings.isEmpty {
+            spans.append(Span(" · ", style: style(.muted)))
+            spans.append(Span("file: " + DiagnosticCounts.fileText(state.findings), style: style(Self.role(of: state.findings))))
+        }
         if !users.query.isEmpty {
             spans.append(Span(" · filter \"\(users.query)\": \(users.rows.count) shown", style: style(.accent)))
         }
@@ -57,7 +62,7 @@ struct UsersView {
     private func drawTable(into frame: inout ScreenBuffer, area: Rect) {
         let store = state.store
         let rows = state.users.rows
-        let table = TableView(columns: Self.columns, emptyText: store.isEmpty
+        let table = TableView(columns: Self.columns, focused: !state.users.onFile, emptyText: store.isEmpty
             ? "No users yet: a adds one, ctrl-o opens a file." : "No user matches the filter (Esc clears it).")
         let mark = String(frame.glyphs.mark)
         table.render(into: &frame, area: area, state: state.users.list, total: rows.count, theme: theme,
@@ -98,8 +103,25 @@ struct UsersView {
         }
     }
 
+    /// The file's own row: its counts and first finding; selected like a user (up from the first one).
+    private func drawFileRow(into frame: inout ScreenBuffer, area: Rect) {
+        guard !area.isEmpty, let first = state.findings.file.first else { return }
+        let selected = state.users.onFile
+        let base = selected ? theme[.text].patched(with: theme[.selection]) : theme[.text]
+        frame.fill(area, style: base)
+        let counts = "file  " + DiagnosticCounts.fileText(state.findings)
+        let rest = ": " + first.message + (state.findings.file.count > 1 ? " (and \(state.findings.file.count - 1) more; ! lists them)" : "")
+        frame.drawSpans([Span(counts, style: base.patched(with: theme[Self.role(of: state.findings)])), Span(rest, style: base)],
+                        x: area.x + 2, y: area.y, width: area.width - 2)
+    }
+
+    static func role(of findings: ImportFindings) -> ThemeRole {
+        findings.errors > 0 ? .error : findings.warnings > 0 ? .warning : .muted
+    }
+
     private func drawPanel(into frame: inout ScreenBuffer, area: Rect) {
         guard area.height >= 2 else { return }
+        if state.users.onFile || (state.store.isEmpty && !state.findings.isEmpty) { return drawFilePanel(into: &frame, area: area) }
         let id = state.users.selectedID(store: state.store)
         let name = id.flatMap { state.store.entry(id: $0)?.record.userName }.map { $0.isEmpty ? "(no userName)" : $0 } ?? ""
         frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
@@ -125,6 +147,18 @@ struct UsersView {
 }
 
 extension UsersView {
+    /// The panel when the selection is on no user: the file's findings, with where they are.
+    private func drawFilePanel(into frame: inout ScreenBuffer, area: Rect) {
+        frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
+        frame.draw(" Diagnostics · the file itself ", x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
+        let inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
+        var y = inner.y
+        for diagnostic in state.findings.file.sorted(by: { $0.severity < $1.severity }) where y < inner.maxY {
+            y += DiagnosticLines.draw(diagnostic, into: &frame, x: inner.x, y: y, width: inner.width,
+                                      maxRows: inner.maxY - y, theme: theme, place: diagnostic.position?.description)
+        }
+    }
+
     /// The panel's first line about the record's send, when there is something to say.
     static func sendLine(_ status: RecordSendStatus) -> String? {
         switch status {
@@ -142,11 +176,13 @@ extension UsersView {
 
 /// One diagnostic as "severity  path  message — hint", wrapped; shared by the Users panel and the form.
 enum DiagnosticLines {
-    static func draw(_ d: Diagnostic, into frame: inout ScreenBuffer, x: Int, y: Int, width: Int, maxRows: Int, theme: Theme) -> Int {
+    /// `place` (a line:column) goes before the path, for findings that have one.
+    static func draw(_ d: Diagnostic, into frame: inout ScreenBuffer, x: Int, y: Int, width: Int, maxRows: Int, theme: Theme,
+                     place: String? = nil) -> Int {
         let role: ThemeRole = d.severity == .error ? .error : d.severity == .warning ? .warning : .muted
         let label = d.severity.rawValue.padding(8)
         let path = d.path.flatMap { $0.components.isEmpty ? nil : $0.description + "  " } ?? ""
-        let text = path + d.message + (d.hint.map { " — " + $0 } ?? "")
+        let text = (place.map { $0 + "  " } ?? "") + path + d.message + (d.hint.map { " — " + $0 } ?? "")
         let lines = TextWrap.wrap(text, width: max(1, width - 8))
         var rows = 0
         for (i, line) in lines.enumerated() where rows < maxRows {
