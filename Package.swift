@@ -68,6 +68,7 @@ let package = Package(
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"]),
         .target(name: "App", dependencies: [
             "SCIM", "Settings", "Provisioning", "TerminalUI",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "scimterm", dependencies: [
@@ -88,7 +89,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"),
         ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "SCIM", "Provisioning", "Emulator", "TerminalUI"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "SCIM", "Settings", "Provisioning", "Emulator", "TerminalUI"]),
         // Drives the built `scimterm` binary; depending on it makes `swift build --build-tests` build it.
         .testTarget(name: "ScimtermTests", dependencies: ["scimterm", "SCIM", "Emulator", "Provisioning", "TerminalUITesting"]),
     ],

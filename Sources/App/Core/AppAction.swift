@@ -41,6 +41,8 @@ public enum AppAction: Sendable {
     case jobActionFinished(JobAction, error: String?)
     /// The copy reached the terminal's clipboard (OSC 52) and, as a fallback, this file.
     case copied(what: String, clipboard: Bool, path: String, error: String?)
+    /// The opened file's documents, read back for an as-is send (or why they cannot be).
+    case asIsRead(Result<[SendDocument], AsIsSource.Changed>)
 }
 
 /// Work `update` asks for; the runner does it off the UI loop and answers with an action.
@@ -82,6 +84,8 @@ public enum AppEffect: Sendable, Equatable {
     case jobAction(ConnectionRequest, JobAction)
     /// Put text on the system clipboard through the terminal (OSC 52) and write it to `fallbackPath`.
     case copyToClipboard(String, what: String, fallbackPath: String)
+    /// Read the opened file again and cut its documents as-is, answering `.asIsRead`.
+    case readAsIs(AsIsSource)
 }
 
 /// Why the journal's call count could not be read.
@@ -101,6 +105,8 @@ public struct LoadedFile: Sendable, Equatable {
     public var findings = ImportFindings()
     /// A provisioning-log download's entries, for the Logs screen (the workspace's users stay).
     public var logs: [ProvisioningLog]?
+    /// The file's own documents, when it can be sent as-is.
+    public var asIs: AsIsSource?
 
     public init(records: [UserRecord], summary: String, error: String? = nil, report: ImportReport? = nil) {
         self.records = records

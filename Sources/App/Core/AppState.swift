@@ -124,6 +124,8 @@ public struct AppState: Sendable {
     public var sendCheck = SendCheck()
     /// The restart confirmation's facts: what the restart would discard of scimterm's uploads.
     public var restartCheck = RestartCheck()
+    /// The opened file's own documents, offered by the send dialog "as the file is"; nil for a CSV or bare Users.
+    public var asIsSource: AsIsSource?
 
     public init(size: Size, theme: Theme = .builtinDefault, workspace: Workspace = Workspace(), sandbox: Bool = false,
                 workspacePath: String? = nil) {

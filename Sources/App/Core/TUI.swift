@@ -84,6 +84,7 @@ extension AppState {
         case .quotaCallsRead(let tenant, let result, let at) where tenant == connect.request.tenant: quotaCallsRead(result, at: at)
         case .quotaCallsRead: break
         case .jobActionFinished(let action, let error): jobActionFinished(action, error: error, effects: &effects)
+        case .asIsRead(let result): asIsRead(result, effects: &effects)
         case .copied(let what, let clipboard, let path, let error):
             switch (clipboard, error) {
             case (true, nil): message = StatusMessage("\(what) sent to the clipboard (OSC 52); also saved in \(path)", .success)
@@ -118,6 +119,7 @@ extension AppState {
             overlay = .dialog(DialogState(kind: .confirm, title: "Imported \(name)", message: details, buttons: ["OK"]), .importReport)
         }
         markChanged(effects: &effects)
+        asIsSource = loaded.asIs.map { source in var s = source; s.generation = changeGeneration; return s }
         effects.append(.validate(generation: changeGeneration, store.entries))
     }
 

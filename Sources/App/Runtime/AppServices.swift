@@ -65,6 +65,7 @@ enum LiveInput {
         let diagnostics = loaded.validate()
         let report = ImportReport(users: loaded.records.count, format: loaded.result.format.rawValue, diagnostics: diagnostics)
         var file = LoadedFile(records: loaded.records, summary: report.headline, report: report)
+        file.asIs = AsIsSource.make(loaded, diagnostics: diagnostics)
         file.findings = ImportFindings(diagnostics, records: loaded.records, starts: ImportFindings.starts(of: loaded.records, in: loaded.bytes))
         return file
     }

@@ -174,6 +174,14 @@ final class EffectRunner: Sendable {
             spawn { .quotaCallsRead(tenant: tenant, ProvisioningSession.quotaCalls(tenant: tenant, journalPath: journalPath), at: Date()) }
         case .jobAction(let request, let action):
             spawn { [services] in .jobActionFinished(action, error: await services.session.jobAction(request, action)) }
+        case .readAsIs(let source):
+            spawn {
+                do { return .asIsRead(.success(try source.documents(from: InputFile.read(path: source.path)))) } catch let changed as AsIsSource.Changed {
+                    return .asIsRead(.failure(changed))
+                } catch {
+                    return .asIsRead(.failure(AsIsSource.Changed(path: source.path)))
+                }
+            }
         case .copyToClipboard(let text, let what, let path):
             // Normally taken by the loop, which owns the terminal; without one only the file is written.
             writeCopy(text, what: what, path: path, clipboard: false)

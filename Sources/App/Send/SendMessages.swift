@@ -7,6 +7,10 @@ public enum SendScope: Equatable, Sendable {
     case marked
     /// One document of the preview (0-based).
     case document(Int)
+    /// Every user whose checks found no error (warnings go).
+    case withoutErrors
+    /// The opened file's own documents, byte for byte (see `AsIsSource`).
+    case asIs
 }
 
 /// One BulkRequest as it goes on the wire, with the records it carries (for their status).

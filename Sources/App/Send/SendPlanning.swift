@@ -17,7 +17,15 @@ struct SendPlanning {
         case .document(let n):
             guard let preview = state.preview, preview.documents.indices.contains(n) else { return [] }
             return preview.documents[n].recordIndices.map { preview.recordIDs[$0] }
+        case .withoutErrors: return state.store.entries.map(\.id).filter { state.worstSeverity(id: $0) != .error }
+        case .asIs: return state.asIsSource?.parts.flatMap(\.recordIDs) ?? []
         }
+    }
+
+    /// Requests a scope takes: the file's own documents as-is, else users in batches.
+    func requestCount(for scope: SendScope) -> Int {
+        if scope == .asIs { return state.asIsSource?.parts.count ?? 0 }
+        return (recordIDs(for: scope).count + state.batchSize - 1) / max(1, state.batchSize)
     }
 
     func documents(for scope: SendScope) -> [SendDocument] {
@@ -29,8 +37,10 @@ struct SendPlanning {
         }
     }
 
+    /// Errors that would make the operator think twice; an as-is send carries its errors on purpose.
     func errorCount(for scope: SendScope) -> Int {
-        recordIDs(for: scope).count { state.worstSeverity(id: $0) == .error }
+        if scope == .asIs { return 0 }
+        return recordIDs(for: scope).count { state.worstSeverity(id: $0) == .error }
     }
 
     func scopeTitle(_ scope: SendScope) -> String {
@@ -38,6 +48,8 @@ struct SendPlanning {
         case .all: return plural(state.store.count, "user")
         case .marked: return plural(recordIDs(for: .marked).count, "marked user")
         case .document(let n): return "document \(n + 1) (\(plural(recordIDs(for: scope).count, "user")))"
+        case .withoutErrors: return plural(recordIDs(for: scope).count, "user") + " without errors"
+        case .asIs: return "\(state.asIsSource?.name ?? "the file") as-is (\(plural(requestCount(for: scope), "document")))"
         }
     }
 
@@ -47,6 +59,8 @@ struct SendPlanning {
         case .all: what = "all \(state.store.count)"
         case .marked: what = "\(recordIDs(for: .marked).count) marked"
         case .document(let n): what = "document \(n + 1)"
+        case .withoutErrors: what = "\(recordIDs(for: scope).count) without errors"
+        case .asIs: return "Send the file as-is"
         }
         return (anyway ? "Send anyway: " : "Send ") + what
     }
@@ -66,28 +80,40 @@ struct SendPlanning {
         // The job id is long; on its own line it wraps least.
         if case .success(let endpoint)? = state.connect.parsedEndpoint { lines.append(endpoint.jobId) }
         lines.append("")
-        for scope in scopes {
-            let ids = recordIDs(for: scope).count
-            let requests = (ids + state.batchSize - 1) / max(1, state.batchSize)
+        for scope in scopes where scope != .asIs {
+            let requests = requestCount(for: scope)
             lines.append("\(scopeTitle(scope).prefix(1).uppercased() + scopeTitle(scope).dropFirst()): \(plural(requests, "request")) of at most \(state.batchSize) operations")
         }
+        if scopes.contains(.asIs) { lines += asIsLines() }
         lines.append("Paced under \(SendProgress.budget.calls) requests per \(Int(SendProgress.budget.seconds)) s; 429 and 5xx are retried.")
         lines.append(quotaLine(scopes))
         let errors = scopes.map { errorCount(for: $0) }.max() ?? 0
         if errors > 0 {
             lines.append("")
-            lines.append("✗ \(plural(errors, "user")) with errors Entra will reject or fail. Fix them first, or send anyway to reproduce a customer's payload exactly.")
+            let choices = scopes.contains(.withoutErrors) ? "Fix them first, send only the users without errors, or send anyway" : "Fix them first, or send anyway"
+            lines.append("✗ \(plural(errors, "user")) with errors Entra will reject or fail. \(choices) to reproduce a customer's payload.")
         }
         return lines.joined(separator: "\n")
     }
 
     /// The daily quota plan for the biggest scope offered.
     private func quotaLine(_ scopes: [SendScope]) -> String {
-        let needed = scopes.map { (recordIDs(for: $0).count + state.batchSize - 1) / max(1, state.batchSize) }.max() ?? 0
+        let needed = scopes.map { requestCount(for: $0) }.max() ?? 0
         if let error = state.sendCheck.callsError { return "Daily quota: the journal could not be read (\(error))" }
         guard let plan = state.sendCheck.plan(needed: needed, now: state.clock, profileQuota: state.connect.draft.dailyQuota) else { return "Daily quota: counting this machine's calls…" }
         let line = "Daily quota: " + plan.summary(clock: { TimeText.minute($0) })
         return plan.fits ? line : "⚠ " + line
+    }
+
+    /// What "as-is" sends and what Entra is expected to make of it, so the 400 is explained in advance.
+    private func asIsLines() -> [String] {
+        guard let source = state.asIsSource else { return [] }
+        var lines = ["As-is: \(source.name) byte for byte, \(plural(source.parts.count, "request")) as the file has them (no re-chunking, bulkIds and paths untouched)"]
+        if state.changeGeneration != source.generation { lines.append("  edits made since the file was opened are not in it") }
+        lines += source.expectedRejections.prefix(3).map { "  " + $0 }
+        if source.expectedRejections.count > 3 { lines.append("  … and \(source.expectedRejections.count - 3) more documents expected to be refused") }
+        if source.recordErrors > 0 { lines.append("  expect \(plural(source.recordErrors, "record error")) to fail in the provisioning logs, not at upload") }
+        return lines
     }
 
     private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

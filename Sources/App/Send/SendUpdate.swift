@@ -21,8 +21,10 @@ extension AppState {
         var scopes: [SendScope] = []
         if screen == .preview, let preview, preview.documents.count > 1 { scopes.append(.document(preview.index)) }
         if screen == .users, !users.marks.isEmpty { scopes.append(.marked) }
-        scopes.append(.all)
         let plan = SendPlanning(state: self)
+        if plan.errorCount(for: .all) > 0, !plan.recordIDs(for: .withoutErrors).isEmpty { scopes.append(.withoutErrors) }
+        scopes.append(.all)
+        if asIsSource != nil { scopes.append(.asIs) }
         let blocking = scopes.contains { plan.errorCount(for: $0) > 0 }
         let buttons = scopes.map { plan.buttonTitle($0, anyway: plan.errorCount(for: $0) > 0) } + ["Cancel"]
         overlay = .dialog(DialogState(kind: .confirm, title: plan.dialogTitle, message: "",
@@ -33,10 +35,31 @@ extension AppState {
 
     /// The operator chose a scope in the confirmation.
     mutating func startSend(_ scope: SendScope, effects: inout [AppEffect]) {
-        let plan = SendPlanning(state: self)
-        let documents = plan.documents(for: scope)
+        if scope == .asIs, let source = asIsSource {
+            // The bytes come from the file itself, read off the loop and checked against the digest.
+            message = StatusMessage("reading \(source.name)…")
+            effects.append(.readAsIs(source))
+            return
+        }
+        startSend(SendPlanning(state: self).documents(for: scope), title: SendPlanning(state: self).scopeTitle(scope), effects: &effects)
+    }
+
+    /// The file's own documents were read back for an as-is send.
+    mutating func asIsRead(_ result: Result<[SendDocument], AsIsSource.Changed>, effects: inout [AppEffect]) {
+        switch result {
+        case .failure(let changed): message = StatusMessage(changed.description, .error)
+        case .success(let documents):
+            // Users deleted since the load have no status to follow; the bytes still carry them.
+            let live = documents.map { doc in
+                SendDocument(bytes: doc.bytes, recordIDs: doc.recordIDs.filter { store.entry(id: $0) != nil }, externalIds: doc.externalIds)
+            }
+            startSend(live, title: SendPlanning(state: self).scopeTitle(.asIs), effects: &effects)
+        }
+    }
+
+    private mutating func startSend(_ documents: [SendDocument], title: String, effects: inout [AppEffect]) {
         guard !documents.isEmpty else { message = StatusMessage("nothing to send", .warning); return }
-        let progress = SendProgress(title: plan.scopeTitle(scope), documents: documents, startedAt: Date())
+        let progress = SendProgress(title: title, documents: documents, startedAt: Date())
         send = progress
         for document in documents { for id in document.recordIDs { sendStatus[id] = .queued } }
         effects.append(.send(connect.request, documents, journalPath: journalPath))

@@ -72,7 +72,8 @@ public struct DialogView: Sendable {
         let inner = max(1, min(width, area.width) - 4)
         let lines = TextWrap.wrap(state.message, width: inner)
         let promptRows = state.kind == .prompt(masked: false) || state.kind == .prompt(masked: true) ? 2 : 0
-        let height = lines.count + promptRows + 4
+        let buttonRows = Self.buttonRows(state.buttons, width: inner)
+        let height = lines.count + promptRows + 3 + buttonRows.count
         let box = area.centered(width: inner + 4, height: height)
         guard box.width >= 3, box.height >= 3 else { return nil }
         let role: ThemeRole = state.kind == .error ? .error : .border
@@ -90,14 +91,36 @@ public struct DialogView: Sendable {
             cursor = TextFieldView(masked: masked, focused: true).render(state.input, into: &buffer, area: field, theme: theme)
             y += 2
         }
-        drawButtons(state, into: &buffer, y: content.maxY - 1, content: content, base: base, theme: theme)
+        for (row, range) in buttonRows.enumerated() {
+            drawButtons(state, range, into: &buffer, y: content.maxY - buttonRows.count + row, content: content, base: base, theme: theme)
+        }
         return cursor
     }
 
-    private func drawButtons(_ state: DialogState, into buffer: inout ScreenBuffer, y: Int, content: Rect, base: Style, theme: Theme) {
+    /// Buttons laid out in as many centred rows as the width needs, in order, so a dialog with
+    /// many choices never cuts one off.
+    static func buttonRows(_ buttons: [String], width: Int) -> [Range<Int>] {
+        var rows: [Range<Int>] = []
+        var start = 0
+        var used = 0
+        for (i, title) in buttons.enumerated() {
+            let w = title.displayWidth + 4
+            if i > start, used + 2 + w > width {
+                rows.append(start..<i)
+                start = i
+                used = 0
+            }
+            used += (i > start ? 2 : 0) + w
+        }
+        rows.append(start..<buttons.count)
+        return rows
+    }
+
+    private func drawButtons(_ state: DialogState, _ range: Range<Int>, into buffer: inout ScreenBuffer, y: Int, content: Rect, base: Style, theme: Theme) {
         var spans: [Span] = []
-        for (i, title) in state.buttons.enumerated() {
-            if i > 0 { spans.append(Span("  ", style: base)) }
+        for i in range {
+            let title = state.buttons[i]
+            if i > range.lowerBound { spans.append(Span("  ", style: base)) }
             let style = i == state.selectedButton ? base.patched(with: theme[.selection]) : base
             spans.append(Span("[ \(title) ]", style: style))
         }
