@@ -83,6 +83,15 @@ final class LogsImportTests: XCTestCase {
         XCTAssertEqual(k.state.store.count, 3)
     }
 
+    func testCtrlOOnAPortalLogCSVAsksForNoMapping() {
+        let k = customer()
+        let path = Self.bundle("ProvisioningLogs_ProvisioningSteps.csv")
+        k.press("ctrl-o").type(path).press("enter")
+        guard case .loadFile(path, nil)? = k.effects.last else { return XCTFail("asked for a mapping instead: \(k.text)") }
+        k.press("ctrl-o").type("/tmp/hr.csv").press("enter")
+        XCTAssertTrue(k.text.contains("Mapping for hr.csv"), "an HR CSV is still asked for its mapping:\n\(k.text)")
+    }
+
     func testAnyOfThePortalsThreeCSVFilesOpensTheSameEntries() async throws {
         for name in ["ProvisioningLogs.csv", "ProvisioningLogs_ProvisioningSteps.csv", "ProvisioningLogs_ModifiedProperties.csv"] {
             let k = customer()

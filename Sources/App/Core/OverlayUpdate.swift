@@ -48,9 +48,13 @@ extension AppState {
     }
 
     /// JSON is recognised by content when read; only a CSV needs a mapping asked for first.
+    /// An HR CSV, which may need a mapping; the portal's provisioning-log CSVs (named so by the
+    /// portal's download) never do, and their content is recognised when read.
     static func looksLikeCSV(_ path: String) -> Bool {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        return ["csv", "tsv", "txt"].contains(ext)
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        let portalLog = name.hasPrefix("provisioninglogs") || name.contains("_provisioningsteps") || name.contains("_modifiedproperties")
+        return ["csv", "tsv", "txt"].contains(ext) && !portalLog
     }
 
     private mutating func dialogAnswered(_ purpose: DialogPurpose, _ result: DialogResult, effects: inout [AppEffect]) {
