@@ -66,6 +66,8 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"]),
+        // The App tests' language: keys through the pure update, the fixtures, screens as text.
+        .target(name: "AppTesting", dependencies: ["App", "SCIM", "TerminalUI", "TerminalUITesting"]),
         .target(name: "App", dependencies: [
             "SCIM", "Settings", "Provisioning", "TerminalUI",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -89,7 +91,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"),
         ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "SCIM", "Settings", "Provisioning", "Emulator", "TerminalUI"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "AppTesting", "SCIM", "Settings", "Provisioning", "Emulator", "TerminalUI", "TerminalUITesting"]),
         // Drives the built `scimterm` binary; depending on it makes `swift build --build-tests` build it.
         .testTarget(name: "ScimtermTests", dependencies: ["scimterm", "SCIM", "Emulator", "Provisioning", "TerminalUITesting"]),
     ],

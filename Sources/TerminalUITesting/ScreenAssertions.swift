@@ -26,6 +26,16 @@ public enum ScreenAssert {
         XCTFail(message, file: file, line: line)
     }
 
+    /// Compares a screen already turned into rows of text (an app's rendered frame).
+    public static func equal(
+        _ rows: [String], _ expected: String, masks: [String] = [],
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        var buffer = ScreenBuffer(width: max(1, rows.map(\.displayWidth).max() ?? 1), height: max(1, rows.count))
+        for (y, row) in rows.enumerated() { buffer.draw(row, x: 0, y: y, width: buffer.size.width, style: Style()) }
+        equal(buffer, expected, masks: masks, file: file, line: line)
+    }
+
     /// Compares the last frame of a headless terminal.
     public static func equal(
         _ terminal: HeadlessTerminal, _ expected: String, masks: [String] = [],

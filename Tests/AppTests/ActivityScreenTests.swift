@@ -1,7 +1,9 @@
 import App
+import AppTesting
 import Foundation
 import Provisioning
 import TerminalUI
+import TerminalUITesting
 import XCTest
 
 /// The Activity layouts as text at 80×24 and 200×60: during a send (progress, waits, the list,
@@ -28,17 +30,17 @@ final class ActivityScreenTests: XCTestCase {
     }
 
     func testSendingAt80x24() {
-        Screens.assertEqual(sending(width: 80, height: 24).screen(), Self.sending80, masks: masks)
+        ScreenAssert.equal(sending(width: 80, height: 24).screen(), Self.sending80, masks: masks)
     }
 
     func testSendingAt200x60() {
-        Screens.assertEqual(sending(width: 200, height: 60).screen(), Self.sending200, masks: masks)
+        ScreenAssert.equal(sending(width: 200, height: 60).screen(), Self.sending200, masks: masks)
     }
 
     func testPaneUnderUsersAt80x24() {
         let k = sending(width: 80, height: 24)
         k.press("2 f2")
-        Screens.assertEqual(k.screen(), Self.pane80, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.pane80, masks: masks)
     }
 
     static let sending80 = """

@@ -1,4 +1,5 @@
 import App
+import AppTesting
 import Emulator
 import Foundation
 import Provisioning

@@ -1,4 +1,5 @@
 import App
+import AppTesting
 import SCIM
 import TerminalUI
 import XCTest

@@ -1,8 +1,10 @@
 import App
+import AppTesting
 import Foundation
 import Provisioning
 import SCIM
 import TerminalUI
+import TerminalUITesting
 import XCTest
 
 /// The Logs screen as a person sees it, at 80×24 and 200×60, following an upload of five users.
@@ -30,13 +32,13 @@ final class LogsScreenTests: XCTestCase {
 
     func testFollowingAnUploadWithAFailureAt80x24() throws {
         let k = try following(width: 80, height: 24, all: false)
-        Screens.assertEqual(k.screen(), Self.waiting80, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.waiting80, masks: masks)
     }
 
     func testAllUsersLoggedWithAnUpdateSelectedAt200x60() throws {
         let k = try following(width: 200, height: 60, all: true)
         k.press("down down")
-        Screens.assertEqual(k.screen(), Self.complete200, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.complete200, masks: masks)
     }
 
     static let waiting80 = """

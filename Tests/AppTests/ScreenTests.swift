@@ -1,6 +1,8 @@
 import App
+import AppTesting
 import SCIM
 import TerminalUI
+import TerminalUITesting
 import XCTest
 
 /// Whole screens as text at the smallest supported size people use (80×24) and a large one
@@ -16,32 +18,32 @@ final class ScreenTests: XCTestCase {
     }
 
     func testUsersAt80x24() {
-        Screens.assertEqual(sandboxState(width: 80, height: 24).screen(), Self.users80, masks: masks)
+        ScreenAssert.equal(sandboxState(width: 80, height: 24).screen(), Self.users80, masks: masks)
     }
 
     func testUsersFilteredAt160x48() {
         let k = sandboxState(width: 160, height: 48)
         k.press("/").type("eng")
-        Screens.assertEqual(k.screen(), Self.usersFiltered160, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.usersFiltered160, masks: masks)
     }
 
     func testConnectAt80x24() {
         let k = sandboxState(width: 80, height: 24)
         k.press("1")
         k.send(.connectionTested(generation: 0, .connected(ConnectionReport(jobState: "Active", advice: "The job is running: uploads are processed within minutes.", tokenExpiry: "12:00", processesUploads: true))))
-        Screens.assertEqual(k.screen(), Self.connect80, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.connect80, masks: masks)
     }
 
     func testFormAt80x24() {
         let k = sandboxState(width: 80, height: 24)
         k.press("enter down ctrl-e ctrl-u")
-        Screens.assertEqual(k.screen(), Self.form80, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.form80, masks: masks)
     }
 
     func testPreviewAt160x48() {
         let k = sandboxState(width: 160, height: 48)
         k.press("4")
-        Screens.assertEqual(k.screen(), Self.preview160, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.preview160, masks: masks)
     }
 
     func testConnectWithASignInFailureAt160x48() {
@@ -50,7 +52,7 @@ final class ScreenTests: XCTestCase {
         k.send(.connectionTested(generation: 0, .failed(ConnectionProblem(
             headline: "Sign-in failed (AADSTS7000215)", explanation: "The client secret is not the one registered for this app.",
             fix: "Copy the secret's Value (not its ID) from Certificates & secrets, or create a new one."))))
-        Screens.assertEqual(k.screen(), Self.connectFailed160, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.connectFailed160, masks: masks)
     }
 
     /// A certificate nobody trusts (a TLS-inspecting proxy's) with the CA file just below the sign-in URL:
@@ -60,7 +62,7 @@ final class ScreenTests: XCTestCase {
         k.press("1 down down down down down down down down down down").type("~/proxy-ca.pem")
         XCTAssertEqual(k.state.connect.form.focusedField?.id, "caFile")
         k.send(.connectionTested(generation: 0, .failed(Self.untrusted)))
-        Screens.assertEqual(k.screen(), Self.connectTLS80, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.connectTLS80, masks: masks)
     }
 
     /// The whole form, the CA file's hint included, and the whole fix fit at 100×30.
@@ -68,7 +70,7 @@ final class ScreenTests: XCTestCase {
         let k = sandboxState(width: 100, height: 30)
         k.press("1")
         k.send(.connectionTested(generation: 0, .failed(Self.untrusted)))
-        Screens.assertEqual(k.screen(), Self.connectTLS100, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.connectTLS100, masks: masks)
     }
 
     /// Worded as LiveTransport.untrusted words it (the loopback test checks the real one).
@@ -83,13 +85,13 @@ final class ScreenTests: XCTestCase {
         let email = try XCTUnwrap(k.state.form?.form.fields.firstIndex { $0.id == "emails[0].value" })
         for _ in 0..<email { k.press("down") }
         k.press("ctrl-n")
-        Screens.assertEqual(k.screen(), Self.formEntry160, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.formEntry160, masks: masks)
     }
 
     func testPreviewAt80x24() {
         let k = sandboxState(width: 80, height: 24)
         k.press("4")
-        Screens.assertEqual(k.screen(), Self.preview80, masks: masks)
+        ScreenAssert.equal(k.screen(), Self.preview80, masks: masks)
     }
 
     func testTooSmall() {

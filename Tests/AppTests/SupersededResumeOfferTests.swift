@@ -1,4 +1,5 @@
 @testable import App
+import AppTesting
 import Foundation
 import Provisioning
 import XCTest
