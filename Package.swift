@@ -72,7 +72,7 @@ let package = Package(
             "SCIM", "Settings", "Provisioning", "TerminalUI",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        ], resources: [.copy("Sandbox/sandbox-users.json")]),
         .executableTarget(name: "scimterm", dependencies: [
             "App", "SCIM", "Settings", "Emulator", "Provisioning", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

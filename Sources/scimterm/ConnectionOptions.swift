@@ -79,16 +79,11 @@ struct ConnectionOptions: ParsableArguments {
     func client(recorder: ExchangeRecorder) throws -> GraphClient {
         let settings = try settings()
         let credential = try credential()
-        let host = URLComponents(string: settings.endpoint.bulkUploadURL)?.host ?? ""
-        let transport: AsyncHTTPTransport
         do {
-            transport = try AsyncHTTPTransport(options: .init(
-                caFile: caFile, proxy: ProxySettings.from(environment: ProcessInfo.processInfo.environment, targetHost: host)))
+            return try GraphClient.live(settings: settings, credential: credential, caFile: caFile, recorder: recorder).client
         } catch {
             throw ValidationError(error.description)
         }
-        let tokens = TokenProvider(settings: settings, credential: credential, transport: transport, recorder: recorder)
-        return GraphClient(settings: settings, tokens: tokens, transport: transport, recorder: recorder)
     }
 }
 

@@ -14,6 +14,7 @@ struct Scimterm: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, SendCommand.self, LogsCommand.self, JobCommand.self, JournalCommand.self,
+                      RulesCommand.self,
                       EmulatorCommand.self, UIDemoCommand.self, TUICommand.self],
         defaultSubcommand: TUICommand.self
     )

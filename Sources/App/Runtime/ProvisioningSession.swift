@@ -31,17 +31,18 @@ public actor ProvisioningSession {
         }
         let settings = ConnectionSettings(tenant: request.tenant, clientId: request.clientId, endpoint: endpoint,
                                           authority: request.authority.isEmpty ? nil : request.authority)
-        let host = URLComponents(string: endpoint.bulkUploadURL)?.host ?? ""
-        let transport: AsyncHTTPTransport
-        switch LiveTransport.make(caFile: request.caFile, targetHost: host) {
-        case .success(let made): transport = made
+        let caFile: String?
+        switch LiveTransport.checkedPath(request.caFile) {
+        case .success(let path): caFile = path
         case .failure(let problem): return .failure(problem)
         }
+        let live: GraphClient.Live
+        do { live = try GraphClient.live(settings: settings, credential: credential, caFile: caFile, recorder: recorder) } catch {
+            return .failure(LiveTransport.setupProblem(error, caFile: caFile))
+        }
         if let old = current?.transport { await old.shutdown() }
-        let tokens = TokenProvider(settings: settings, credential: credential, transport: transport, recorder: recorder)
-        let client = GraphClient(settings: settings, tokens: tokens, transport: transport, recorder: recorder)
-        current = (request, client, transport)
-        return .success(client)
+        current = (request, live.client, live.transport)
+        return .success(live.client)
     }
 
     public func shutdown() async {
