@@ -12,7 +12,7 @@ public struct LoadedInput: Sendable {
     /// Validation of what was read, positioned in the file.
     public func validate(with validator: Validator = Validator()) -> [Diagnostic] {
         switch result.format {
-        case .csv: return result.diagnostics + validator.recordDiagnostics(result.records)
+        case .csv: return validator.recordDiagnostics(result.records, after: result.diagnostics)
         case .json, .jsonSequence: return validator.validate(result, bytes: bytes)
         }
     }

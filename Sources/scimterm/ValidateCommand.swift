@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
                 unreadable = true
                 continue
             }
-            let diagnostics = DiagnosticText.sorted(loaded.validate())
+            let diagnostics = DiagnosticText.sorted(loaded.validate(with: Validator(limits: .commandLine)))
             anyErrors = anyErrors || diagnostics.hasErrors
             switch format {
             case .json:

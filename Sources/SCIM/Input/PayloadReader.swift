@@ -84,17 +84,7 @@ public enum PayloadReader {
         case (.user, .object(let o)):
             result.records.append(UserRecord(data: o, origin: RecordOrigin(document: document, index: 0, offset: base, dataPath: .root)))
         case (.userArray, .array(let items)):
-            for (i, item) in items.enumerated() {
-                guard let o = item.objectValue else {
-                    result.diagnostics.append(Diagnostic(
-                        .error, rule: "input.item.type", source: "scimterm input", document: document,
-                        path: JSONPath.root.appending(index: i),
-                        message: "item \(i + 1) of the array is \(item.arrayValue == nil ? "a" : "an") \(item.typeName), not a SCIM User; it was not read"))
-                    continue
-                }
-                let origin = RecordOrigin(document: document, index: i, offset: base, dataPath: JSONPath.root.appending(index: i))
-                result.records.append(UserRecord(data: o, origin: origin))
-            }
+            collectUsers(items, document: document, base: base, into: &result)
         default:
             result.diagnostics.append(Diagnostic(
                 .error, rule: "input.unrecognised", source: "scimterm input", document: document, path: .root,
@@ -102,6 +92,34 @@ public enum PayloadReader {
                 hint: "a BulkRequest has \"schemas\": [\"\(SCIMSchema.bulkRequest)\"] and \"Operations\""))
         }
     }
+
+    /// The users of an array; what is not an object is reported, the first `itemProblemLimit` one
+    /// by one and the rest as a count (a file of `[1,1,1,…]` must not become millions of lines).
+    private static func collectUsers(_ items: [JSONValue], document: Int, base: Int, into result: inout InputReadResult) {
+        var strays = 0
+        for (i, item) in items.enumerated() {
+            guard let o = item.objectValue else {
+                strays += 1
+                if strays <= itemProblemLimit {
+                    result.diagnostics.append(Diagnostic(
+                        .error, rule: "input.item.type", source: "scimterm input", document: document,
+                        path: JSONPath.root.appending(index: i),
+                        message: "item \(i + 1) of the array is \(item.arrayValue == nil ? "a" : "an") \(item.typeName), not a SCIM User; it was not read"))
+                }
+                continue
+            }
+            let origin = RecordOrigin(document: document, index: i, offset: base, dataPath: JSONPath.root.appending(index: i))
+            result.records.append(UserRecord(data: o, origin: origin))
+        }
+        if strays > itemProblemLimit {
+            var summary = Diagnostic(.error, rule: "input.item.type", source: "scimterm input", document: document,
+                                     message: "… and \(DiagnosticCap.grouped(strays - itemProblemLimit)) more items that are not SCIM Users")
+            summary.summarised = strays - itemProblemLimit
+            result.diagnostics.append(summary)
+        }
+    }
+
+    static let itemProblemLimit = DiagnosticLimits.commandLine.perRule
 
     private static func collectOperations(_ request: JSONObject, prefix: JSONPath, document: Int, base: Int,
                                           into result: inout InputReadResult) {

@@ -32,6 +32,9 @@ public struct Diagnostic: Sendable, Hashable {
     /// set when its line and column are found from it: `path` alone is relative to the record for
     /// CSV input, and a line:column in a one-line payload (`1:1375`) says little to a reader.
     public var jsonPath: JSONPath?
+    /// Set on the one line that stands for a rule's findings left out under `DiagnosticLimits`:
+    /// how many it stands for, so the counts stay true.
+    public var summarised: Int?
 
     public init(
         _ severity: Severity, rule: String, source: String, record: Int? = nil, document: Int? = nil,
@@ -53,8 +56,13 @@ public struct Diagnostic: Sendable, Hashable {
 }
 
 extension Array where Element == Diagnostic {
-    public var errorCount: Int { count { $0.severity == .error } }
-    public var warningCount: Int { count { $0.severity == .warning } }
-    public var noteCount: Int { count { $0.severity == .note } }
+    public var errorCount: Int { count(of: .error) }
+    public var warningCount: Int { count(of: .warning) }
+    public var noteCount: Int { count(of: .note) }
+
+    /// Findings of a severity, counting those a summary line stands for.
+    public func count(of severity: Diagnostic.Severity) -> Int {
+        reduce(0) { $0 + ($1.severity == severity ? $1.summarised ?? 1 : 0) }
+    }
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }

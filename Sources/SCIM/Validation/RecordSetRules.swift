@@ -17,7 +17,9 @@ struct RecordSetRules {
         }
     }
 
-    var found: [Diagnostic] = []
+    var found: DiagnosticCap
+
+    init(limits: DiagnosticLimits = .unlimited) { found = DiagnosticCap(limits) }
 
     /// `keys` holds each record's `Keys`, in the same order.
     mutating func check(_ records: [UserRecord], keys: [Keys]) {
@@ -73,6 +75,6 @@ struct RecordSetRules {
 
     private mutating func add(_ severity: Diagnostic.Severity, _ rule: String, _ source: String, record: Int,
                               path: JSONPath, _ message: String, hint: String? = nil) {
-        found.append(Diagnostic(severity, rule: rule, source: source, record: record, path: path, message: message, hint: hint))
+        found.add(Diagnostic(severity, rule: rule, source: source, record: record, path: path, message: message, hint: hint))
     }
 }

@@ -1,55 +1,83 @@
 /// Validates what was read: each document's BulkRequest envelope, each record, and the set.
 ///
 /// Diagnostics come back with full document paths and, when `locate` is given the file's bytes,
-/// with the line and column of the value they point at.
+/// with the line and column of the value they point at. `limits` caps them as they are produced
+/// (the command line's output); a rule's dropped findings come back as one "… and N more".
 public struct Validator: Sendable {
     public var catalog: AttributeCatalog
+    public var limits: DiagnosticLimits
 
-    public init(catalog: AttributeCatalog = .standard) { self.catalog = catalog }
+    public init(catalog: AttributeCatalog = .standard, limits: DiagnosticLimits = .unlimited) {
+        self.catalog = catalog
+        self.limits = limits
+    }
 
     public func validate(_ input: InputReadResult, bytes: [UInt8]? = nil) -> [Diagnostic] {
+        let cap = validateCapped(input, bytes: bytes)
+        return cap.all
+    }
+
+    /// The same, kept under `limits`, before the summaries are appended.
+    func validateCapped(_ input: InputReadResult, bytes: [UInt8]?) -> DiagnosticCap {
         let (perRecord, keys) = perRecordDiagnostics(input.records)
         // The envelopes' rules keep the other cores busy while one runs the (serial) set rules.
-        let set = ConcurrentSlots<[Diagnostic]>(count: 1)
+        let set = ConcurrentSlots<DiagnosticCap>(count: 1)
         let documents = concurrentChunks(of: input.documents.count, minimumPerChunk: 32, alongside: {
             set[0] = setDiagnostics(input.records, keys: keys)
         }) { range in
-            range.flatMap { documentDiagnostics(input.documents[$0], index: $0) }
+            var cap = DiagnosticCap(limits)
+            for i in range { cap.add(contentsOf: documentDiagnostics(input.documents[i], index: i)) }
+            return cap
         }
-        var all = input.diagnostics + documents.flatMap { $0 } + perRecord + (set[0] ?? [])
-        if let bytes { all = DiagnosticLocator.locate(all, documents: input.documents, records: input.records, in: bytes) }
+        var all = DiagnosticCap(limits)
+        all.add(contentsOf: input.diagnostics)
+        for part in documents { all.merge(part) }
+        all.merge(perRecord)
+        if let found = set[0] { all.merge(found) }
+        if let bytes {
+            all.replaceKept(DiagnosticLocator.locate(all.kept, documents: input.documents, records: input.records, in: bytes))
+        }
         return all
     }
 
-    /// Record-level and set-level diagnostics for records however they were obtained (a CSV, the form).
-    public func recordDiagnostics(_ records: [UserRecord]) -> [Diagnostic] {
+    /// Record-level and set-level diagnostics for records however they were obtained (a CSV, the form),
+    /// after `reading`, what the reader found, under the same limits.
+    public func recordDiagnostics(_ records: [UserRecord], after reading: [Diagnostic] = []) -> [Diagnostic] {
+        var all = DiagnosticCap(limits)
+        all.add(contentsOf: reading)
         let (perRecord, keys) = perRecordDiagnostics(records)
-        return perRecord + setDiagnostics(records, keys: keys)
+        all.merge(perRecord)
+        all.merge(setDiagnostics(records, keys: keys))
+        return all.all
     }
 
     /// Each record's own rules, on every core for large sets (records are independent); the same
     /// pass reads what the set rules need of each record.
-    private func perRecordDiagnostics(_ records: [UserRecord]) -> (found: [Diagnostic], keys: [RecordSetRules.Keys]) {
+    private func perRecordDiagnostics(_ records: [UserRecord]) -> (found: DiagnosticCap, keys: [RecordSetRules.Keys]) {
         let chunks = concurrentChunks(of: records.count, minimumPerChunk: 2048) { range in
             var rules = RecordRules(catalog: catalog.copyForWorker())
-            var found: [Diagnostic] = []
+            var found = DiagnosticCap(limits)
             var keys: [RecordSetRules.Keys] = []
             keys.reserveCapacity(range.count)
             for i in range {
                 rules.found.removeAll(keepingCapacity: true)
                 rules.check(records[i].data)
-                for d in rules.found { found.append(place(d, record: i, origin: records[i].origin)) }
+                for d in rules.found { found.add(place(d, record: i, origin: records[i].origin)) }
                 keys.append(RecordSetRules.Keys(records[i].data))
             }
             return (found: found, keys: keys)
         }
-        return (chunks.flatMap(\.found), chunks.flatMap(\.keys))
+        var found = DiagnosticCap(limits)
+        for chunk in chunks { found.merge(chunk.found) }
+        return (found, chunks.flatMap(\.keys))
     }
 
-    private func setDiagnostics(_ records: [UserRecord], keys: [RecordSetRules.Keys]) -> [Diagnostic] {
-        var set = RecordSetRules()
+    private func setDiagnostics(_ records: [UserRecord], keys: [RecordSetRules.Keys]) -> DiagnosticCap {
+        var set = RecordSetRules(limits: limits)
         set.check(records, keys: keys)
-        return set.found.map { place($0, record: $0.record ?? 0, origin: records[$0.record ?? 0].origin) }
+        var placed = set.found
+        placed.replaceKept(placed.kept.map { place($0, record: $0.record ?? 0, origin: records[$0.record ?? 0].origin) })
+        return placed
     }
 
     private func place(_ d: Diagnostic, record: Int, origin: RecordOrigin?) -> Diagnostic {
