@@ -5,7 +5,7 @@ import SCIM
 /// `send --as-is`: replay a customer's payload byte for byte, and say in advance what Entra will
 /// make of it, so the 400 that follows is explained rather than a surprise.
 extension SendCommand {
-    func prepareAsIs(_ path: String) throws -> [BulkUploader.Document] {
+    func prepareAsIs(_ path: String) throws -> PreparedDocuments {
         let loaded = try input.load(path)
         let documents: [AsIsDocument]
         do {
@@ -15,7 +15,7 @@ extension SendCommand {
             throw ExitCode(2)
         }
         showAsIsFindings(loaded.validate(), path: path, documents: documents.count)
-        return documents.map { BulkUploader.Document(body: $0.bytes, externalIds: $0.externalIds) }
+        return PreparedDocuments(asIs: documents)
     }
 
     /// Every error and warning is shown (validation still runs); --as-is is the operator accepting them.

@@ -53,7 +53,7 @@ struct SendCommand: AsyncParsableCommand {
         let lock = dryRun ? nil : try takeLock(settings.endpoint.bulkUploadURL, journal: journal)
         defer { withExtendedLifetime(lock) {} }
         if !dryRun { prune(journal) }
-        var documents: [BulkUploader.Document] = []
+        var prepared: PreparedDocuments?
         var resumeFrom: SendJournal.StoredSend?
         if resume {
             guard let stored = try resumeTarget(journal, endpoint: settings.endpoint.bulkUploadURL) else { return }
@@ -64,9 +64,9 @@ struct SendCommand: AsyncParsableCommand {
                 + (inFlight > 0 ? "; \(inFlight) may have been accepted (in flight when the send stopped, no answer journaled) "
                     + "and go again (Entra matches on externalId, so a repeat is harmless)" : ""))
         } else if let inputPath {
-            documents = try asIs ? prepareAsIs(inputPath) : prepare(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
+            prepared = try asIs ? prepareAsIs(inputPath) : prepare(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
         }
-        let needed = resumeFrom?.documents.count { $0.needsSending } ?? documents.count
+        let needed = resumeFrom?.documents.count { $0.needsSending } ?? prepared?.count ?? 0
         if dryRun {
             let plan = DailyQuotaPlan(needed: needed, recent: (try? journal.calls(tenant: settings.tenant, now: Date())) ?? [],
                                       quota: dailyQuota, now: Date())
@@ -74,16 +74,18 @@ struct SendCommand: AsyncParsableCommand {
             StandardError.write("scimterm: daily quota: \(plan.summary(clock: Self.clock))")
             return
         }
-        let recorder = ExchangeRecorder()
+        let recorder = try makeRecorder()
         let client = try connection.client(recorder: recorder)
-        let progress = ProgressLine(total: resumeFrom?.documents.count ?? documents.count)
+        let progress = ProgressLine(total: resumeFrom?.documents.count ?? prepared?.count ?? 0)
         let pacer = rateLimit > 0 ? RatePacer(limit: rateLimit, window: rateWindow) : .unlimited
         var uploader = BulkUploader(client: client, policy: RetryPolicy(budget: retryFor), pacer: pacer, journal: journal)
         let plan = uploader.planDailyQuota(dailyQuota, needed: needed, now: Date())
         if !plan.fits { StandardError.write("scimterm: daily quota: \(plan.summary(clock: Self.clock))") }
+        let sendId = try prepared.map { try journalDocuments($0, journal: journal, endpoint: settings.endpoint.bulkUploadURL) }
+        prepared = nil  // journaled: the input and the built documents can go before anything is sent
         let task = Task { [uploader] in
             if let resumeFrom { return await uploader.resume(resumeFrom, events: progress.handle) }
-            return await uploader.send(documents, events: progress.handle)
+            return await uploader.send(journaled: sendId ?? "", events: progress.handle)
         }
         let interrupt = InterruptWatcher { task.cancel() }
         let summary = await task.value
@@ -127,7 +129,7 @@ struct SendCommand: AsyncParsableCommand {
         }
     }
 
-    private func prepare(_ path: String, journal: SendJournal, endpoint: String) throws -> [BulkUploader.Document] {
+    private func prepare(_ path: String, journal: SendJournal, endpoint: String) throws -> PreparedDocuments {
         let loaded = try input.load(path)
         let built = build.builder.documents(for: loaded.records)
         // What is sent is the rebuilt documents: the input envelope's faults they repair are notes.
@@ -145,9 +147,7 @@ struct SendCommand: AsyncParsableCommand {
             }
             StandardError.write("scimterm: sending despite \(diagnostics.errorCount) errors (--force)")
         }
-        return built.map { doc in
-            BulkUploader.Document(body: doc.bytes(), externalIds: doc.recordIndices.map { loaded.records[$0].externalId ?? "" })
-        }
+        return PreparedDocuments(built, records: loaded.records)
     }
 
     /// The send stopped by itself; the journal holds the rest for `--resume`.
@@ -169,11 +169,21 @@ struct SendCommand: AsyncParsableCommand {
         if notes.count > 10 { StandardError.write("scimterm: … and \(notes.count - 10) more [\(PartialUpdateNotes.rule)]") }
     }
 
-    private func writeHAR(_ recorder: ExchangeRecorder) async throws {
-        guard let har else { return }
-        let bytes = HARExport.bytes(await recorder.all())
+    /// Keeps no exchange in memory: with --har each one is written to the file as it happens.
+    private func makeRecorder() throws -> ExchangeRecorder {
+        guard let har else { return ExchangeRecorder(retention: .nothing) }
         do {
-            try PrivateFile.write(bytes, to: har)
+            return try ExchangeRecorder(retention: .nothing, harPath: har)
+        } catch {
+            // Nothing has gone yet: better to say so now than after a send the operator wanted recorded.
+            StandardError.write("scimterm: \(error): nothing sent")
+            throw ExitCode(2)
+        }
+    }
+
+    private func writeHAR(_ recorder: ExchangeRecorder) async throws {
+        do {
+            try await recorder.finishHAR()
         } catch {
             StandardError.write("scimterm: \(error)")
         }

@@ -1,28 +1,63 @@
 import Foundation
 
-/// Keeps every exchange of a session, in order, and tells listeners as they happen.
+/// Keeps the exchanges of a session, in order, and tells listeners as they happen.
 ///
 /// Redaction happens in `record`, before anything is stored, so nothing downstream can leak.
+/// The TUI keeps everything (its Activity pane shows bodies); the command line keeps only what its
+/// summary reads and, with `--har`, streams each exchange to the file as it is recorded, so a send's
+/// memory does not grow with its payloads.
 public actor ExchangeRecorder {
+    public enum Retention: Sendable, Equatable {
+        /// Every exchange with its bodies, for the Activity pane.
+        case everything
+        /// Every exchange without request or response bodies: status, headers (request ids),
+        /// timing and failure stay; the bodies went to the HAR stream, if any, and nowhere else.
+        case withoutBodies
+        /// Nothing kept: listeners and the HAR stream hear each exchange, `all()` stays empty. What
+        /// `scimterm send` uses: its summary comes from the uploader and the journal.
+        case nothing
+    }
+
+    public let retention: Retention
     private var exchanges: [HTTPExchange] = []
+    private var recorded = 0
+    private var har: HARStream?
     private var continuations: [UUID: AsyncStream<HTTPExchange>.Continuation] = [:]
 
-    public init() {}
+    public init(retention: Retention = .everything) {
+        self.retention = retention
+    }
+
+    /// Also writes each exchange to a HAR file at `harPath` (0600), complete once `finishHAR` runs.
+    public init(retention: Retention, harPath: String) throws(PrivateFile.WriteError) {
+        self.retention = retention
+        har = try HARStream(path: harPath)
+    }
 
     @discardableResult
     public func record(purpose: HTTPExchange.Purpose, request: TransportRequest, response: TransportResponse?,
                        failure: String?, startedAt: Date, duration: Double, attempt: Int) -> HTTPExchange {
+        recorded += 1
         let exchange = HTTPExchange(
-            id: exchanges.count + 1, purpose: purpose, startedAt: startedAt,
+            id: recorded, purpose: purpose, startedAt: startedAt,
             request: Redactor.request(method: request.method, url: request.url, headers: request.headers, body: request.body),
             response: response.map { Redactor.response(status: $0.status, headers: $0.headers, body: $0.body) },
             failure: failure, durationMilliseconds: duration * 1000, attempt: attempt)
-        exchanges.append(exchange)
-        for c in continuations.values { c.yield(exchange) }
-        return exchange
+        har?.append(exchange)
+        let kept = retention == .everything ? exchange : exchange.withoutBodies
+        if retention != .nothing { exchanges.append(kept) }
+        for c in continuations.values { c.yield(kept) }
+        return kept
     }
 
     public func all() -> [HTTPExchange] { exchanges }
+
+    /// Completes the HAR file (nothing when there is none); later exchanges are no longer written.
+    public func finishHAR() throws(PrivateFile.WriteError) {
+        guard let stream = har else { return }
+        har = nil
+        try stream.finish()
+    }
 
     public func updates() -> AsyncStream<HTTPExchange> {
         let (stream, continuation) = AsyncStream.makeStream(of: HTTPExchange.self)
@@ -35,4 +70,14 @@ public actor ExchangeRecorder {
     }
 
     private func remove(_ id: UUID) { continuations[id] = nil }
+}
+
+extension HTTPExchange {
+    /// The same exchange with empty bodies: what a summary reads, not what a HAR shows.
+    public var withoutBodies: HTTPExchange {
+        var copy = self
+        copy.request.body = []
+        copy.response?.body = []
+        return copy
+    }
 }

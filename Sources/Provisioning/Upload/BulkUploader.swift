@@ -112,6 +112,16 @@ public struct BulkUploader: Sendable {
     private func run(sendId: String, documents: [(offset: Int, element: Document)], events: @Sendable (Event) -> Void) async -> Summary {
         var state = RunState(pacer: pacer)
         var summary = Summary(sendId: sendId, outcomes: [], cancelled: false)
+        await sendEach(documents, sendId: sendId, state: &state, summary: &summary, events: events)
+        let answered = Set(summary.outcomes.map(\.document))
+        summary.pending = documents.map(\.offset).filter { !answered.contains($0) }
+        conclude(&summary, state: state)
+        return summary
+    }
+
+    /// Sends `documents` in order, adding their outcomes to `summary`, until the run is cancelled or stops.
+    func sendEach(_ documents: [(offset: Int, element: Document)], sendId: String, state: inout RunState,
+                  summary: inout Summary, events: @Sendable (Event) -> Void) async {
         for (index, document) in documents {
             if Task.isCancelled {
                 summary.cancelled = true
@@ -131,15 +141,16 @@ public struct BulkUploader: Sendable {
             }
             if summary.cancelled || summary.stopped != nil { break }
         }
-        let answered = Set(summary.outcomes.map(\.document))
-        summary.pending = documents.map(\.offset).filter { !answered.contains($0) }
+    }
+
+    /// The run's call count, and the send marked finished when nothing stopped it.
+    func conclude(_ summary: inout Summary, state: RunState) {
         summary.calls = state.calls
         if !summary.cancelled, summary.stopped == nil, let journal {
-            do { try journal.finish(sendId) } catch {
+            do { try journal.finish(summary.sendId) } catch {
                 summary.stopped = .journal(reason: "every document went, but the send could not be marked finished: \(error)")
             }
         }
-        return summary
     }
 
     static let cancelledReason = "cancelled before it was accepted"
