@@ -62,7 +62,7 @@ extension AppState {
             guard !activity.exchanges.isEmpty else { message = StatusMessage("nothing recorded yet"); return true }
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Export HAR",
                                           message: "Write all \(activity.exchanges.count) exchanges as HAR 1.2 (tokens and secrets are not in it) to:",
-                                          input: exportPath("scimterm-\(Self.stamp()).har")), .exportHAR)
+                                          input: exportPath("scimterm-\(stamp()).har")), .exportHAR)
         default:
             return false
         }
@@ -86,9 +86,7 @@ extension AppState {
         (exportDirectory ?? FileManager.default.temporaryDirectory.path) + "/" + name
     }
 
-    private static func stamp() -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: Date())
-    }
+    // A file name only: the state's clock may be minutes old when nothing has ticked (issue 14 moves
+    // the time into the key actions).
+    private func stamp() -> String { TimeText.fileStamp(Date()) }
 }

@@ -22,11 +22,7 @@ enum ExchangeText {
         return exchange.failure == nil ? "…" : "ERR"
     }
 
-    static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "HH:mm:ss"
-        return formatter.string(from: date)
-    }
+    static func time(_ date: Date) -> String { TimeText.second(date) }
 
     static func size(_ bytes: Int) -> String {
         bytes < 1024 ? "\(bytes) B" : String(format: "%.1f kB", Double(bytes) / 1024)

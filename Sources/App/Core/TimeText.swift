@@ -13,6 +13,16 @@ public enum TimeText {
         format(date, "HH:mm", timeZone)
     }
 
+    /// "09:05:07" in `timeZone`.
+    public static func second(_ date: Date, timeZone: TimeZone = .current) -> String {
+        format(date, "HH:mm:ss", timeZone)
+    }
+
+    /// "20261205-090507", for file names.
+    public static func fileStamp(_ date: Date, timeZone: TimeZone = .current) -> String {
+        format(date, "yyyyMMdd-HHmmss", timeZone)
+    }
+
     private static func format(_ date: Date, _ pattern: String, _ timeZone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
