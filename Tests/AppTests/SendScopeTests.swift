@@ -5,11 +5,12 @@ import Provisioning
 import SCIM
 import Settings
 import TerminalUI
+import TerminalUITesting
 import XCTest
 
 /// The send dialog's other scopes: only the users without errors, and the opened file as-is.
 final class SendScopeTests: XCTestCase {
-    private func connected(_ loaded: LoadedFile) -> Keys {
+    func connected(_ loaded: LoadedFile) -> Keys {
         var state = Fixture.connected(width: 100, height: 36)
         state = TUI.update(state, .fileLoaded(path: "customer.json", loaded)).0
         let k = Keys(Fixture.validated(state))
@@ -114,5 +115,17 @@ final class SendScopeTests: XCTestCase {
         DialogView(width: 56).render(state, into: &buffer, area: Rect(x: 0, y: 0, width: 60, height: 16), theme: .builtinDefault)
         let text = buffer.plainText
         for title in state.buttons { XCTAssertTrue(text.contains("[ \(title) ]"), text) }
+    }
+}
+
+extension SendScopeTests {
+    func testAUserWithAnErrorIsDrawnInTheErrorColour() {
+        var bad = Fixture.user("2", "b@contoso.com")
+        bad.externalId = ""
+        let k = connected(LoadedFile(records: [Fixture.user("1", "a@contoso.com"), bad], summary: ""))
+        var frame = ScreenBuffer(width: k.state.size.width, height: k.state.size.height)
+        TUI.render(k.state, into: &frame)
+        let errors = StyleRuns.runs(of: .error, in: frame, theme: k.state.theme)
+        XCTAssertTrue(errors.contains { $0.contains("error") }, "the status column's error is red: \(errors)\n\(StyleRuns.rows(frame, theme: k.state.theme, roles: [.error, .warning, .success]).joined(separator: "\n"))")
     }
 }
