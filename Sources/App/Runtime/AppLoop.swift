@@ -21,11 +21,15 @@ public final class AppLoop {
         self.terminal = terminal
         self.runner = EffectRunner(inbox: inbox, services: services)
         self.state.size = terminal.size
+        if let fd = inbox.wakeDescriptor { terminal.wake(on: fd) }
     }
 
     /// Applies one action and starts what it asks for.
     public func dispatch(_ action: AppAction) {
         let (next, effects) = TUI.update(state, action)
+        if next.changeGeneration != state.changeGeneration, runner.journal.isActive {
+            runner.journal.append(WorkspaceChange.between(state, next), generation: next.changeGeneration)
+        }
         state = next
         for effect in effects {
             if case .copyToClipboard(let text, let what, let path) = effect {
@@ -43,9 +47,10 @@ public final class AppLoop {
     }
 
     /// One turn: at most one key, then every finished effect; draws when anything happened.
-    /// Returns false once the user has quit.
+    /// `timeoutMilliseconds` nil sleeps until a key, a signal or an effect's result (timers are
+    /// effects that post when due). Returns false once the user has quit.
     @discardableResult
-    public func step(timeoutMilliseconds: Int) -> Bool {
+    public func step(timeoutMilliseconds: Int?) -> Bool {
         var happened = false
         if let key = terminal.nextKey(timeoutMilliseconds: timeoutMilliseconds) {
             if key == .resize { dispatch(.resized(terminal.size)) }
@@ -67,7 +72,9 @@ public final class AppLoop {
     public func run() {
         dispatch(.started)
         draw()
-        while step(timeoutMilliseconds: 50) {}
+        // Without a wake pipe the inbox can only be seen by polling.
+        let timeout: Int? = inbox.wakeDescriptor == nil ? 50 : nil
+        while step(timeoutMilliseconds: timeout) {}
         saveNow()
     }
 
@@ -91,7 +98,13 @@ public final class AppLoop {
         guard let path = state.workspacePath, state.savedGeneration != state.changeGeneration else { return }
         let bytes = state.workspace.encoded()
         EmergencySave.update(bytes)
-        try? SafeFile.writeAtomically(bytes, to: path)
+        guard (try? SafeFile.writeAtomically(bytes, to: path)) != nil else { return }
+        runner.journal.saved(base: bytes, generation: state.changeGeneration)
+    }
+
+    /// Journals every edit from now on, after `base`, the bytes the workspace file holds.
+    func startJournal(path: String, base: [UInt8]) {
+        runner.journal.start(path: path, base: base)
     }
 
     private func snapshotIfSmall() {

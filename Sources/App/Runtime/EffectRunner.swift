@@ -1,19 +1,28 @@
 import Foundation
 import SCIM
+import TerminalUI
 
-/// Actions coming back from effects, collected for the UI loop to take between keys.
+/// Actions coming back from effects, collected for the UI loop to take between keys. Every post
+/// pokes a pipe the loop sleeps on, so results wake it at once instead of at the next poll.
 final class ActionInbox: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [AppAction] = []
     private var running = 0
+    private let wake = WakePipe()
+
+    /// Readable when actions are waiting; nil if no pipe could be made (the loop then polls).
+    var wakeDescriptor: Int32? { wake?.readDescriptor }
 
     func post(_ action: AppAction) {
         lock.lock()
         items.append(action)
         lock.unlock()
+        wake?.notify()
     }
 
     func drain() -> [AppAction] {
+        // Emptied before the items are taken: a post racing with this leaves a byte for the next wait.
+        wake?.drain()
         lock.lock()
         defer { lock.unlock() }
         let out = items
@@ -29,6 +38,7 @@ final class ActionInbox: @unchecked Sendable {
         if let action { items.append(action) }
         running -= 1
         lock.unlock()
+        wake?.notify()
     }
 
     /// No effect running and nothing waiting: what tests wait for instead of sleeping.
@@ -42,6 +52,9 @@ final class ActionInbox: @unchecked Sendable {
 /// Saves run one at a time and never let an older workspace overwrite a newer one.
 actor WorkspaceWriter {
     private var written = -1
+    private let journal: WorkspaceJournal
+
+    init(journal: WorkspaceJournal) { self.journal = journal }
 
     func save(_ workspace: Workspace, generation: Int, path: String) -> String? {
         guard generation > written else { return nil }
@@ -50,6 +63,7 @@ actor WorkspaceWriter {
         do {
             try SafeFile.writeAtomically(bytes, to: path)
             written = generation
+            journal.saved(base: bytes, generation: generation)
             return nil
         } catch {
             return error.description
@@ -79,13 +93,16 @@ final class RunningSend: @unchecked Sendable {
 final class EffectRunner: Sendable {
     let inbox: ActionInbox
     let services: AppServices
-    private let writer = WorkspaceWriter()
+    /// Edits since the last save, written as they happen; inactive until `TUIApp` starts it.
+    let journal = WorkspaceJournal()
+    private let writer: WorkspaceWriter
 
     private let sending = RunningSend()
 
     init(inbox: ActionInbox, services: AppServices) {
         self.inbox = inbox
         self.services = services
+        self.writer = WorkspaceWriter(journal: journal)
         forwardExchanges()
     }
 

@@ -58,7 +58,12 @@ public enum TUIApp {
         var problem: StatusMessage?
         var workspace = Workspace()
         do {
-            if let bytes = try SafeFile.read(path) { workspace = try Workspace.decode(bytes) }
+            if let bytes = try SafeFile.read(path) {
+                workspace = try Workspace.decode(bytes)
+                // Edits a kill -9 cut off before the autosave are in the journal that follows this file.
+                if let journal = try? SafeFile.read(WorkspaceJournal.path(for: path)),
+                   let replayed = JournalLine.replay(journal, onto: bytes) { workspace = replayed }
+            }
         } catch {
             problem = StatusMessage("could not reopen \(path): \(error); starting empty (the file is left as it is)", .error)
         }
@@ -91,6 +96,16 @@ public enum TUIApp {
         return state
     }
 
+    /// The file on disk made to match the starting state (a replayed journal, the sandbox's first
+    /// sample set), so the journal that starts now follows exactly that file; then the signal hook.
+    private static func prepareSaving(_ loop: AppLoop, _ bytes: [UInt8], path: String) {
+        EmergencySave.configure(path: path)
+        EmergencySave.update(bytes)
+        if (try? SafeFile.read(path)) != .some(bytes) { try? SafeFile.writeAtomically(bytes, to: path) }
+        loop.startJournal(path: WorkspaceJournal.path(for: path), base: bytes)
+        TerminalSignals.setSaveHook { EmergencySave.writeNow() }
+    }
+
     /// The embedded sample set, parsed.
     public static func sampleUsers() -> [UserRecord] {
         (try? PayloadReader.read(json: Array(SandboxUsers.json.utf8)).records) ?? []
@@ -103,13 +118,9 @@ public enum TUIApp {
         let selection = ThemeLoader.standard(environment: options.environment)
             .select(name: options.theme, environment: options.environment, depth: terminal.capabilities.colorDepth)
         let state = initialState(options, size: terminal.size, theme: selection.theme)
-        if let path = state.workspacePath {
-            EmergencySave.configure(path: path)
-            EmergencySave.update(state.workspace.encoded())
-            TerminalSignals.setSaveHook { EmergencySave.writeNow() }
-        }
         let services = AppServices.live(dailyQuota: options.dailyQuota)
         let loop = AppLoop(state: state, terminal: terminal, services: services)
+        if let path = state.workspacePath { prepareSaving(loop, state.workspace.encoded(), path: path) }
         loop.run()
         TerminalSignals.setSaveHook(nil)
         // The HTTP client must be shut down before it goes away; a stuck server gets two seconds.

@@ -35,6 +35,7 @@ public final class NcursesTerminal: Terminal {
     private var colors: NcursesColors
     private var isOpen = true
     private let bracketedPaste: Bool
+    private var inboxDescriptor: Int32?
 
     /// Starts full-screen mode on the process's terminal.
     public init(environment: [String: String]) throws {
@@ -150,17 +151,25 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
+    /// Also wake `nextKey` when this descriptor becomes readable (the app's inbox).
+    public func wake(on descriptor: Int32) { inboxDescriptor = descriptor }
+
+    /// Sleeps in `poll(2)` on the keyboard, the signal pipe and the inbox instead of polling, so an
+    /// idle screen costs nothing. Keys ncurses already buffered are taken before sleeping.
     public func nextKey(timeoutMilliseconds: Int?) -> Key? {
-        var remaining = timeoutMilliseconds ?? Int.max
-        while remaining > 0 {
-            // Short slices so a resume after Ctrl-Z is noticed even while idle.
-            let slice = min(remaining, 100)
-            wtimeout(window, Int32(slice))
-            if let key = readOne() { return key }
-            if TerminalSignals.takeContinued() { return resumed() }
-            if timeoutMilliseconds != nil { remaining -= slice }
-        }
-        return nil
+        if let key = readWaiting() { return key }
+        guard timeoutMilliseconds != 0 else { return nil }
+        let signals = TerminalSignals.wake?.readDescriptor
+        let woken = waitReadable([0] + [signals, inboxDescriptor].compactMap { $0 }, timeoutMilliseconds: timeoutMilliseconds)
+        if let signals, woken.contains(signals) { TerminalSignals.wake?.drain() }
+        return readWaiting()
+    }
+
+    /// A key ncurses has (or can read now) without waiting; the resume after Ctrl-Z as a resize.
+    private func readWaiting() -> Key? {
+        if TerminalSignals.takeContinued() { return resumed() }
+        wtimeout(window, 0)
+        return readOne()
     }
 
     private func readOne() -> Key? {

@@ -52,9 +52,14 @@ public protocol Terminal: AnyObject {
     func nextKey(timeoutMilliseconds: Int?) -> Key?
     /// Puts text on the system clipboard through the terminal (OSC 52); false when it cannot be sent.
     func copyToClipboard(_ text: String) -> Bool
+    /// Makes `nextKey` also return (with nil) when `descriptor` becomes readable, so work finished
+    /// elsewhere wakes a waiting loop. Terminals that never wait may ignore it.
+    func wake(on descriptor: Int32)
 }
 
 extension Terminal {
+    public func wake(on descriptor: Int32) {}
+
     /// A blank frame of the terminal's size, with the glyphs it can draw.
     public func makeFrame() -> ScreenBuffer {
         ScreenBuffer(size: size, glyphs: capabilities.glyphs)

@@ -20,6 +20,13 @@ public enum TerminalSignals {
     nonisolated(unsafe) private static var saveHook: (@Sendable () -> Void)?
     nonisolated(unsafe) private static var handling: sig_atomic_t = 0
     nonisolated(unsafe) private static var continued: sig_atomic_t = 0
+    /// The write end of `wake`, copied where a handler can read it without touching Swift runtime.
+    nonisolated(unsafe) private static var wakeDescriptor: Int32 = -1
+    /// ncurses' own SIGWINCH handler (it turns the signal into KEY_RESIZE); ours runs it, then wakes the loop.
+    nonisolated(unsafe) private static var previousWinch = sigaction()
+
+    /// Readable after SIGWINCH or SIGCONT, so a loop asleep in `poll(2)` wakes for them.
+    public static let wake = WakePipe()
 
     static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let crashes: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
@@ -30,14 +37,48 @@ public enum TerminalSignals {
 
     static func install(restore: @escaping () -> Void) {
         restoreTerminal = restore
+        wakeDescriptor = wake?.writeDescriptor ?? -1
         for sig in terminating + crashes { _ = signal(sig) { TerminalSignals.fatal($0) } }
         _ = signal(SIGTSTP) { _ in TerminalSignals.suspend() }
-        _ = signal(SIGCONT) { _ in TerminalSignals.continued = 1 }
+        _ = signal(SIGCONT) { _ in
+            TerminalSignals.continued = 1
+            TerminalSignals.pokeWake()
+        }
+        chainWinch()
     }
 
     static func uninstall() {
         restoreTerminal = nil
         for sig in terminating + crashes + [SIGTSTP, SIGCONT] { _ = signal(sig, SIG_DFL) }
+        _ = sigaction(SIGWINCH, &previousWinch, nil)
+    }
+
+    /// Puts our SIGWINCH handler in front of ncurses' one (installed by `newterm`), keeping theirs.
+    private static func chainWinch() {
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = { TerminalSignals.winched($0) }
+        #else
+        action.__sigaction_u.__sa_handler = { TerminalSignals.winched($0) }
+        #endif
+        _ = sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        _ = sigaction(SIGWINCH, &action, &previousWinch)
+    }
+
+    private static func winched(_ sig: Int32) {
+        #if canImport(Glibc)
+        let previous = previousWinch.__sigaction_handler.sa_handler
+        #else
+        let previous = previousWinch.__sigaction_u.__sa_handler
+        #endif
+        // SIG_DFL and SIG_IGN are the values 0 and 1, not functions to call.
+        if let previous, unsafeBitCast(previous, to: Int.self) > 1 { previous(sig) }
+        pokeWake()
+    }
+
+    private static func pokeWake() {
+        if wakeDescriptor >= 0 { WakePipe.poke(wakeDescriptor) }
     }
 
     /// True once after the process was continued; the terminal then redraws everything.
