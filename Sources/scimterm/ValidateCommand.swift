@@ -33,18 +33,18 @@ struct ValidateCommand: ParsableCommand {
         var jsonOut: [JSONValue] = []
         var out = StandardOutput()
         for file in files {
-            guard let loaded = try? input.load(file) else {
+            guard let checked = check(file) else {
                 unreadable = true
                 continue
             }
-            let diagnostics = DiagnosticText.sorted(loaded.validate(with: Validator(limits: .commandLine)))
+            let diagnostics = DiagnosticText.sorted(checked.diagnostics)
             anyErrors = anyErrors || diagnostics.hasErrors
             switch format {
             case .json:
                 jsonOut += DiagnosticText.json(diagnostics, file: file).arrayValue ?? []
             case .text:
                 for d in diagnostics { out.write(DiagnosticText.line(d, file: file, hints: !noHints) + "\n") }
-                out.write(summary(loaded, diagnostics) + "\n")
+                out.write(summary(file, checked, diagnostics) + "\n")
             }
         }
         if format == .json { out.write(JSONWriter.pretty.bytes(.array(jsonOut)) + [0x0A]) }
@@ -53,13 +53,22 @@ struct ValidateCommand: ParsableCommand {
         if anyErrors { throw ExitCode(1) }
     }
 
-    private func summary(_ loaded: LoadedInput, _ ds: [Diagnostic]) -> String {
-        let records = loaded.records.count
-        let documents = loaded.result.documents.count
-        let what = loaded.result.format == .csv
+    /// A JSON file streamed, or any file read whole; nil when it cannot be read (reported on stderr).
+    private func check(_ file: String) -> ValidatedFile? {
+        let validator = Validator(limits: .commandLine)
+        if let streamed = StreamedValidation.validate(file, validator: validator) { return streamed }
+        guard let loaded = try? input.load(file) else { return nil }
+        return ValidatedFile(diagnostics: loaded.validate(with: validator), records: loaded.records.count,
+                             documents: loaded.result.documents.count, isCSV: loaded.result.format == .csv)
+    }
+
+    private func summary(_ path: String, _ checked: ValidatedFile, _ ds: [Diagnostic]) -> String {
+        let records = checked.records
+        let documents = checked.documents
+        let what = checked.isCSV
             ? "\(records) \(plural(records, "record")) from CSV"
             : "\(records) \(plural(records, "record")) in \(documents) \(plural(documents, "document"))"
-        return "\(loaded.path): \(what): \(ds.errorCount) \(plural(ds.errorCount, "error")), "
+        return "\(path): \(what): \(ds.errorCount) \(plural(ds.errorCount, "error")), "
             + "\(ds.warningCount) \(plural(ds.warningCount, "warning")), \(ds.noteCount) \(plural(ds.noteCount, "note"))"
     }
 }

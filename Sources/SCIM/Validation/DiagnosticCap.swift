@@ -64,6 +64,11 @@ struct DiagnosticCap: Sendable {
     /// The kept diagnostics changed one for one (located, placed): the counts stay.
     mutating func replaceKept(_ ds: [Diagnostic]) { kept = ds }
 
+    /// Findings known only by their number (what a stream could not keep).
+    mutating func countDropped(_ rule: String, severity: Diagnostic.Severity, count: Int) {
+        drop(rule, severity: severity, count: count)
+    }
+
     private mutating func drop(_ rule: String, severity: Diagnostic.Severity, count: Int) {
         if let existing = dropped[rule] {
             dropped[rule] = (existing.count + count, min(existing.severity, severity))

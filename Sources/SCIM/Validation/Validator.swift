@@ -18,13 +18,13 @@ public struct Validator: Sendable {
     }
 
     /// The same, kept under `limits`, before the summaries are appended.
-    func validateCapped(_ input: InputReadResult, bytes: [UInt8]?) -> DiagnosticCap {
+    /// `setRules: false` leaves the set's rules to the caller (`StreamingValidator`).
+    func validateCapped(_ input: InputReadResult, bytes: [UInt8]?, setRules: Bool = true) -> DiagnosticCap {
         let (perRecord, keys) = perRecordDiagnostics(input.records)
         // The envelopes' rules keep the other cores busy while one runs the (serial) set rules.
         let set = ConcurrentSlots<DiagnosticCap>(count: 1)
-        let documents = concurrentChunks(of: input.documents.count, minimumPerChunk: 32, alongside: {
-            set[0] = setDiagnostics(input.records, keys: keys)
-        }) { range in
+        let setPass: @Sendable () -> Void = { set[0] = setDiagnostics(input.records, keys: keys) }
+        let documents = concurrentChunks(of: input.documents.count, minimumPerChunk: 32, alongside: setRules ? setPass : nil) { range in
             var cap = DiagnosticCap(limits)
             for i in range { cap.add(contentsOf: documentDiagnostics(input.documents[i], index: i)) }
             return cap
@@ -80,7 +80,7 @@ public struct Validator: Sendable {
         return placed
     }
 
-    private func place(_ d: Diagnostic, record: Int, origin: RecordOrigin?) -> Diagnostic {
+    func place(_ d: Diagnostic, record: Int, origin: RecordOrigin?) -> Diagnostic {
         var d = d
         d.record = record
         if let origin {

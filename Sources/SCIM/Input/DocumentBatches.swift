@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
+
+/// Reads a regular file of JSON documents in batches of whole lines that end between documents, so
+/// each batch parses on its own and starts at column 1 (JSON Lines, CSV2SCIM's concatenated
+/// BulkRequests). A single document larger than a batch makes one larger batch: it is read whole.
+public enum DocumentBatches {
+    public enum Outcome: Sendable, Equatable {
+        case done
+        /// Not a regular file, unreadable, or holding a NUL byte: leave it to `InputFile`, whose
+        /// messages say why.
+        case notStreamable
+    }
+
+    /// Calls `body` with each batch of about `size` bytes (more when a document is longer).
+    public static func read<E: Error>(path: String, size: Int = 2 << 20, _ body: ([UInt8]) throws(E) -> Void) throws(E) -> Outcome {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .notStreamable }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= InputFile.maxBytes else { return .notStreamable }
+        var scanner = BoundaryScanner()
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: max(size / 2, 256))
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 || chunk[..<max(n, 0)].contains(0) { return .notStreamable }
+            if n == 0 { break }
+            buffer.append(contentsOf: chunk[..<n])
+            scanner.scan(buffer)
+            if buffer.count >= size, scanner.lastCut > 0 {
+                try body(Array(buffer[..<scanner.lastCut]))
+                buffer.removeFirst(scanner.lastCut)
+                scanner.rebase()
+            }
+        }
+        if !buffer.isEmpty { try body(buffer) }
+        return .done
+    }
+}
+
+/// Finds newlines outside any value, where one batch may end and the next begin.
+struct BoundaryScanner {
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    /// Where scanning resumes in the buffer.
+    private var position = 0
+    /// Just past the last newline found between documents; 0 if none yet.
+    private(set) var lastCut = 0
+
+    mutating func scan(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { b in
+            while position < b.count {
+                let c = b[position]
+                position += 1
+                if inString {
+                    if escaped { escaped = false } else if c == 0x5C { escaped = true } else if c == 0x22 { inString = false }
+                    continue
+                }
+                switch c {
+                case 0x22: inString = true
+                case 0x7B, 0x5B: depth += 1
+                case 0x7D, 0x5D: depth -= 1
+                case 0x0A where depth == 0: lastCut = position
+                default: break
+                }
+            }
+        }
+    }
+
+    /// After the bytes up to `lastCut` were handed on and removed from the buffer.
+    mutating func rebase() {
+        position -= lastCut
+        lastCut = 0
+    }
+}

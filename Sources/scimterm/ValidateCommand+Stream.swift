@@ -1,0 +1,36 @@
+import SCIM
+import Settings
+
+/// What `validate` found in one file, however it was read.
+struct ValidatedFile {
+    var diagnostics: [Diagnostic]
+    var records: Int
+    var documents: Int
+    var isCSV: Bool
+}
+
+/// JSON files are validated a batch of documents at a time, so memory stays flat however many
+/// users they hold; anything the stream cannot take (stdin, CSV, a syntax error, an empty file)
+/// is read whole as before, which also gives its exact message.
+enum StreamedValidation {
+    private struct NotStreamable: Error {}
+
+    /// nil when the file has to be read whole.
+    static func validate(_ path: String, validator: Validator) -> ValidatedFile? {
+        guard path != "-" else { return nil }
+        var stream = StreamingValidator(validator: validator)
+        do {
+            let outcome = try DocumentBatches.read(path: path) { (batch: [UInt8]) throws(NotStreamable) in
+                if stream.documents == 0 && stream.records == 0 && !PayloadReader.looksLikeJSON(batch) {
+                    throw NotStreamable()
+                }
+                do { try stream.add(batch: batch) } catch { throw NotStreamable() }
+            }
+            guard outcome == .done, stream.documents > 0 else { return nil }
+        } catch {
+            return nil
+        }
+        return ValidatedFile(diagnostics: stream.finish(), records: stream.records, documents: stream.documents, isCSV: false)
+    }
+}
+
