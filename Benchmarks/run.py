@@ -62,18 +62,43 @@ def measure_send(scimterm, jsonl, tmp, args):
         emulator.wait()
 
 
+def send_only(scimterm, bin_dir, args):
+    """The send's own figures: the users are converted once (not measured), then sent unpaced."""
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path = os.path.join(tmp, "hr.csv")
+        subprocess.run([os.path.join(bin_dir, "scimterm-bench"), "generate-csv", "--rows", str(args.rows), "-o", csv_path], check=True)
+        jsonl = os.path.join(tmp, "out.jsonl")
+        mapping = os.path.join(ROOT, "examples", "csv2scim-mapping.toml")
+        with open(jsonl, "wb") as out:
+            subprocess.run([scimterm, "convert", csv_path, "--mapping", mapping], stdout=out, check=True)
+        os.remove(csv_path)
+        label, t, m = measure_send(scimterm, jsonl, tmp, args)
+    print("| what | wall time | peak memory |")
+    print("|---|---|---|")
+    print(f"| {label} | {t:.3f} s | {m:.0f} MiB |")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--send", action="store_true", help="also send the result to the emulator (rate limit off)")
     parser.add_argument("--emulator", action="store_true", help="also time the emulator processing --rows users")
+    parser.add_argument("--send-only", action="store_true",
+                        help="only the send: convert --rows users once, send them unpaced, print wall time and peak memory")
+    parser.add_argument("--send-1m", action="store_true", help="--send-only with 1,000,000 users")
+    parser.add_argument("--scratch-path", help="SwiftPM scratch path of the release build (default: .build)")
     args = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "scimterm"], cwd=ROOT, check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "scimterm-bench"], cwd=ROOT, check=True)
-    bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+    if args.send_1m:
+        args.rows, args.send_only = 1_000_000, True
+    scratch = ["--scratch-path", args.scratch_path] if args.scratch_path else []
+    subprocess.run(["swift", "build", "-c", "release", "--product", "scimterm"] + scratch, cwd=ROOT, check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "scimterm-bench"] + scratch, cwd=ROOT, check=True)
+    bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"] + scratch, cwd=ROOT, check=True,
                              capture_output=True, text=True).stdout.strip()
     scimterm = os.path.join(bin_dir, "scimterm")
+    if args.send_only:
+        return send_only(scimterm, bin_dir, args)
     with tempfile.TemporaryDirectory() as tmp:
         csv_path = os.path.join(tmp, "hr.csv")
         subprocess.run([os.path.join(bin_dir, "scimterm-bench"), "generate-csv", "--rows", str(args.rows), "-o", csv_path], check=True)

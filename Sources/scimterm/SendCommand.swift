@@ -130,11 +130,13 @@ struct SendCommand: AsyncParsableCommand {
     }
 
     private func prepare(_ path: String, journal: SendJournal, endpoint: String) throws -> PreparedDocuments {
-        let loaded = try input.load(path)
+        var loaded = try input.load(path)
+        let found = loaded.validate()
+        // Validated: the file's bytes are no longer needed, and go before the documents are built.
+        loaded.bytes = []
         let built = build.builder.documents(for: loaded.records)
         // What is sent is the rebuilt documents: the input envelope's faults they repair are notes.
-        let diagnostics = SendFindings.afterRebuild(loaded.validate(), documentCount: built.count,
-                                                    keepsBulkIds: build.bulkId == .original)
+        let diagnostics = SendFindings.afterRebuild(found, documentCount: built.count, keepsBulkIds: build.bulkId == .original)
         notePartialUpdates(loaded.records, path: path, journal: journal, endpoint: endpoint)
         noteRebuild(diagnostics, path: path)
         if diagnostics.hasErrors {
