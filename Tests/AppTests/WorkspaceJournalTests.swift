@@ -28,6 +28,19 @@ final class WorkspaceJournalTests: XCTestCase {
         var new = old
         new[1].record = user("bobby")
         XCTAssertEqual(WorkspaceChange.between(old, new), [.replace(position: 1, data: user("bobby").data)])
+        var rebuilt = old
+        rebuilt[2].record = user("cy")
+        XCTAssertEqual(WorkspaceChange.between(old, rebuilt), [], "an equal record in new storage is no change")
+    }
+
+    func testRemovingTheFirstOrLastUserKeepsTheRestAsOneRun() {
+        let old = entries(["ann", "bob", "cy", "dee"])
+        XCTAssertEqual(WorkspaceChange.between(old, Array(old.dropFirst())), [.layout([.kept(from: 1, count: 3)])])
+        XCTAssertEqual(WorkspaceChange.between(old, Array(old.dropLast())), [.layout([.kept(from: 0, count: 3)])])
+        var swapped = old
+        swapped.swapAt(1, 2)
+        XCTAssertEqual(WorkspaceChange.between(old, swapped),
+                       [.layout([.kept(from: 0, count: 1), .kept(from: 2, count: 1), .kept(from: 1, count: 1), .kept(from: 3, count: 1)])])
     }
 
     func testARemovalAndAnInsertionAreRunsOfTheOldListAndTheNewUser() {

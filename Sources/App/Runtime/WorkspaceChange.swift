@@ -1,3 +1,4 @@
+import Foundation
 import SCIM
 
 /// One change to the saved part of the state, small enough to append to the workspace journal on
@@ -31,37 +32,77 @@ enum WorkspaceChange: Equatable {
     }
 
     static func between(_ old: [RecordEntry], _ new: [RecordEntry]) -> [WorkspaceChange] {
-        if old.count == new.count, zip(old, new).allSatisfy({ $0.id == $1.id }) {
-            var replaced: [WorkspaceChange] = []
-            for i in new.indices where !sameRecord(old[i].record, new[i].record) {
-                replaced.append(.replace(position: i, data: new[i].record.data))
-                if replaced.count > inlineLimit { return [.stale] }
-            }
-            return replaced
+        guard old.count == new.count else { return [layout(old, new)] }
+        var replaced: [WorkspaceChange] = []
+        for i in differingSlots(old, new) where !sameRecord(old[i].record, new[i].record) || old[i].id != new[i].id {
+            guard old[i].id == new[i].id else { return [layout(old, new)] }
+            replaced.append(.replace(position: i, data: new[i].record.data))
+            if replaced.count > inlineLimit { return [.stale] }
         }
-        return [layout(old, new)]
+        return replaced
     }
 
-    private static func layout(_ old: [RecordEntry], _ new: [RecordEntry]) -> WorkspaceChange {
-        var position: [Int: Int] = [:]
-        position.reserveCapacity(old.count)
-        for (i, entry) in old.enumerated() { position[entry.id] = i }
-        var pieces: [LayoutPiece] = []
-        var added = 0
-        for entry in new {
-            if let from = position[entry.id], sameRecord(old[from].record, entry.record) {
-                if case .kept(let start, let count)? = pieces.last, start + count == from {
-                    pieces[pieces.count - 1] = .kept(from: start, count: count + 1)
-                } else {
-                    pieces.append(.kept(from: from, count: 1))
+    /// Positions whose bytes differ. An untouched entry is a bitwise copy (same id, same storage
+    /// references), so `memcmp` over blocks skips them at memory speed; a differing slot may still
+    /// hold an equal record and is compared properly by the caller.
+    static func differingSlots(_ old: [RecordEntry], _ new: [RecordEntry]) -> [Int] {
+        let stride = MemoryLayout<RecordEntry>.stride
+        let block = 256
+        return old.withUnsafeBytes { a in
+            new.withUnsafeBytes { b in
+                guard let x = a.baseAddress, let y = b.baseAddress else { return [] }
+                var slots: [Int] = []
+                for start in Swift.stride(from: 0, to: old.count, by: block) {
+                    let end = min(start + block, old.count)
+                    guard memcmp(x + start * stride, y + start * stride, (end - start) * stride) != 0 else { continue }
+                    slots += (start..<end).filter { memcmp(x + $0 * stride, y + $0 * stride, stride) != 0 }
                 }
+                return slots
+            }
+        }
+    }
+
+    /// The unchanged head and tail are found bytewise; only the middle is matched by id.
+    private static func layout(_ old: [RecordEntry], _ new: [RecordEntry]) -> WorkspaceChange {
+        let shorter = min(old.count, new.count)
+        let head = (0..<shorter).first { !bitwiseEqual(old, $0, new, $0) } ?? shorter
+        let tail = (0..<(shorter - head)).first { !bitwiseEqual(old, old.count - 1 - $0, new, new.count - 1 - $0) } ?? (shorter - head)
+        var pieces: [LayoutPiece] = []
+        func keep(_ from: Int) {
+            if case .kept(let start, let count)? = pieces.last, start + count == from {
+                pieces[pieces.count - 1] = .kept(from: start, count: count + 1)
             } else {
-                added += 1
-                if added > inlineLimit { return .stale }
-                pieces.append(.added(entry.record.data))
+                pieces.append(.kept(from: from, count: 1))
+            }
+        }
+        if head > 0 { pieces.append(.kept(from: 0, count: head)) }
+        var position: [Int: Int] = [:]
+        for i in head..<(old.count - tail) { position[old[i].id] = i }
+        var added = 0
+        for entry in new[head..<(new.count - tail)] {
+            if let from = position[entry.id], sameRecord(old[from].record, entry.record) { keep(from); continue }
+            added += 1
+            if added > inlineLimit { return .stale }
+            pieces.append(.added(entry.record.data))
+        }
+        if tail > 0 {
+            if case .kept(let start, let count)? = pieces.last, start + count == old.count - tail {
+                pieces[pieces.count - 1] = .kept(from: start, count: count + tail)
+            } else {
+                pieces.append(.kept(from: old.count - tail, count: tail))
             }
         }
         return .layout(pieces)
+    }
+
+    private static func bitwiseEqual(_ a: [RecordEntry], _ i: Int, _ b: [RecordEntry], _ j: Int) -> Bool {
+        let stride = MemoryLayout<RecordEntry>.stride
+        return a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return false }
+                return memcmp(p + i * stride, q + j * stride, stride) == 0
+            }
+        }
     }
 
     /// Equal as saved (the workspace keeps only `data`), answered by storage identity first: an
