@@ -43,6 +43,8 @@ public enum AppAction: Sendable {
     case copied(what: String, clipboard: Bool, path: String, error: String?)
     /// The opened file's documents, read back for an as-is send (or why they cannot be).
     case asIsRead(Result<[SendDocument], AsIsSource.Changed>)
+    /// A large send's BulkRequests, serialised off the loop (`.buildSend`).
+    case sendBuilt(title: String, [SendDocument])
 }
 
 /// Work `update` asks for; the runner does it off the UI loop and answers with an action.
@@ -86,6 +88,8 @@ public enum AppEffect: Sendable, Equatable {
     case copyToClipboard(String, what: String, fallbackPath: String)
     /// Read the opened file again and cut its documents as-is, answering `.asIsRead`.
     case readAsIs(AsIsSource)
+    /// Serialise a large send's BulkRequests, answering `.sendBuilt`.
+    case buildSend(SendBuild)
 }
 
 /// Why the journal's call count could not be read.

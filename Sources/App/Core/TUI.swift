@@ -85,6 +85,7 @@ extension AppState {
         case .quotaCallsRead: break
         case .jobActionFinished(let action, let error): jobActionFinished(action, error: error, effects: &effects)
         case .asIsRead(let result): asIsRead(result, effects: &effects)
+        case .sendBuilt(let title, let documents): sendBuilt(documents, title: title, effects: &effects)
         case .copied(let what, let clipboard, let path, let error):
             switch (clipboard, error) {
             case (true, nil): message = StatusMessage("\(what) sent to the clipboard (OSC 52); also saved in \(path)", .success)

@@ -154,6 +154,8 @@ final class EffectRunner: Sendable {
                 do { try ProfileFile.save(profiles, path: path) } catch { return .profilesSaved(path: path, error: "\(error)") }
                 return .profilesSaved(path: path, error: nil)
             }
+        case .buildSend(let build):
+            spawn { .sendBuilt(title: build.title, build.documents()) }
         case .send(let request, let documents, let journalPath):
             startSend { [services, inbox] in
                 await services.session.send(request, documents, journalPath: journalPath) { inbox.post(.sendEvent($0)) }

@@ -29,12 +29,7 @@ struct SendPlanning {
     }
 
     func documents(for scope: SendScope) -> [SendDocument] {
-        let ids = recordIDs(for: scope)
-        let records = ids.compactMap { state.store.entry(id: $0)?.record }
-        return builder.documents(for: records).map { document in
-            SendDocument(bytes: document.bytes(), recordIDs: document.recordIndices.map { ids[$0] },
-                         externalIds: document.recordIndices.map { records[$0].externalId ?? "" })
-        }
+        SendBuild(self, scope: scope).documents()
     }
 
     /// Errors that would make the operator think twice; an as-is send carries its errors on purpose.

@@ -41,7 +41,23 @@ extension AppState {
             effects.append(.readAsIs(source))
             return
         }
-        startSend(SendPlanning(state: self).documents(for: scope), title: SendPlanning(state: self).scopeTitle(scope), effects: &effects)
+        let build = SendBuild(SendPlanning(state: self), scope: scope)
+        guard build.isLarge else { return startSend(build.documents(), title: build.title, effects: &effects) }
+        message = StatusMessage("preparing \(build.title)…")
+        effects.append(.buildSend(build))
+    }
+
+    /// A large send's documents, serialised off the loop: it starts now, unless another did meanwhile.
+    mutating func sendBuilt(_ documents: [SendDocument], title: String, effects: inout [AppEffect]) {
+        guard send?.isRunning != true else {
+            message = StatusMessage("not sent: another send started while \(title) was being prepared", .warning)
+            return
+        }
+        // Users deleted while it was prepared have no status to follow; the bytes still carry them.
+        let live = documents.map { doc in
+            SendDocument(bytes: doc.bytes, recordIDs: doc.recordIDs.filter { store.entry(id: $0) != nil }, externalIds: doc.externalIds)
+        }
+        startSend(live, title: title, effects: &effects)
     }
 
     /// The file's own documents were read back for an as-is send.
