@@ -4,14 +4,16 @@
 /// Messages, paths and severities are those of `RecordSetRules`, so a streamed file reports what
 /// the same file read whole does.
 struct StreamingSetRules {
-    /// Each externalId's first record (input-wide index).
-    private var externalIds: [String: Int32] = [:]
-    /// Each lower-cased userName's first record and that record's externalId.
-    private var userNames: [String: (record: Int32, externalId: String?)] = [:]
+    /// Each externalId's first record (input-wide index), by the externalId's hash: a million
+    /// strings took more memory than the rest of the stream together. Two different values with
+    /// the same 64-bit hash (about one chance in 10^10 for a million users) would read as a duplicate.
+    private var externalIds: [Int: Int32] = [:]
+    /// Each lower-cased userName's first record and a 32-bit tag of that record's externalId (0: none).
+    private var userNames: [Int: (record: Int32, externalId: UInt32)] = [:]
     /// Manager references not resolved when their record was read, as located diagnostics; only as
     /// many as the limits could print, the rest counted by manager.
     private var pending: [(diagnostic: Diagnostic, manager: String)] = []
-    private var pendingCounts: [String: Int] = [:]
+    private var pendingCounts: [Int: Int] = [:]
     private let pendingLimit: Int
 
     init(limits: DiagnosticLimits) { pendingLimit = min(limits.perRule, limits.total) }
@@ -24,25 +26,26 @@ struct StreamingSetRules {
             let keys = RecordSetRules.Keys(record.data)
             let index = Int32(truncatingIfNeeded: base + i)
             if let id = keys.externalId, !id.isEmpty {
-                if let first = externalIds[id] {
+                if let first = externalIds[Self.key(id)] {
                     found.append(Diagnostic(.warning, rule: "entra.externalId.duplicate", source: "Entra: source anchor", record: i,
                         path: JSONPath.root.appending(record.data.key(forAttribute: "externalId") ?? "externalId"),
                         message: "externalId \"\(id)\" is also used by record \(Int(first) + 1); Entra applies both, the later one wins",
                         hint: "each worker should appear once per upload"))
                 } else {
-                    externalIds[id] = index
+                    externalIds[Self.key(id)] = index
                 }
             }
             if let name = keys.lowercasedUserName, !name.isEmpty {
-                if let first = userNames[name] {
-                    if first.externalId != keys.externalId {
+                let tag = Self.tag(keys.externalId)
+                if let first = userNames[Self.key(name)] {
+                    if first.externalId != tag {
                         found.append(Diagnostic(.warning, rule: "entra.userName.duplicate", source: "Entra: userPrincipalName uniqueness", record: i,
                             path: JSONPath.root.appending(record.data.key(forAttribute: "userName") ?? "userName"),
                             message: "userName \"\(keys.userName ?? name)\" is also used by record \(Int(first.record) + 1) with another externalId; the second will fail to provision",
                             hint: "userNames must be unique in the tenant"))
                     }
                 } else {
-                    userNames[name] = (index, keys.externalId)
+                    userNames[Self.key(name)] = (index, tag)
                 }
             }
         }
@@ -61,7 +64,7 @@ struct StreamingSetRules {
             if manager == keys.externalId {
                 found.append(Diagnostic(.warning, rule: "entra.manager.self", source: "Entra: manager reference", record: i,
                                         path: managerPath, message: "the user is their own manager"))
-            } else if externalIds[manager] == nil {
+            } else if externalIds[Self.key(manager)] == nil {
                 unresolved.append((found.count, manager))
                 found.append(Diagnostic(.note, rule: "entra.manager.outside", source: "Entra: manager reference", record: i, path: managerPath,
                     message: "manager \"\(manager)\" is not in this set; Entra resolves it only if that manager was provisioned earlier",
@@ -71,18 +74,28 @@ struct StreamingSetRules {
         return unresolved
     }
 
+    private static func key(_ s: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(s)
+        return hasher.finalize()
+    }
+
+    private static func tag(_ externalId: String?) -> UInt32 {
+        externalId.map { UInt32(truncatingIfNeeded: key($0)) | 1 } ?? 0
+    }
+
     /// Keeps an unresolved manager's located note until the end of the input.
     mutating func hold(_ note: Diagnostic, manager: String) {
         if pending.count < pendingLimit {
             pending.append((note, manager))
         } else {
-            pendingCounts[manager, default: 0] += 1
+            pendingCounts[Self.key(manager), default: 0] += 1
         }
     }
 
     /// The notes whose manager never appeared, added to `cap` at the end of the input.
     func finish(into cap: inout DiagnosticCap) {
-        for (note, manager) in pending where externalIds[manager] == nil { cap.add(note) }
+        for (note, manager) in pending where externalIds[Self.key(manager)] == nil { cap.add(note) }
         let more = pendingCounts.reduce(0) { $0 + (externalIds[$1.key] == nil ? $1.value : 0) }
         if more > 0 { cap.countDropped("entra.manager.outside", severity: .note, count: more) }
     }

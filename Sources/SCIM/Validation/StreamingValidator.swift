@@ -13,6 +13,8 @@ public struct StreamingValidator {
     private var set: StreamingSetRules
 
     public init(validator: Validator) {
+        var validator = validator
+        validator.minimumRecordsPerChunk = 256
         self.validator = validator
         cap = DiagnosticCap(validator.limits)
         set = StreamingSetRules(limits: validator.limits)

@@ -6,6 +6,8 @@
 public struct Validator: Sendable {
     public var catalog: AttributeCatalog
     public var limits: DiagnosticLimits
+    /// Records per worker at least: a stream's batches are small, and still worth both cores.
+    var minimumRecordsPerChunk = 2048
 
     public init(catalog: AttributeCatalog = .standard, limits: DiagnosticLimits = .unlimited) {
         self.catalog = catalog
@@ -54,7 +56,7 @@ public struct Validator: Sendable {
     /// Each record's own rules, on every core for large sets (records are independent); the same
     /// pass reads what the set rules need of each record.
     private func perRecordDiagnostics(_ records: [UserRecord]) -> (found: DiagnosticCap, keys: [RecordSetRules.Keys]) {
-        let chunks = concurrentChunks(of: records.count, minimumPerChunk: 2048) { range in
+        let chunks = concurrentChunks(of: records.count, minimumPerChunk: minimumRecordsPerChunk) { range in
             var rules = RecordRules(catalog: catalog.copyForWorker())
             var found = DiagnosticCap(limits)
             var keys: [RecordSetRules.Keys] = []
