@@ -88,7 +88,11 @@ def main():
                         help="only the send: convert --rows users once, send them unpaced, print wall time and peak memory")
     parser.add_argument("--send-1m", action="store_true", help="--send-only with 1,000,000 users")
     parser.add_argument("--scratch-path", help="SwiftPM scratch path of the release build (default: .build)")
+    parser.add_argument("--idle", action="store_true", help="only the idle TUI's CPU over 10 s (Benchmarks/idle_tui.py; tmux)")
     args = parser.parse_args()
+    if args.idle:
+        idle = [sys.executable, os.path.join(ROOT, "Benchmarks", "idle_tui.py")]
+        sys.exit(subprocess.run(idle + (["--scratch-path", args.scratch_path] if args.scratch_path else [])).returncode)
     if args.send_1m:
         args.rows, args.send_only = 1_000_000, True
     scratch = ["--scratch-path", args.scratch_path] if args.scratch_path else []
