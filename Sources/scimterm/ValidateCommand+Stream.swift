@@ -1,3 +1,4 @@
+import Foundation
 import SCIM
 import Settings
 
@@ -19,6 +20,7 @@ enum StreamedValidation {
     static func validate(_ path: String, validator: Validator) -> ValidatedFile? {
         guard path != "-" else { return nil }
         var stream = StreamingValidator(validator: validator)
+        stream.expectedBytes = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
         do {
             let outcome = try DocumentBatches.read(path: path) { (batch: [UInt8]) throws(NotStreamable) in
                 if stream.documents == 0 && stream.records == 0 && !PayloadReader.looksLikeJSON(batch) {

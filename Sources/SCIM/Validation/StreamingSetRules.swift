@@ -18,6 +18,13 @@ struct StreamingSetRules {
 
     init(limits: DiagnosticLimits) { pendingLimit = min(limits.perRule, limits.total) }
 
+    /// Room for about `records` users, so the tables are not copied into bigger ones as they grow
+    /// (each copy held the old and the new table at once).
+    mutating func reserve(records: Int) {
+        externalIds.reserveCapacity(records)
+        userNames.reserveCapacity(records)
+    }
+
     /// The set findings of one batch, with batch-relative record indices (to be placed and located
     /// like the batch's other findings); `base` is the batch's first record's input-wide index.
     mutating func check(_ records: [UserRecord], base: Int) -> (found: [Diagnostic], managers: [(slot: Int, manager: String)]) {

@@ -12,6 +12,10 @@ public struct StreamingValidator {
     private var cap: DiagnosticCap
     private var set: StreamingSetRules
 
+    /// The size of the whole input, when known: the first batch's users per byte then tell about
+    /// how many users the set rules will index.
+    public var expectedBytes: Int?
+
     public init(validator: Validator) {
         var validator = validator
         validator.minimumRecordsPerChunk = 256
@@ -32,6 +36,9 @@ public struct StreamingValidator {
         var found = validator.validateCapped(input, bytes: bytes, setRules: false)
         found.replaceKept(found.kept.map(shifted))
         cap.merge(found)
+        if records == 0, let expectedBytes, !input.records.isEmpty {
+            set.reserve(records: Int(Double(input.records.count) * Double(expectedBytes) / Double(bytes.count) * 1.05))
+        }
         addSetFindings(input, bytes: bytes)
         records += input.records.count
         documents += input.documents.count
