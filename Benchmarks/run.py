@@ -89,7 +89,12 @@ def main():
     parser.add_argument("--send-1m", action="store_true", help="--send-only with 1,000,000 users")
     parser.add_argument("--scratch-path", help="SwiftPM scratch path of the release build (default: .build)")
     parser.add_argument("--idle", action="store_true", help="only the idle TUI's CPU over 10 s (Benchmarks/idle_tui.py; tmux)")
+    parser.add_argument("--validate-1m", action="store_true",
+                        help="only validate of 1,000,000 users (JSON Lines) and the 3 MB [{},{},…]: time and peak memory (Benchmarks/validate_memory.py)")
     args = parser.parse_args()
+    if args.validate_1m:
+        import validate_memory
+        return validate_memory.main(["--scratch-path", args.scratch_path] if args.scratch_path else [])
     if args.idle:
         idle = [sys.executable, os.path.join(ROOT, "Benchmarks", "idle_tui.py")]
         sys.exit(subprocess.run(idle + (["--scratch-path", args.scratch_path] if args.scratch_path else [])).returncode)
