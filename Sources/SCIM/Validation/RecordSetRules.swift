@@ -1,6 +1,7 @@
 /// Checks that only make sense across the whole set: duplicates and manager references.
 struct RecordSetRules {
-    /// What these rules read of one record; gathered on every core, before the serial pass.
+    /// What these rules read of one record; read as the pass reaches it, as a million of them at
+    /// once (twice while they were gathered) weighed more than the records' own diagnostics.
     struct Keys: Sendable {
         var externalId: String?
         var userName: String?
@@ -21,13 +22,13 @@ struct RecordSetRules {
 
     init(limits: DiagnosticLimits = .unlimited) { found = DiagnosticCap(limits) }
 
-    /// `keys` holds each record's `Keys`, in the same order.
-    mutating func check(_ records: [UserRecord], keys: [Keys]) {
+    mutating func check(_ records: [UserRecord]) {
         var externalIds: [String: Int] = [:]
         var userNames: [String: (record: Int, externalId: String?)] = [:]
         externalIds.reserveCapacity(records.count)
         userNames.reserveCapacity(records.count)
-        for (i, r) in keys.enumerated() {
+        for (i, record) in records.enumerated() {
+            let r = Keys(record.data)
             if let id = r.externalId, !id.isEmpty, let first = Self.existing(&externalIds[id], else: i) {
                 add(.warning, "entra.externalId.duplicate", "Entra: source anchor", record: i,
                     path: JSONPath.root.appending(records[i].data.key(forAttribute: "externalId") ?? "externalId"),
@@ -42,7 +43,7 @@ struct RecordSetRules {
                     hint: "userNames must be unique in the tenant")
             }
         }
-        checkManagers(keys, externalIds: externalIds)
+        checkManagers(records, externalIds: externalIds)
     }
 
     /// The value already in a dictionary slot, or nil after putting `value` there: one hash of the
@@ -53,9 +54,10 @@ struct RecordSetRules {
         return nil
     }
 
-    private mutating func checkManagers(_ keys: [Keys], externalIds: [String: Int]) {
+    private mutating func checkManagers(_ records: [UserRecord], externalIds: [String: Int]) {
         let managerPath = JSONPath.root.appending(SCIMSchema.enterpriseUser).appending("manager").appending("value")
-        for (i, r) in keys.enumerated() {
+        for (i, record) in records.enumerated() {
+            let r = UserRecord(data: record.data)
             guard let manager = r.managerExternalId, !manager.isEmpty else { continue }
             if manager == r.externalId {
                 add(.warning, "entra.manager.self", "Entra: manager reference", record: i, path: managerPath,

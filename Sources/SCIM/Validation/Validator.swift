@@ -22,10 +22,10 @@ public struct Validator: Sendable {
     /// The same, kept under `limits`, before the summaries are appended.
     /// `setRules: false` leaves the set's rules to the caller (`StreamingValidator`).
     func validateCapped(_ input: InputReadResult, bytes: [UInt8]?, setRules: Bool = true) -> DiagnosticCap {
-        let (perRecord, keys) = perRecordDiagnostics(input.records)
+        let perRecord = perRecordDiagnostics(input.records)
         // The envelopes' rules keep the other cores busy while one runs the (serial) set rules.
         let set = ConcurrentSlots<DiagnosticCap>(count: 1)
-        let setPass: @Sendable () -> Void = { set[0] = setDiagnostics(input.records, keys: keys) }
+        let setPass: @Sendable () -> Void = { set[0] = setDiagnostics(input.records) }
         let documents = concurrentChunks(of: input.documents.count, minimumPerChunk: 32, alongside: setRules ? setPass : nil) { range in
             var cap = DiagnosticCap(limits)
             for i in range { cap.add(contentsOf: documentDiagnostics(input.documents[i], index: i)) }
@@ -47,36 +47,31 @@ public struct Validator: Sendable {
     public func recordDiagnostics(_ records: [UserRecord], after reading: [Diagnostic] = []) -> [Diagnostic] {
         var all = DiagnosticCap(limits)
         all.add(contentsOf: reading)
-        let (perRecord, keys) = perRecordDiagnostics(records)
-        all.merge(perRecord)
-        all.merge(setDiagnostics(records, keys: keys))
+        all.merge(perRecordDiagnostics(records))
+        all.merge(setDiagnostics(records))
         return all.all
     }
 
-    /// Each record's own rules, on every core for large sets (records are independent); the same
-    /// pass reads what the set rules need of each record.
-    private func perRecordDiagnostics(_ records: [UserRecord]) -> (found: DiagnosticCap, keys: [RecordSetRules.Keys]) {
+    /// Each record's own rules, on every core for large sets (records are independent).
+    private func perRecordDiagnostics(_ records: [UserRecord]) -> DiagnosticCap {
         let chunks = concurrentChunks(of: records.count, minimumPerChunk: minimumRecordsPerChunk) { range in
             var rules = RecordRules(catalog: catalog.copyForWorker())
             var found = DiagnosticCap(limits)
-            var keys: [RecordSetRules.Keys] = []
-            keys.reserveCapacity(range.count)
             for i in range {
                 rules.found.removeAll(keepingCapacity: true)
                 rules.check(records[i].data)
                 for d in rules.found { found.add(place(d, record: i, origin: records[i].origin)) }
-                keys.append(RecordSetRules.Keys(records[i].data))
             }
-            return (found: found, keys: keys)
+            return found
         }
         var found = DiagnosticCap(limits)
-        for chunk in chunks { found.merge(chunk.found) }
-        return (found, chunks.flatMap(\.keys))
+        for chunk in chunks { found.merge(chunk) }
+        return found
     }
 
-    private func setDiagnostics(_ records: [UserRecord], keys: [RecordSetRules.Keys]) -> DiagnosticCap {
+    private func setDiagnostics(_ records: [UserRecord]) -> DiagnosticCap {
         var set = RecordSetRules(limits: limits)
-        set.check(records, keys: keys)
+        set.check(records)
         var placed = set.found
         placed.replaceKept(placed.kept.map { place($0, record: $0.record ?? 0, origin: records[$0.record ?? 0].origin) })
         return placed
