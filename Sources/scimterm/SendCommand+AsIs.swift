@@ -14,7 +14,7 @@ extension SendCommand {
             StandardError.write("scimterm: \(path): \(error.description)")
             throw ExitCode(2)
         }
-        showAsIsFindings(loaded.validate(), path: path, documents: documents.count)
+        showAsIsFindings(loaded.validate(with: Validator(limits: .commandLine)), path: path, documents: documents.count)
         return PreparedDocuments(asIs: documents)
     }
 

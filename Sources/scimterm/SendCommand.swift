@@ -131,7 +131,7 @@ struct SendCommand: AsyncParsableCommand {
 
     private func prepare(_ path: String, journal: SendJournal, endpoint: String) throws -> PreparedDocuments {
         var loaded = try input.load(path)
-        let found = loaded.validate()
+        let found = loaded.validate(with: Validator(limits: .commandLine))
         // Validated: the file's bytes are no longer needed, and go before the documents are built.
         loaded.bytes = []
         let built = build.builder.documents(for: loaded.records)

@@ -1,28 +1,11 @@
 import Foundation
 import Provisioning
 
-/// The HTTPS transport for a connection: the system's CAs plus the Connect screen's CA file, and the
-/// proxy from the environment. A CA file that is missing or holds no certificate is a problem worded
+/// The Connect screen's CA file and the problems of the HTTPS transport (built by `GraphClient.live`),
+/// worded for the screen. A CA file that is missing or holds no certificate is a problem worded
 /// here, naming the file, before anything is sent: otherwise it would surface later as a puzzling
 /// "certificate not trusted".
 enum LiveTransport {
-    static func make(caFile field: String, targetHost: String,
-                     environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> Result<AsyncHTTPTransport, ConnectionProblem>
-    {
-        let caFile: String?
-        switch checkedPath(field) {
-        case .success(let path): caFile = path
-        case .failure(let problem): return .failure(problem)
-        }
-        do {
-            return .success(try AsyncHTTPTransport(options: .init(
-                caFile: caFile, proxy: ProxySettings.from(environment: environment, targetHost: targetHost))))
-        } catch {
-            return .failure(setupProblem(error, caFile: caFile))
-        }
-    }
-
     /// The field's path with `~` expanded; nil for an empty field (the system's CAs only).
     static func checkedPath(_ field: String) -> Result<String?, ConnectionProblem> {
         let trimmed = field.trimmed

@@ -12,8 +12,9 @@ public enum SendFindings {
     ]
 
     /// Whether the finding is about a request envelope (what Entra parses before any user).
+    /// A capped rule's "… and N more" line has no record either, but stands for many findings, not one envelope.
     public static func isEnvelope(_ d: Diagnostic) -> Bool {
-        d.record == nil && (d.rule.hasPrefix("bulk.") || d.rule.hasPrefix("entra."))
+        d.record == nil && d.summarised == nil && (d.rule.hasPrefix("bulk.") || d.rule.hasPrefix("entra."))
     }
 
     /// The input's findings as they apply to the rebuilt documents: envelope errors the rebuild
