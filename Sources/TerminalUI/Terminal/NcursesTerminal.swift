@@ -1,10 +1,6 @@
 import CNcurses
 #if canImport(Glibc)
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -113,6 +109,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func flush(_ frame: ScreenBuffer, cursor: Point?) {
+        guard !TerminalSignals.isEnding else { return }
         guard isOpen else { return }
         if previous?.size != frame.size {
             _ = wclear(window)
@@ -157,6 +154,8 @@ public final class NcursesTerminal: Terminal {
     /// Sleeps in `poll(2)` on the keyboard, the signal pipe and the inbox instead of polling, so an
     /// idle screen costs nothing. Keys ncurses already buffered are taken before sleeping.
     public func nextKey(timeoutMilliseconds: Int?) -> Key? {
+        // wgetch refreshes the window: after the signal handler's endwin it must not run again.
+        if TerminalSignals.isEnding { usleep(50_000); return nil }
         if let key = readWaiting() { return key }
         guard timeoutMilliseconds != 0 else { return nil }
         let signals = TerminalSignals.wake?.readDescriptor

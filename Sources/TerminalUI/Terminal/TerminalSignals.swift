@@ -1,9 +1,5 @@
 #if canImport(Glibc)
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -27,6 +23,11 @@ public enum TerminalSignals {
 
     /// Readable after SIGWINCH or SIGCONT, so a loop asleep in `poll(2)` wakes for them.
     public static let wake = WakePipe()
+
+    /// True from the moment a fatal signal is being handled: the handler may run on another thread
+    /// while the loop goes on, and one more refresh after `endwin` would switch the alternate screen
+    /// back on for good.
+    static var isEnding: Bool { handling != 0 }
 
     static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let crashes: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
