@@ -59,16 +59,7 @@ final class HARStream {
 
     private func write(_ bytes: [UInt8]) {
         guard failure == nil else { return }
-        let done = bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-                if n <= 0 { return false }
-                written += n
-            }
-            return true
-        }
-        if !done { failure = "cannot write \(path): \(String(cString: strerror(errno)))" }
+        if !PrivateFile.writeAll(fd, bytes) { failure = "cannot write \(path): \(String(cString: strerror(errno)))" }
     }
 
     /// Drops the temporary file; the error to throw.

@@ -40,7 +40,8 @@ public enum PrivateFile {
         }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    /// Every byte to `fd`, looping over short writes; false on an error.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var written = 0
             while written < buffer.count {
