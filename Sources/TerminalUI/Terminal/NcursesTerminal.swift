@@ -161,7 +161,17 @@ public final class NcursesTerminal: Terminal {
         let signals = TerminalSignals.wake?.readDescriptor
         let woken = waitReadable([0] + [signals, inboxDescriptor].compactMap { $0 }, timeoutMilliseconds: timeoutMilliseconds)
         if let signals, woken.contains(signals) { TerminalSignals.wake?.drain() }
-        return readWaiting()
+        if let key = readWaiting() { return key }
+        // A terminal that went away without a SIGHUP reaching us would make poll(2) return at once
+        // for ever: end the way a dropped connection does (restore, save, exit by SIGHUP).
+        if woken.contains(0), Self.inputHungUp() { _ = raise(SIGHUP) }
+        return nil
+    }
+
+    private static func inputHungUp() -> Bool {
+        var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) > 0 else { return false }
+        return Int32(fd.revents) & (Int32(POLLHUP) | Int32(POLLERR) | Int32(POLLNVAL)) != 0
     }
 
     /// A key ncurses has (or can read now) without waiting; the resume after Ctrl-Z as a resize.

@@ -18,6 +18,10 @@ public enum TerminalSignals {
     nonisolated(unsafe) private static var continued: sig_atomic_t = 0
     /// The write end of `wake`, copied where a handler can read it without touching Swift runtime.
     nonisolated(unsafe) private static var wakeDescriptor: Int32 = -1
+    /// The thread that drives ncurses. A process-directed signal lands on any thread that does not
+    /// block it (HTTP and task threads included); the terminal is restored on this one, where no
+    /// ncurses call can be half-way through or start after `endwin`.
+    nonisolated(unsafe) private static var uiThread: pthread_t?
     /// ncurses' own SIGWINCH handler (it turns the signal into KEY_RESIZE); ours runs it, then wakes the loop.
     nonisolated(unsafe) private static var previousWinch = sigaction()
 
@@ -38,9 +42,11 @@ public enum TerminalSignals {
 
     static func install(restore: @escaping () -> Void) {
         restoreTerminal = restore
+        uiThread = pthread_self()
+        allowOnThisThread(terminating + [SIGTSTP])
         wakeDescriptor = wake?.writeDescriptor ?? -1
         for sig in terminating + crashes { _ = signal(sig) { TerminalSignals.fatal($0) } }
-        _ = signal(SIGTSTP) { _ in TerminalSignals.suspend() }
+        _ = signal(SIGTSTP) { TerminalSignals.stopRequested($0) }
         _ = signal(SIGCONT) { _ in
             TerminalSignals.continued = 1
             TerminalSignals.pokeWake()
@@ -50,8 +56,18 @@ public enum TerminalSignals {
 
     static func uninstall() {
         restoreTerminal = nil
+        uiThread = nil
         for sig in terminating + crashes + [SIGTSTP, SIGCONT] { _ = signal(sig, SIG_DFL) }
         _ = sigaction(SIGWINCH, &previousWinch, nil)
+    }
+
+    /// The UI may run on a pool thread, and pool threads block asynchronous signals; a signal
+    /// forwarded there would wait for ever.
+    private static func allowOnThisThread(_ signals: [Int32]) {
+        var set = sigset_t()
+        _ = sigemptyset(&set)
+        for sig in signals { _ = sigaddset(&set, sig) }
+        _ = pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Puts our SIGWINCH handler in front of ncurses' one (installed by `newterm`), keeping theirs.
@@ -89,7 +105,19 @@ public enum TerminalSignals {
         return true
     }
 
+    /// Sends a signal that arrived on another thread on to the UI thread and returns true. Crashes are
+    /// not forwarded: they belong to the thread that faulted, and returning would fault again.
+    private static func forwardedToUIThread(_ sig: Int32) -> Bool {
+        switch sig {
+        case SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT: return false
+        default: break
+        }
+        guard let ui = uiThread, pthread_equal(pthread_self(), ui) == 0 else { return false }
+        return pthread_kill(ui, sig) == 0
+    }
+
     private static func fatal(_ sig: Int32) {
+        if forwardedToUIThread(sig) { return }
         if handling == 0 {
             handling = 1
             restoreTerminal?()
@@ -99,13 +127,18 @@ public enum TerminalSignals {
         _ = raise(sig)
     }
 
+    private static func stopRequested(_ sig: Int32) {
+        if forwardedToUIThread(sig) { return }
+        suspend()
+    }
+
     /// Stops the process the way the shell expects, after giving the terminal back.
     static func suspend() {
         restoreTerminal?()
         _ = signal(SIGTSTP, SIG_DFL)
         _ = raise(SIGTSTP)
         // Execution resumes here after `fg`.
-        _ = signal(SIGTSTP) { _ in TerminalSignals.suspend() }
+        _ = signal(SIGTSTP) { TerminalSignals.stopRequested($0) }
         continued = 1
     }
 }
