@@ -68,7 +68,7 @@ extension SendCommand {
         }
         guard !older.isEmpty else { return }
         let users = Self.distinct(older.flatMap { $0.overlaps.filter { $0.newer.sendId == sendId }.map(\.externalId) }).count
-        let names = older.map { "\(Self.short($0.sendId)) of \(TimeText.minute($0.created))" }.joined(separator: ", ")
+        let names = older.map { "\(Self.short($0.sendId)) of \(TimeText.minute($0.created, timeZone: .current))" }.joined(separator: ", ")
         StandardError.write("scimterm: this send supersedes the interrupted send\(older.count == 1 ? "" : "s") \(names) "
             + "(newer data for \(users) of \(older.count == 1 ? "its" : "their") users); `send --resume` will not resend "
             + (older.count == 1 ? "it" : "them"))
@@ -80,9 +80,9 @@ extension SendCommand {
         let users = distinct(s.unacceptedExternalIds).count
         let overlapping = distinct(s.overlaps.map(\.externalId)).count
         let newer = s.newerSends
-        let by = newer.first.map { "\(short($0.sendId)) at \(TimeText.minute($0.created))" } ?? "a later send"
+        let by = newer.first.map { "\(short($0.sendId)) at \(TimeText.minute($0.created, timeZone: .current))" } ?? "a later send"
         let others = newer.count > 1 ? " and \(newer.count - 1) other send\(newer.count == 2 ? "" : "s")" : ""
-        return "superseded: send \(short(s.sendId)) of \(TimeText.minute(s.created)), \(s.unacceptedDocuments) document"
+        return "superseded: send \(short(s.sendId)) of \(TimeText.minute(s.created, timeZone: .current)), \(s.unacceptedDocuments) document"
             + "\(s.unacceptedDocuments == 1 ? "" : "s"), \(users) user\(users == 1 ? "" : "s"); newer data for \(overlapping) of them "
             + "was sent by \(by)\(others); not resent"
     }

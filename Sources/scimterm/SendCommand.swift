@@ -206,7 +206,7 @@ struct SendCommand: AsyncParsableCommand {
     }
 
     /// "2026-12-05 14:05 (local)" for a time the operator acts on.
-    static func clock(_ date: Date) -> String { TimeText.minute(date) + " (local)" }
+    static func clock(_ date: Date) -> String { TimeText.minute(date, timeZone: .current) + " (local)" }
 
     static func stamp(_ date: Date) -> String {
         let f = ISO8601DateFormatter()

@@ -111,7 +111,7 @@ enum LogFixture {
     /// The sample users, connected to the sandbox (a secret typed, the job Active).
     static func connected(width: Int = 100, height: Int = 30) -> Keys {
         var state = Fixture.connected(width: width, height: height)
-        state.logs.timeZone = TimeZone(identifier: "UTC")!
+        state.timeZone = TimeZone(identifier: "UTC")!
         return Keys(state)
     }
 

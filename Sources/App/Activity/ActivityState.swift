@@ -27,17 +27,17 @@ public struct ActivityState: Equatable, Sendable {
     public init() {}
 
     /// Adds an exchange in id order; one already there (posted twice at start-up) is ignored.
-    mutating func append(_ exchange: HTTPExchange, viewport: Int) {
+    mutating func append(_ exchange: HTTPExchange, viewport: Int, zone: TimeZone) {
         if let last = exchanges.last, exchange.id <= last.id {
             guard !exchanges.contains(where: { $0.id == exchange.id }) else { return }
             let at = exchanges.firstIndex { $0.id > exchange.id } ?? exchanges.count
             exchanges.insert(exchange, at: at)
-            texts.insert(ExchangeText.detail(exchange), at: at)
+            texts.insert(ExchangeText.detail(exchange, zone: zone), at: at)
             refreshRows(viewport: viewport)
             return
         }
         exchanges.append(exchange)
-        texts.append(ExchangeText.detail(exchange))
+        texts.append(ExchangeText.detail(exchange, zone: zone))
         if matches(exchanges.count - 1) { rows.append(exchanges.count - 1) }
         if followsTail { list = list.movedToBottom(total: rows.count, viewport: viewport) }
         refreshDetail()

@@ -6,7 +6,7 @@ extension AppState {
     var activityLayout: ActivityLayout { ActivityLayout(size: size, showsProgress: send != nil) }
 
     mutating func recordExchange(_ exchange: HTTPExchange) {
-        activity.append(exchange, viewport: activityLayout.listRows)
+        activity.append(exchange, viewport: activityLayout.listRows, zone: timeZone)
     }
 
     /// Keys on the Activity screen: the search field while it is open takes the text.
@@ -76,7 +76,7 @@ extension AppState {
             effects.append(.writeFile(path: path, bytes: HARExport.bytes(activity.exchanges)))
         case .saveExchange(let id):
             guard let exchange = activity.exchanges.first(where: { $0.id == id }) else { return }
-            effects.append(.writeFile(path: path, bytes: Array((ExchangeText.detail(exchange) + "\n").utf8)))
+            effects.append(.writeFile(path: path, bytes: Array((ExchangeText.detail(exchange, zone: timeZone) + "\n").utf8)))
         default:
             break
         }
@@ -86,7 +86,6 @@ extension AppState {
         (exportDirectory ?? FileManager.default.temporaryDirectory.path) + "/" + name
     }
 
-    // A file name only: the state's clock may be minutes old when nothing has ticked (issue 14 moves
-    // the time into the key actions).
-    private func stamp() -> String { TimeText.fileStamp(Date()) }
+    /// The clock is the key's own time: every key arrives after `.clockAdvanced`.
+    private func stamp() -> String { TimeText.fileStamp(clock, timeZone: timeZone) }
 }

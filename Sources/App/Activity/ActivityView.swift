@@ -55,7 +55,7 @@ struct ActivityView {
                      role: { row, column in column == 3 ? Self.role(exchanges[rows[row]]) : nil }) { row, column in
             let x = exchanges[rows[row]]
             switch column {
-            case 0: return ExchangeText.time(x.startedAt)
+            case 0: return ExchangeText.time(x.startedAt, zone: state.timeZone)
             case 1: return x.request.method
             case 2: return ExchangeText.what(x)
             case 3: return ExchangeText.status(x)

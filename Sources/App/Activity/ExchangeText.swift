@@ -22,7 +22,7 @@ enum ExchangeText {
         return exchange.failure == nil ? "…" : "ERR"
     }
 
-    static func time(_ date: Date) -> String { TimeText.second(date) }
+    static func time(_ date: Date, zone: TimeZone) -> String { TimeText.second(date, timeZone: zone) }
 
     static func size(_ bytes: Int) -> String {
         bytes < 1024 ? "\(bytes) B" : String(format: "%.1f kB", Double(bytes) / 1024)
@@ -30,10 +30,10 @@ enum ExchangeText {
 
     /// The request line, headers and body; the status, headers and body; the timings and the ids a
     /// Microsoft support case asks for. JSON bodies are pretty-printed.
-    static func detail(_ exchange: HTTPExchange) -> String {
+    static func detail(_ exchange: HTTPExchange, zone: TimeZone) -> String {
         var lines: [String] = []
         let retry = exchange.attempt > 0 ? " · retry \(exchange.attempt)" : ""
-        lines.append("#\(exchange.id) \(what(exchange)) · \(time(exchange.startedAt)) · \(Int(exchange.durationMilliseconds.rounded())) ms\(retry)")
+        lines.append("#\(exchange.id) \(what(exchange)) · \(time(exchange.startedAt, zone: zone)) · \(Int(exchange.durationMilliseconds.rounded())) ms\(retry)")
         if let id = exchange.requestId { lines.append("request-id: \(id)") }
         if let id = exchange.clientRequestId { lines.append("client-request-id: \(id)") }
         lines.append("")

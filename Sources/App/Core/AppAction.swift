@@ -12,6 +12,9 @@ public enum AppAction: Sendable {
     case resized(Size)
     /// A timer tick while something animates (the connection test spinner, a send's countdowns).
     case tick(Date)
+    /// The runner's time, sent before every key: what a key does is stamped with it (a send's
+    /// start, an export's file name) rather than with a clock read inside an update.
+    case clockAdvanced(Date)
     /// A named action from a key binding or the command palette.
     case command(KeyAction)
     case connectionTested(generation: Int, ConnectionOutcome)

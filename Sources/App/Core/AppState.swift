@@ -120,6 +120,9 @@ public struct AppState: Sendable {
     public var spinner = Spinner()
     /// The latest time the runner told us (ticks, answers that carry their time): ages are measured against it.
     public var clock = Date(timeIntervalSince1970: 0)
+    /// The zone every time on screen is shown in: set once by the runner from the system, pinned by
+    /// tests, never read from the environment by an update or a view.
+    public var timeZone = TimeZone(identifier: "UTC") ?? .current
     /// The send confirmation's facts, read afresh each time it opens.
     public var sendCheck = SendCheck()
     /// The restart confirmation's facts: what the restart would discard of scimterm's uploads.

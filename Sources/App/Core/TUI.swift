@@ -36,6 +36,8 @@ extension AppState {
         case .resized(let newSize):
             size = newSize
             users.list = users.list.clamped(total: users.rows.count, viewport: usersViewport)
+        case .clockAdvanced(let now):
+            clock = max(clock, now)
         case .tick(let now):
             clock = max(clock, now)
             logsTicked(effects: &effects)

@@ -8,6 +8,7 @@ struct LogsJobPanel {
     var logs: LogsState
     /// The state's clock, for the age of the job state.
     var now: Date
+    var zone: TimeZone
 
     static let labelWidth = 12
 
@@ -41,7 +42,7 @@ struct LogsJobPanel {
             if let busy = Self.busyText(logs.jobBusy) { out.append([label(""), RoleSpan(busy, .accent)]) }
             if let read = logs.jobReadAt { out.append([label("read"), RoleSpan(LogsText.age(read, now: now), .muted)]) }
             let lastRun = job.lastExecution.map { text in
-                LogsText.graphTime(text, in: logs.timeZone) + (ProvisioningLog.date(text).map { " (\(LogsText.age($0, now: now)))" } ?? "")
+                LogsText.graphTime(text, in: zone) + (ProvisioningLog.date(text).map { " (\(LogsText.age($0, now: now)))" } ?? "")
             }
             out.append([label("last run"), RoleSpan(lastRun ?? "never")])
             if job.code == "Quarantine" || job.quarantineReason != nil {

@@ -57,9 +57,6 @@ public struct LogsState: Equatable, Sendable {
     /// A start, pause or restart sent and not answered yet.
     public var jobBusy: JobAction?
 
-    /// Time zone the times are shown in (tests pin it).
-    public var timeZone: TimeZone = .current
-
     /// How long after its 202 an upload's users may take to appear before the screen says they were
     /// not processed: the logs' documented 5 to 10 minutes, plus the ~40 minutes Microsoft allows
     /// after a restart from quarantine (ENTRA.md §5). Tests shorten it.

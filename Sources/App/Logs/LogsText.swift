@@ -14,13 +14,7 @@ enum LogsText {
     /// "2025-05-01 10:42:03" in the given zone.
     static func fullTime(_ date: Date, in zone: TimeZone) -> String { format(date, "yyyy-MM-dd HH:mm:ss", zone) }
 
-    static func format(_ date: Date, _ pattern: String, _ zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
-    }
+    static func format(_ date: Date, _ pattern: String, _ zone: TimeZone) -> String { TimeText.format(date, pattern, zone) }
 
     /// "just now", "12 s ago", "3 min ago": how old something read at `at` is at `now`.
     static func age(_ at: Date, now: Date) -> String { Observed(true, at: at).age(now: now) }

@@ -9,7 +9,7 @@ extension AppState {
     var logsLayout: LogsLayout {
         let logs = self.logs
         let now = clock
-        return LogsLayout(size: size, rows: logs.rows.count) { LogsJobPanel(logs: logs, now: now).lines(width: $0).count }
+        return LogsLayout(size: size, rows: logs.rows.count) { LogsJobPanel(logs: logs, now: now, zone: timeZone).lines(width: $0).count }
     }
 
     /// Keys on the Logs screen: the `/` prompt, while open, takes the text.
@@ -100,7 +100,7 @@ extension AppState {
     private mutating func scrollLogDetail(by pages: Int) {
         guard let entry = logs.selected else { return }
         let area = logsLayout.detailText
-        let total = LogsDetail(entry: entry, width: area.width, zone: logs.timeZone).lines().count
+        let total = LogsDetail(entry: entry, width: area.width, zone: timeZone).lines().count
         let step = max(1, area.height / 2)
         logs.detailTop = min(max(0, logs.detailTop + pages * step), max(0, total - area.height))
     }

@@ -71,7 +71,7 @@ struct LogsView {
         if let follow = LogsFollowText(logs: logs, now: state.clock).line(failed: failed) { return follow }
         if logs.pendingReads > 0 { return ("Reading the provisioning logs…", .muted) }
         if let read = logs.lastRead {
-            return ("Read at \(LogsText.format(read, "HH:mm:ss", logs.timeZone)) (\(LogsText.age(read, now: state.clock))). Entries appear 5 to 10 minutes after an upload; r reads again.", .muted)
+            return ("Read at \(LogsText.format(read, "HH:mm:ss", state.timeZone)) (\(LogsText.age(read, now: state.clock))). Entries appear 5 to 10 minutes after an upload; r reads again.", .muted)
         }
         return ("r reads the provisioning logs of the job.", .muted)
     }
@@ -96,13 +96,13 @@ struct LogsView {
 
     private func drawJobLine(into frame: inout ScreenBuffer, area: Rect) {
         var spans = [Span("Job ", style: style(.title))]
-        let panel = LogsJobPanel(logs: logs, now: state.clock)
+        let panel = LogsJobPanel(logs: logs, now: state.clock, zone: state.timeZone)
         if let job = logs.job {
             spans.append(Span(job.code, style: style(LogsText.jobRole(job.code)).adding(.bold)))
             if let busy = LogsJobPanel.busyText(logs.jobBusy) { spans.append(Span(" · " + busy, style: style(.accent))) }
             if let read = logs.jobReadAt { spans.append(Span(" (read \(LogsText.age(read, now: state.clock)))", style: style(.muted))) }
             spans.append(Span(" · " + job.advice, style: style(.text)))
-            if let last = job.lastExecution { spans.append(Span(" · last run " + LogsText.graphTime(last, in: logs.timeZone), style: style(.muted))) }
+            if let last = job.lastExecution { spans.append(Span(" · last run " + LogsText.graphTime(last, in: state.timeZone), style: style(.muted))) }
         } else {
             spans.append(Span(panel.stateless, style: style(logs.jobError == nil ? .muted : .error)))
         }
@@ -112,7 +112,7 @@ struct LogsView {
     private func drawJobBox(into frame: inout ScreenBuffer, area: Rect) {
         guard area.height >= 3 else { return }
         let inner = frame.box(area, title: jobId.isEmpty ? "Job" : "Job \(jobId)", style: style(.border), titleStyle: style(.title))
-        var lines = LogsJobPanel(logs: logs, now: state.clock).lines(width: inner.width - 2)
+        var lines = LogsJobPanel(logs: logs, now: state.clock, zone: state.timeZone).lines(width: inner.width - 2)
         // The keys stay on the last row; the rest fills from the top.
         let keys = lines.removeLast()
         for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
@@ -143,7 +143,7 @@ struct LogsView {
 
     private func drawList(into frame: inout ScreenBuffer, area: Rect) {
         guard !area.isEmpty else { return }
-        let entries = logs.shown, rows = logs.rows, zone = logs.timeZone
+        let entries = logs.shown, rows = logs.rows, zone = state.timeZone
         let table = TableView(columns: Self.columns, emptyText: emptyText())
         // The status column in its colour: success green, warning yellow, failure red.
         table.render(into: &frame, area: area, state: logs.list, total: rows.count, theme: theme,
@@ -169,7 +169,7 @@ struct LogsView {
             drawGuide(into: &frame, area: text)
             return
         }
-        let lines = LogsDetail(entry: entry, width: text.width, zone: logs.timeZone).lines()
+        let lines = LogsDetail(entry: entry, width: text.width, zone: state.timeZone).lines()
         let top = min(logs.detailTop, max(0, lines.count - text.height))
         let shown = min(lines.count - top, text.height)
         var title = " \(entry.log.externalId.isEmpty ? "(no externalId)" : entry.log.externalId) · \(LogsText.action(entry.log)) \(entry.log.status) "

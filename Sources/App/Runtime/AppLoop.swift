@@ -11,13 +11,16 @@ public final class AppLoop {
     let runner: EffectRunner
     /// The generation last copied into the signal-safe snapshot.
     private var snapshotGeneration = -1
+    /// Where the time comes from; tests pass a fixed or stepped clock.
+    let now: () -> Date
 
     /// Workspaces up to this size are snapshotted for the signal handler after every change; larger
     /// ones when autosave serialises them.
     static let eagerSnapshotLimit = 2_000
 
-    public init(state: AppState, terminal: any Terminal, services: AppServices = .live) {
+    public init(state: AppState, terminal: any Terminal, services: AppServices = .live, now: @escaping () -> Date = Date.init) {
         self.state = state
+        self.now = now
         self.terminal = terminal
         self.runner = EffectRunner(inbox: inbox, services: services)
         self.state.size = terminal.size
@@ -53,6 +56,7 @@ public final class AppLoop {
     public func step(timeoutMilliseconds: Int?) -> Bool {
         var happened = false
         if let key = terminal.nextKey(timeoutMilliseconds: timeoutMilliseconds) {
+            dispatch(.clockAdvanced(now()))
             if key == .resize { dispatch(.resized(terminal.size)) }
             dispatch(.key(key))
             happened = true

@@ -30,7 +30,8 @@ public struct AppServices: Sendable {
 
 /// Wording of connection outcomes, shared by the connection test and the other Graph calls.
 enum LiveConnection {
-    static func clock(_ date: Date) -> String { TimeText.clock(date) }
+    /// The runner's wording, in the machine's zone (a runtime, so the environment may be read here).
+    static func clock(_ date: Date) -> String { TimeText.clock(date, timeZone: .current) }
 
     static func problem(_ error: ProvisioningError) -> ConnectionProblem {
         switch error {

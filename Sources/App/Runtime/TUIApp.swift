@@ -117,7 +117,8 @@ public enum TUIApp {
         defer { terminal.shutdown() }
         let selection = ThemeLoader.standard(environment: options.environment)
             .select(name: options.theme, environment: options.environment, depth: terminal.capabilities.colorDepth)
-        let state = initialState(options, size: terminal.size, theme: selection.theme)
+        var state = initialState(options, size: terminal.size, theme: selection.theme)
+        state.timeZone = .current
         let services = AppServices.live(dailyQuota: options.dailyQuota)
         let loop = AppLoop(state: state, terminal: terminal, services: services)
         if let path = state.workspacePath { prepareSaving(loop, state.workspace.encoded(), path: path) }

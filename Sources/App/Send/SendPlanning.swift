@@ -96,7 +96,7 @@ struct SendPlanning {
         let needed = scopes.map { requestCount(for: $0) }.max() ?? 0
         if let error = state.sendCheck.callsError { return "Daily quota: the journal could not be read (\(error))" }
         guard let plan = state.sendCheck.plan(needed: needed, now: state.clock, profileQuota: state.connect.draft.dailyQuota) else { return "Daily quota: counting this machine's calls…" }
-        let line = "Daily quota: " + plan.summary(clock: { TimeText.minute($0) })
+        let line = "Daily quota: " + plan.summary(clock: { TimeText.minute($0, timeZone: state.timeZone) })
         return plan.fits ? line : "⚠ " + line
     }
 

@@ -75,7 +75,7 @@ extension AppState {
 
     private mutating func startSend(_ documents: [SendDocument], title: String, effects: inout [AppEffect]) {
         guard !documents.isEmpty else { message = StatusMessage("nothing to send", .warning); return }
-        let progress = SendProgress(title: title, documents: documents, startedAt: Date())
+        let progress = SendProgress(title: title, documents: documents, startedAt: clock)
         send = progress
         for document in documents { for id in document.recordIDs { sendStatus[id] = .queued } }
         effects.append(.send(connect.request, documents, journalPath: journalPath))
@@ -130,7 +130,7 @@ extension AppState {
             if result.cancelled { text = "cancelled: " + text + "; the rest can be resumed" }
             if let stopped = result.stopped {
                 text = stopped + "; " + text + "; the journal keeps the rest"
-                    + (result.resumeAfter.map { ", resume after \(TimeText.minute($0))" } ?? ", resume it once the cause is fixed")
+                    + (result.resumeAfter.map { ", resume after \(TimeText.minute($0, timeZone: timeZone))" } ?? ", resume it once the cause is fixed")
             }
             let level: MessageLevel = progress.failedDocuments > 0 || result.cancelled || result.stopped != nil ? .warning : .success
             message = StatusMessage(text + (accepted.isEmpty ? "" : "; Logs (6) follows what Entra does with them"), level)
@@ -147,9 +147,9 @@ extension AppState {
     mutating func resumableFound(_ found: ResumableSend?) {
         guard let found, overlay == nil, send?.isRunning != true else { return }
         let remaining = found.documents.count - found.acceptedDocuments
-        let when = TimeText.minute(found.created)
+        let when = TimeText.minute(found.created, timeZone: timeZone)
         if let superseded = found.superseded {
-            overlay = .dialog(Self.supersededOffer(found, superseded), .resume(found))
+            overlay = .dialog(Self.supersededOffer(found, superseded, zone: timeZone), .resume(found))
             return
         }
         if found.purgedByRestart {
@@ -177,7 +177,7 @@ extension AppState {
             let documents = found.documents.map { ids in
                 SendDocument(bytes: [], recordIDs: ids.compactMap { byExternalId[$0] }, externalIds: ids)
             }
-            send = SendProgress(title: "the rest of the interrupted send", documents: documents, startedAt: Date(), accepted: found.accepted)
+            send = SendProgress(title: "the rest of the interrupted send", documents: documents, startedAt: clock, accepted: found.accepted)
             effects.append(.resumeSend(connect.request, sendId: found.sendId, journalPath: journalPath))
             effects.append(.tickAfter(milliseconds: 250))
             switchTo(.activity)
