@@ -21,14 +21,17 @@ enum StreamedValidation {
         guard path != "-" else { return nil }
         var stream = StreamingValidator(validator: validator)
         stream.expectedBytes = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        var pipeline = StreamingPipeline(stream)
+        var batches = 0
         do {
             let outcome = try DocumentBatches.read(path: path) { (batch: [UInt8]) throws(NotStreamable) in
-                if stream.documents == 0 && stream.records == 0 && !PayloadReader.looksLikeJSON(batch) {
-                    throw NotStreamable()
-                }
-                do { try stream.add(batch: batch) } catch { throw NotStreamable() }
+                if batches == 0 && !PayloadReader.looksLikeJSON(batch) { throw NotStreamable() }
+                batches += 1
+                do { try pipeline.submit(batch) } catch { throw NotStreamable() }
             }
-            guard outcome == .done, stream.documents > 0 else { return nil }
+            guard outcome == .done else { return nil }
+            stream = try pipeline.finish()
+            guard stream.documents > 0 else { return nil }
         } catch {
             return nil
         }

@@ -30,7 +30,7 @@ public enum DocumentBatches {
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 || chunk[..<max(n, 0)].contains(0) { return .notStreamable }
+            if n < 0 || chunk.withUnsafeBytes({ b in b.baseAddress.map { memchr($0, 0, n) != nil } ?? false }) { return .notStreamable }
             if n == 0 { break }
             buffer.append(contentsOf: chunk[..<n])
             scanner.scan(buffer)
@@ -58,12 +58,12 @@ struct BoundaryScanner {
     mutating func scan(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { b in
             while position < b.count {
-                let c = b[position]
-                position += 1
                 if inString {
-                    if escaped { escaped = false } else if c == 0x5C { escaped = true } else if c == 0x22 { inString = false }
+                    skipString(b)
                     continue
                 }
+                let c = b[position]
+                position += 1
                 switch c {
                 case 0x22: inString = true
                 case 0x7B, 0x5B: depth += 1
@@ -73,6 +73,26 @@ struct BoundaryScanner {
                 }
             }
         }
+    }
+
+    /// Moves past a string's bytes up to its closing quote (or the buffer's end); most of a file
+    /// is strings, and this tight loop is what keeps the reading thread ahead of the workers.
+    private mutating func skipString(_ b: UnsafeBufferPointer<UInt8>) {
+        if escaped {
+            escaped = false
+            position += 1
+            return
+        }
+        var i = position
+        while i < b.count {
+            let c = b[i]
+            if c == 0x22 || c == 0x5C { break }
+            i += 1
+        }
+        position = i
+        guard i < b.count else { return }
+        position += 1
+        if b[i] == 0x22 { inString = false } else { escaped = true }
     }
 
     /// After the bytes up to `lastCut` were handed on and removed from the buffer.

@@ -12,16 +12,18 @@ public enum PayloadReader {
         return i < bytes.count && (bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "["))
     }
 
-    public static func read(json bytes: [UInt8]) throws(InputError) -> InputReadResult {
+    /// `concurrent: false` reads on the calling thread alone (a stream's batches are already read
+    /// several at once).
+    public static func read(json bytes: [UInt8], concurrent: Bool = true) throws(InputError) -> InputReadResult {
         let values: [(value: JSONValue, range: Range<Int>)]
         do {
-            values = try JSONParser.parseSequenceConcurrently(bytes)
+            values = try concurrent ? JSONParser.parseSequenceConcurrently(bytes) : JSONParser.parseSequence(bytes)
         } catch {
             throw InputError(error)
         }
         guard !values.isEmpty else { throw InputError(message: "the file is empty") }
         // Documents are independent: sorted out on every core, then joined in order.
-        let parts = concurrentChunks(of: values.count, minimumPerChunk: 64) { range in
+        let parts = concurrentChunks(of: values.count, minimumPerChunk: concurrent ? 64 : .max) { range in
             var part = InputReadResult(format: .json)
             for docIndex in range {
                 let item = values[docIndex]

@@ -26,7 +26,7 @@ public struct Validator: Sendable {
         // The envelopes' rules keep the other cores busy while one runs the (serial) set rules.
         let set = ConcurrentSlots<DiagnosticCap>(count: 1)
         let setPass: @Sendable () -> Void = { set[0] = setDiagnostics(input.records) }
-        let documents = concurrentChunks(of: input.documents.count, minimumPerChunk: 32, alongside: setRules ? setPass : nil) { range in
+        let documents = concurrentChunks(of: input.documents.count, minimumPerChunk: minimumRecordsPerChunk == .max ? .max : 32, alongside: setRules ? setPass : nil) { range in
             var cap = DiagnosticCap(limits)
             for i in range { cap.add(contentsOf: documentDiagnostics(input.documents[i], index: i)) }
             return cap

@@ -1,0 +1,30 @@
+/// What the streamed set rules read of one record, as hashes: worked out on the batch's worker,
+/// in parallel, so that the ordered pass over the batches only looks them up.
+///
+/// Reading the keys (case-insensitive attribute look-ups), lower-casing the userName and hashing
+/// took a tenth of a streamed validate's time on the one thread that must see every record.
+struct SetKeyHashes: Sendable {
+    /// The externalId's hash, including an empty one's; nil when there is none.
+    var externalId: UInt64?
+    var externalIdIsEmpty: Bool
+    /// The lower-cased userName's hash; nil when there is none or it is empty.
+    var userName: UInt64?
+    /// The manager's externalId's hash; nil when there is none or it is empty.
+    var manager: UInt64?
+    /// The manager is the record's own externalId.
+    var managerIsSelf: Bool
+
+    init(_ keys: RecordSetRules.Keys) {
+        externalId = keys.externalId.map(HashedKeys.hash)
+        externalIdIsEmpty = keys.externalId?.isEmpty ?? true
+        userName = keys.lowercasedUserName.flatMap { $0.isEmpty ? nil : HashedKeys.hash($0) }
+        let manager = keys.managerExternalId.flatMap { $0.isEmpty ? nil : $0 }
+        self.manager = manager.map(HashedKeys.hash)
+        managerIsSelf = manager != nil && manager == keys.externalId
+    }
+
+    /// Every record's, in order.
+    static func of(_ records: [UserRecord]) -> [SetKeyHashes] {
+        records.map { SetKeyHashes(RecordSetRules.Keys($0.data)) }
+    }
+}
