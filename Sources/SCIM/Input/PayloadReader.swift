@@ -23,7 +23,7 @@ public enum PayloadReader {
         }
         guard !values.isEmpty else { throw InputError(message: "the file is empty") }
         // Documents are independent: sorted out on every core, then joined in order.
-        let parts = concurrentChunks(of: values.count, minimumPerChunk: concurrent ? 64 : .max) { range in
+        var parts = concurrentChunks(of: values.count, minimumPerChunk: concurrent ? 64 : .max) { range in
             var part = InputReadResult(format: .json)
             for docIndex in range {
                 let item = values[docIndex]
@@ -33,7 +33,15 @@ public enum PayloadReader {
             }
             return part
         }
-        var result = InputReadResult(format: values.count > 1 ? .jsonSequence : .json)
+        let format: InputReadResult.Format = values.count > 1 ? .jsonSequence : .json
+        if parts.count == 1 {
+            // Taken as it is: joining a copy held a million users' records twice at once.
+            var result = parts.removeLast()
+            result.format = format
+            result.deferredRelease = DeferredRelease.forResult(result)
+            return result
+        }
+        var result = InputReadResult(format: format)
         result.documents.reserveCapacity(values.count)
         result.records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
         for part in parts {

@@ -4,6 +4,8 @@
 /// Reading the keys (case-insensitive attribute look-ups), lower-casing the userName and hashing
 /// took a tenth of a streamed validate's time on the one thread that must see every record.
 struct SetKeyHashes: Sendable {
+    /// The record's index in its batch.
+    var record: Int
     /// The externalId's hash, including an empty one's; nil when there is none.
     var externalId: UInt64?
     var externalIdIsEmpty: Bool
@@ -14,7 +16,8 @@ struct SetKeyHashes: Sendable {
     /// The manager is the record's own externalId.
     var managerIsSelf: Bool
 
-    init(_ keys: RecordSetRules.Keys) {
+    init(_ keys: RecordSetRules.Keys, record: Int) {
+        self.record = record
         externalId = keys.externalId.map(HashedKeys.hash)
         externalIdIsEmpty = keys.externalId?.isEmpty ?? true
         userName = keys.lowercasedUserName.flatMap { $0.isEmpty ? nil : HashedKeys.hash($0) }
@@ -23,8 +26,16 @@ struct SetKeyHashes: Sendable {
         managerIsSelf = manager != nil && manager == keys.externalId
     }
 
-    /// Every record's, in order.
+    /// Whether the record has nothing these rules read.
+    var isEmpty: Bool { externalId == nil && userName == nil && manager == nil }
+
+    /// The records' that have any key, in order: a file of a million `{}` keeps none.
     static func of(_ records: [UserRecord]) -> [SetKeyHashes] {
-        records.map { SetKeyHashes(RecordSetRules.Keys($0.data)) }
+        var all: [SetKeyHashes] = []
+        for (i, record) in records.enumerated() {
+            let hashes = SetKeyHashes(RecordSetRules.Keys(record.data), record: i)
+            if !hashes.isEmpty { all.append(hashes) }
+        }
+        return all
     }
 }

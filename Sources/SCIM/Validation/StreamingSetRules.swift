@@ -27,9 +27,9 @@ struct StreamingSetRules {
 
     /// The set findings of one batch, with batch-relative record indices (to be placed and located
     /// like the batch's other findings); `base` is the batch's first record's input-wide index.
-    /// `hashes` are the records' own (`SetKeyHashes.of`); `records` is called only when a finding
+    /// `hashes` are those of the `count` records that have keys (`SetKeyHashes.of`); `records` is called only when a finding
     /// needs their strings for its message, at most once.
-    mutating func check(hashes: [SetKeyHashes], base: Int, records readRecords: () -> [UserRecord])
+    mutating func check(hashes: [SetKeyHashes], count: Int, base: Int, records readRecords: () -> [UserRecord])
         -> (found: [Diagnostic], managers: [(slot: Int, manager: UInt64)])
     {
         assert(externalIds.count == base, "batches come in order, each once")
@@ -41,11 +41,20 @@ struct StreamingSetRules {
             cached = all
             return all[i]
         }
-        for (i, h) in hashes.enumerated() {
-            if let first = externalIds.append(h.externalId, index: !h.externalIdIsEmpty) {
+        var next = hashes.makeIterator()
+        var h = next.next()
+        for i in 0..<count {
+            guard let keys = h, keys.record == i else {
+                // A record with no key at all keeps its position in both tables.
+                _ = externalIds.append(nil, index: false)
+                _ = userNames.append(nil, index: false)
+                continue
+            }
+            h = next.next()
+            if let first = externalIds.append(keys.externalId, index: !keys.externalIdIsEmpty) {
                 found.append(Self.duplicateExternalId(record(i), first: first, record: i))
             }
-            if let first = userNames.append(h.userName, index: true), externalIds.hash(ofRecord: first) != h.externalId ?? 0 {
+            if let first = userNames.append(keys.userName, index: true), externalIds.hash(ofRecord: first) != keys.externalId ?? 0 {
                 found.append(Self.duplicateUserName(record(i), first: first, record: i))
             }
         }
@@ -76,7 +85,8 @@ struct StreamingSetRules {
     {
         let managerPath = JSONPath.root.appending(SCIMSchema.enterpriseUser).appending("manager").appending("value")
         var unresolved: [(slot: Int, manager: UInt64)] = []
-        for (i, h) in hashes.enumerated() {
+        for h in hashes {
+            let i = h.record
             guard let manager = h.manager else { continue }
             if h.managerIsSelf {
                 found.append(Diagnostic(.warning, rule: "entra.manager.self", source: "Entra: manager reference", record: i,

@@ -46,7 +46,8 @@ public struct StreamingValidator {
         let alone = bytes.count > 8 << 20
         let input = try PayloadReader.read(json: bytes, concurrent: alone)
         var validator = validator
-        if !alone { validator.minimumRecordsPerChunk = .max }
+        // A small document of very many users (`[{},{},…]`) still deserves every core.
+        if !alone && input.records.count < 20_000 { validator.minimumRecordsPerChunk = .max }
         let found = validator.validateCapped(input, bytes: bytes, setRules: false)
         return PreparedBatch(bytes: bytes.count, lines: lines, text: bytes, input: alone ? input : nil, found: found,
                              hashes: SetKeyHashes.of(input.records), records: input.records.count,
@@ -79,7 +80,7 @@ public struct StreamingValidator {
 
     private mutating func addSetFindings(_ batch: PreparedBatch) {
         let reread = Reread(batch)
-        let (found, unresolved) = set.check(hashes: batch.hashes, base: records) { reread.input.records }
+        let (found, unresolved) = set.check(hashes: batch.hashes, count: batch.records, base: records) { reread.input.records }
         guard !found.isEmpty else { return }
         let input = reread.input
         let placed = found.map { validator.place($0, record: $0.record ?? 0, origin: input.records[$0.record ?? 0].origin) }
