@@ -121,6 +121,8 @@ def main():
                 [scimterm, "validate", "--no-hints", jsonl], os.devnull, args.repeat),
             run("Python 3 stdlib baseline (same conversion)",
                 [sys.executable, os.path.join(ROOT, "Benchmarks", "csv2scim_baseline.py"), csv_path], py_out, args.repeat),
+            run("Python 3 json.loads of each line of the same JSON Lines (validate baseline, parse only)",
+                [sys.executable, os.path.join(ROOT, "Benchmarks", "validate_baseline.py"), jsonl], os.devnull, args.repeat),
         ]
         if args.send:
             rows.append(measure_send(scimterm, jsonl, tmp, args))
@@ -137,6 +139,7 @@ def main():
                              check=True, capture_output=True, text=True).stdout
         print(out.rstrip())
     print(f"\nscimterm convert is {rows[2][1] / rows[0][1]:.1f}× faster than the Python baseline.")
+    print(f"scimterm validate is {rows[3][1] / rows[1][1]:.1f}× faster than Python's json.loads of each line.")
 
 
 if __name__ == "__main__":
