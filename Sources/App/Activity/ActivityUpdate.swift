@@ -27,46 +27,43 @@ extension AppState {
         return true
     }
 
-    mutating func activityCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
+    mutating func activityCommand(_ command: ActivityCommand, effects: inout [AppEffect]) {
         let layout = activityLayout
-        switch action.rawValue {
-        case "up", "down", "top", "bottom", "pageUp", "pageDown":
-            return activity.focusOnDetail ? activity.scrollDetail(action, viewport: layout.detailRows)
-                                          : activity.move(action, viewport: layout.listRows)
-        case "toggleDetail":
+        switch command {
+        case .move(let move):
+            _ = activity.focusOnDetail ? activity.scrollDetail(move.keyAction, viewport: layout.detailRows)
+                                       : activity.move(move.keyAction, viewport: layout.listRows)
+        case .toggleDetail:
             activity.focusOnDetail.toggle()
-        case "search":
+        case .search:
             activity.searchField = TextFieldState(activity.query)
-        case "cancelSend":
-            if cancelSend(effects: &effects) { return true }
+        case .cancelSend:
+            if cancelSend(effects: &effects) { return }
             if activity.focusOnDetail {
                 activity.focusOnDetail = false
             } else if !activity.query.isEmpty {
                 activity.search("", viewport: layout.listRows)
             }
-        case "copyCurl":
-            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return true }
+        case .copyCurl:
+            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return }
             let path = exportPath("curl-\(exchange.id).sh")
             effects.append(.copyToClipboard(CurlExport.command(exchange.request), what: "curl command for #\(exchange.id)", fallbackPath: path))
-        case "copyPowerShell":
-            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return true }
+        case .copyPowerShell:
+            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return }
             let path = exportPath("powershell-\(exchange.id).ps1")
             effects.append(.copyToClipboard(PowerShellExport.command(exchange.request),
                                             what: "PowerShell commands for #\(exchange.id)", fallbackPath: path))
-        case "saveExchange":
-            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return true }
+        case .saveExchange:
+            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return }
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Save exchange #\(exchange.id)",
                                           message: "Write the request and response (secrets removed) to:",
                                           input: exportPath("exchange-\(exchange.id).txt")), .saveExchange(exchange.id))
-        case "exportHAR":
-            guard !activity.exchanges.isEmpty else { message = StatusMessage("nothing recorded yet"); return true }
+        case .exportHAR:
+            guard !activity.exchanges.isEmpty else { message = StatusMessage("nothing recorded yet"); return }
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Export HAR",
                                           message: "Write all \(activity.exchanges.count) exchanges as HAR 1.2 (tokens and secrets are not in it) to:",
                                           input: exportPath("scimterm-\(stamp()).har")), .exportHAR)
-        default:
-            return false
         }
-        return true
     }
 
     /// The answers of the export dialogs.

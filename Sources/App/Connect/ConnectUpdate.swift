@@ -14,7 +14,7 @@ extension AppState {
             changeConnect(effects: &effects) { $0.stepPicker(picker, by: delta) }
             return true
         }
-        guard key.isText || keymaps.combined(for: .connect).action(for: key) == nil else { return false }
+        guard key.isText || keymaps.combined(for: .connect).binding(for: key) == nil else { return false }
         guard let field = connect.form.focusedField, let edited = field.input.handling(key) else { return false }
         changeConnect(effects: &effects) { $0.setFocusedInput(edited) }
         return true
@@ -28,19 +28,17 @@ extension AppState {
         if connect.draft != before { markChanged(effects: &effects) }
     }
 
-    mutating func connectCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
-        switch action.rawValue {
-        case "nextField": connect.form = connect.form.focusingNext()
-        case "previousField": connect.form = connect.form.focusingPrevious()
-        case "testConnection": startConnectionTest(effects: &effects)
-        case "saveProfile":
+    mutating func connectCommand(_ command: ConnectCommand, effects: inout [AppEffect]) {
+        switch command {
+        case .nextField: connect.form = connect.form.focusingNext()
+        case .previousField: connect.form = connect.form.focusingPrevious()
+        case .testConnection: startConnectionTest(effects: &effects)
+        case .saveProfile:
             let name = connect.profileName.isEmpty ? (connect.text("label").trimmed.lowercased()) : connect.profileName
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Save profile",
                                           message: "Save this connection (everything but the secret) in config.toml as:",
                                           input: name), .saveProfile)
-        default: return false
         }
-        return true
     }
 
     /// The answer to "Save profile": the profile joins the list and config.toml is rewritten.

@@ -15,8 +15,8 @@ public enum AppAction: Sendable {
     /// The runner's time, sent before every key: what a key does is stamped with it (a send's
     /// start, an export's file name) rather than with a clock read inside an update.
     case clockAdvanced(Date)
-    /// A named action from a key binding or the command palette.
-    case command(KeyAction)
+    /// A typed command, as a key binding or the palette runs it (without its disabled check).
+    case command(AppCommand)
     case connectionTested(generation: Int, ConnectionOutcome)
     case validated(generation: Int, [Int: [Diagnostic]])
     /// Edits stopped for a moment: time to validate the whole set and autosave.

@@ -158,8 +158,14 @@ public struct AppState: Sendable {
 
     /// The key hints of the status bar, following what the cursor is on.
     var hintBindings: [KeyBinding] {
-        if screen == .form, let form, form.raw == nil, form.focusedEntry != nil { return keymaps.entryHints }
-        return keymaps.hints(for: screen)
+        let onEntry = screen == .form && form.map { $0.raw == nil && $0.focusedEntry != nil } == true
+        let commands = onEntry ? AppKeymap.entryHintCommands : AppKeymap.hintCommands(for: screen)
+        return keymaps.hints(commands, on: screen).map { $0.display(named: $0.action.name, in: self) }
+    }
+
+    /// The current screen's bindings as help draws them, each with its reason when disabled now.
+    var helpKeymap: Keymap {
+        Keymap(keymaps.combined(for: screen).bindings.map { $0.display(named: $0.action.name, in: self) })
     }
 
     /// Rows the current screen's list or pane can show, for paging and keeping the selection visible.

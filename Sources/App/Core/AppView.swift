@@ -36,11 +36,11 @@ extension TUI {
         let theme = state.theme
         switch state.overlay {
         case .help(let scroll)?:
-            HelpOverlay(keymap: state.keymaps.combined(for: state.screen), title: "Keys · \(state.screen.title) (any key closes)")
+            HelpOverlay(keymap: state.helpKeymap, title: "Keys · \(state.screen.title) (any key closes)")
                 .render(into: &frame, area: frame.bounds, theme: theme, scroll: scroll)
             return nil
         case .palette(let palette)?:
-            return PaletteView(state: palette, keymaps: state.keymaps, theme: theme).render(into: &frame, area: frame.bounds)
+            return PaletteView(state: palette, app: state, theme: theme).render(into: &frame, area: frame.bounds)
         case .dialog(let dialog, _)?:
             return DialogView(width: min(86, max(60, frame.size.width - 8))).render(dialog, into: &frame, area: frame.bounds, theme: theme)
         case .problems(let problems)?:

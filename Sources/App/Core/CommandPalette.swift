@@ -1,21 +1,22 @@
 import TerminalUI
 
 /// One action the palette offers: its binding, and the screen it belongs to (nil: any screen).
-public struct PaletteEntry: Equatable, Sendable {
-    public var binding: KeyBinding
+public struct PaletteEntry: Sendable {
+    public var binding: AppBinding
     public var screen: Screen?
     public var title: String { binding.help.isEmpty ? binding.label : binding.help }
 }
 
 /// The command palette: every action by name, filtered as you type, run with Enter. Built from
-/// the same keymaps as dispatch, so it lists exactly what the keys do.
+/// the same keymaps as dispatch, so it lists exactly what the keys do; a disabled action is listed
+/// with its reason, and Enter on it puts the reason in the status line.
 public struct PaletteState: Equatable, Sendable {
     public var field = TextFieldState()
     public var selected = 0
 
     public init() {}
 
-    static func entries(_ keymaps: AppKeymap) -> [PaletteEntry] {
+    public static func entries(_ keymaps: AppKeymap) -> [PaletteEntry] {
         var out: [PaletteEntry] = []
         for screen in Screen.allCases {
             for binding in keymaps.keymap(for: screen).bindings {
@@ -26,10 +27,10 @@ public struct PaletteState: Equatable, Sendable {
         return out
     }
 
-    func matches(_ keymaps: AppKeymap) -> [PaletteEntry] {
+    public func matches(_ keymaps: AppKeymap) -> [PaletteEntry] {
         let words = field.text.lowercased().split(separator: " ")
         return Self.entries(keymaps).filter { entry in
-            let hay = (entry.title + " " + (entry.screen?.title ?? "") + " " + entry.binding.action.rawValue).lowercased()
+            let hay = (entry.title + " " + (entry.screen?.title ?? "") + " " + entry.binding.action.name).lowercased()
             return words.allSatisfy { hay.contains($0) }
         }
     }
@@ -38,11 +39,11 @@ public struct PaletteState: Equatable, Sendable {
 /// Draws the palette centred over the screen.
 struct PaletteView {
     var state: PaletteState
-    var keymaps: AppKeymap
+    var app: AppState
     var theme: Theme
 
     func render(into frame: inout ScreenBuffer, area: Rect) -> Point? {
-        let entries = state.matches(keymaps)
+        let entries = state.matches(app.keymaps)
         let width = min(area.width - 4, 76)
         let height = min(area.height - 2, max(6, entries.count + 4))
         let box = area.centered(width: width, height: height)
@@ -61,7 +62,10 @@ struct PaletteView {
             frame.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             let keys = entry.binding.keyText
             let scope = entry.screen.map { "[\($0.title)] " } ?? ""
-            frame.drawSpans([Span(scope, style: style.patched(with: theme[.muted])), Span(entry.title, style: style)],
+            // A disabled action is listed with its reason (dimmed) in place of its description.
+            let reason = entry.screen == nil || entry.screen == app.screen ? entry.binding.disabledReason(app) : nil
+            let what = reason.map { Span("\(entry.binding.label): \($0)", style: style.adding(.dim)) } ?? Span(entry.title, style: style)
+            frame.drawSpans([Span(scope, style: style.patched(with: theme[.muted])), what],
                             x: inner.x + 1, y: y, width: inner.width - keys.displayWidth - 3)
             frame.draw(keys, x: inner.maxX - keys.displayWidth - 1, y: y, width: keys.displayWidth, style: style.patched(with: theme[.accent]))
         }

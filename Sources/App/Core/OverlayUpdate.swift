@@ -37,7 +37,7 @@ extension AppState {
             guard !entries.isEmpty else { return }
             let entry = entries[min(palette.selected, entries.count - 1)]
             if let target = entry.screen, target != screen { switchTo(target) }
-            perform(entry.binding.action, effects: &effects)
+            run(entry.binding, effects: &effects)
             return
         default:
             guard let edited = palette.field.handling(key) else { return }

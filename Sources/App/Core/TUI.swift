@@ -50,8 +50,8 @@ extension AppState {
             spinner = spinner.advanced()
             if sending { send?.now = now }
             effects.append(.tickAfter(milliseconds: sending ? 250 : 100))
-        case .command(let name):
-            perform(name, effects: &effects)
+        case .command(let command):
+            perform(command, effects: &effects)
         case .connectionTested(let generation, let outcome):
             connectionTested(outcome, generation: generation)
         case .validated(let generation, let found):
@@ -147,41 +147,47 @@ extension AppState {
         case .logs:
             if logsKey(key, effects: &effects) { return }
         }
-        if let action = keymaps.combined(for: screen).action(for: key) { perform(action, effects: &effects) }
+        if let binding = keymaps.combined(for: screen).binding(for: key) { run(binding, effects: &effects) }
     }
 
-    /// Runs a named action on the current screen; the global ones work everywhere.
-    mutating func perform(_ action: KeyAction, effects: inout [AppEffect]) {
-        let screenHandled: Bool
-        switch screen {
-        case .connect: screenHandled = connectCommand(action, effects: &effects)
-        case .users: screenHandled = usersCommand(action, effects: &effects)
-        case .form: screenHandled = formCommand(action, effects: &effects)
-        case .preview: screenHandled = previewCommand(action)
-        case .activity: screenHandled = activityCommand(action, effects: &effects)
-        case .logs: screenHandled = logsCommand(action, effects: &effects)
+    /// Runs a binding from a key or the palette: a disabled one puts its reason in the status line
+    /// instead of doing nothing.
+    mutating func run(_ binding: AppBinding, effects: inout [AppEffect]) {
+        if let reason = binding.disabledReason(self) {
+            message = StatusMessage(reason, .warning)
+            return
         }
-        if screenHandled { return }
-        switch action.rawValue {
-        case "nextScreen": switchTo(Screen(rawValue: (screen.rawValue + 1) % Screen.allCases.count) ?? .users)
-        case "previousScreen": switchTo(Screen(rawValue: (screen.rawValue + Screen.allCases.count - 1) % Screen.allCases.count) ?? .users)
-        case "screenConnect": switchTo(.connect)
-        case "screenUsers": switchTo(.users)
-        case "screenForm": switchTo(.form)
-        case "screenPreview": switchTo(.preview)
-        case "screenActivity": switchTo(.activity)
-        case "screenLogs": switchTo(.logs)
-        case "help": overlay = .help(scroll: 0)
-        case "palette": overlay = .palette(PaletteState())
-        case "openFile":
+        perform(binding.action, effects: &effects)
+    }
+
+    /// Runs a command; each screen's own go to its update, whichever screen is showing.
+    mutating func perform(_ command: AppCommand, effects: inout [AppEffect]) {
+        switch command {
+        case .global(let global): performGlobal(global, effects: &effects)
+        case .connect(let c): connectCommand(c, effects: &effects)
+        case .users(let c): usersCommand(c, effects: &effects)
+        case .form(let c): formCommand(c, effects: &effects)
+        case .preview(let c): previewCommand(c)
+        case .activity(let c): activityCommand(c, effects: &effects)
+        case .logs(let c): logsCommand(c, effects: &effects)
+        }
+    }
+
+    private mutating func performGlobal(_ command: GlobalCommand, effects: inout [AppEffect]) {
+        let count = Screen.allCases.count
+        switch command {
+        case .nextScreen: switchTo(Screen(rawValue: (screen.rawValue + 1) % count) ?? .users)
+        case .previousScreen: switchTo(Screen(rawValue: (screen.rawValue + count - 1) % count) ?? .users)
+        case .screen(let target): switchTo(target)
+        case .help: overlay = .help(scroll: 0)
+        case .palette: overlay = .palette(PaletteState())
+        case .openFile:
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Open",
                                           message: "Replace the workspace's users with a JSON payload or a CSV file (a provisioning-log download opens in Logs, users kept):"), .openFile)
-        case "quit": requestQuit()
-        case "send": openSendDialog(effects: &effects)
-        case "toggleActivity": activity.split.toggle()
-        case "jumpToUser": jumpToSelectedUser()
-        case "problems": openProblems()
-        default: break
+        case .quit: requestQuit()
+        case .send: openSendDialog(effects: &effects)
+        case .toggleActivity: activity.split.toggle()
+        case .problems: openProblems()
         }
     }
 

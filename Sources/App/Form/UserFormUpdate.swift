@@ -27,9 +27,9 @@ extension AppState {
         guard var current = form else { return false }
         let viewport = FormLayout(size: size).fields.height - 1
         if var raw = current.raw {
-            switch keymaps.keymap(for: .form).action(for: key)?.rawValue {
-            case "rawJSON": applyRaw(raw, effects: &effects); return true
-            case "back":
+            switch keymaps.keymap(for: .form).binding(for: key)?.action {
+            case .form(.rawJSON)?: applyRaw(raw, effects: &effects); return true
+            case .form(.back)?:
                 current.raw = nil
                 form = current
                 message = StatusMessage(raw.modified ? "raw JSON edits discarded" : "back to the fields")
@@ -41,66 +41,64 @@ extension AppState {
                 return true
             }
         }
-        guard key.isText || keymaps.combined(for: .form).action(for: key) == nil else { return false }
+        guard key.isText || keymaps.combined(for: .form).binding(for: key) == nil else { return false }
         guard current.edit(key) else { return false }
         form = current
         commitForm(effects: &effects)
         return true
     }
 
-    mutating func formCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
+    mutating func formCommand(_ command: FormCommand, effects: inout [AppEffect]) {
         guard var current = form else {
-            if action.rawValue == "back" { screen = .users; return true }
-            return false
+            if command == .back { screen = .users }
+            return
         }
         var changed = false
-        switch action.rawValue {
-        case "nextField": current.moveFocus(1)
-        case "previousField": current.moveFocus(-1)
-        case "back":
+        switch command {
+        case .nextField: current.moveFocus(1)
+        case .previousField: current.moveFocus(-1)
+        case .back:
             screen = .users
             resortIfNeeded()
-        case "undo":
+        case .undo:
             changed = current.undoEdit()
             if !changed { message = StatusMessage("nothing to undo") }
-        case "redo":
+        case .redo:
             changed = current.redoEdit()
             if !changed { message = StatusMessage("nothing to redo") }
-        case "revert":
+        case .revert:
             changed = current.revert()
             message = StatusMessage(changed ? "reverted to the user as opened (alt-z undoes)" : "nothing to revert")
-        case "rawJSON": current.raw = RawJSONEditorState(record: current.record)
-        case "addEntry":
+        case .rawJSON: current.raw = RawJSONEditorState(record: current.record)
+        case .addEntry:
             if let name = current.addEntry() {
                 changed = true
                 message = StatusMessage("added a work entry to \(name); type its value")
             } else {
                 message = StatusMessage("move to an email, phone number or address first (Contact section)", .warning)
             }
-        case "removeEntry":
+        case .removeEntry:
             if let entry = current.removeFocusedEntry() {
                 changed = true
                 message = StatusMessage("removed \(entry.attribute)[\(entry.index)] (alt-z undoes)")
             } else {
                 message = StatusMessage("move to the email, phone number or address to remove first", .warning)
             }
-        case "makePrimary":
+        case .makePrimary:
             if let entry = current.makeFocusedEntryPrimary() {
                 changed = current.record != form?.record
                 message = StatusMessage("\(entry.attribute)[\(entry.index)] is now the primary one")
             } else {
                 message = StatusMessage("move to an email, phone number or address first", .warning)
             }
-        case "addExtensionAttribute":
+        case .addExtensionAttribute:
             overlay = .dialog(DialogState(
                 kind: .prompt(masked: false), title: "Add extension attribute",
                 message: "Schema URN and attribute name, as SCIM writes them, e.g. urn:ietf:params:scim:schemas:extension:contoso:1.0:User:costCenter"),
                 .addExtensionAttribute)
-        default: return false
         }
         form = current
         if changed { commitForm(effects: &effects) }
-        return true
     }
 
     /// The answer of the "Add extension attribute" dialog: a field for it, or why the name is wrong.

@@ -36,59 +36,53 @@ extension AppState {
         return true
     }
 
-    /// The Logs screen's named actions; false when the action is not one of them.
-    mutating func logsCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
-        let viewport = logsLayout.listRows
-        if let moved = logs.list.handling(action, total: logs.rows.count, viewport: viewport), action.rawValue != "mark" {
+    /// The Logs screen's commands.
+    mutating func logsCommand(_ command: LogsCommand, effects: inout [AppEffect]) {
+        switch command {
+        case .move(let move):
+            guard let moved = logs.list.handling(move, total: logs.rows.count, viewport: logsLayout.listRows) else { return }
             if moved.selected != logs.list.selected { logs.detailTop = 0 }
             logs.list = moved
-            return true
-        }
-        switch action.rawValue {
-        case "logsFailures":
+        case .failures:
             logs.failuresOnly.toggle()
             filtersChanged(effects: &effects)
-        case "logsUpload":
+        case .upload:
             guard let upload = logs.upload else {
                 message = StatusMessage("no upload to follow yet: after a send (F5) this shows only its users")
-                return true
+                return
             }
             logs.uploadOnly.toggle()
             filtersChanged(effects: &effects)
             if logs.uploadOnly { message = StatusMessage("only the \(LogsText.count(upload.count, "user")) of the last upload") }
-        case "logsUser":
+        case .user:
             logs.filterField = TextFieldState(logs.externalId ?? "")
-        case "logsWindow":
+        case .window:
             logs.window = logs.window.next
             slideLogsWindow()
             filtersChanged(effects: &effects)
             message = StatusMessage("time window: \(logs.window.title)")
-        case "logsClear":
+        case .clear:
             guard logs.failuresOnly || logs.uploadOnly || logs.externalId != nil else {
                 message = StatusMessage("no filter to clear (t changes the time window)")
-                return true
+                return
             }
             logs.failuresOnly = false
             logs.uploadOnly = false
             logs.externalId = nil
             filtersChanged(effects: &effects)
-        case "logsRefresh":
+        case .refresh:
             leaveImportedForLiveRead()
             readLogs(effects: &effects)
             readJob(effects: &effects)
-        case "logsImported": toggleImportedLogs(effects: &effects)
-        case "logsForgetImport": forgetImportedLogs(effects: &effects)
-        case "logsJumpToUser":
+        case .imported: toggleImportedLogs(effects: &effects)
+        case .forgetImport: forgetImportedLogs(effects: &effects)
+        case .jumpToUser:
             jumpFromLogToUser()
-        case "logsDetailDown": scrollLogDetail(by: 1)
-        case "logsDetailUp": scrollLogDetail(by: -1)
-        case "jobStart": askJobAction(.start)
-        case "jobPause": askJobAction(.pause)
-        case "jobRestart": askRestart(effects: &effects)
-        default:
-            return false
+        case .detailDown: scrollLogDetail(by: 1)
+        case .detailUp: scrollLogDetail(by: -1)
+        case .job(.restart): askRestart(effects: &effects)
+        case .job(let action): askJobAction(action)
         }
-        return true
     }
 
     private mutating func filtersChanged(effects: inout [AppEffect]) {
@@ -98,11 +92,15 @@ extension AppState {
 
     /// Half a detail page per key: long enough to get through four steps quickly.
     private mutating func scrollLogDetail(by pages: Int) {
-        guard let entry = logs.selected else { return }
+        let step = max(1, logsLayout.detailText.height / 2)
+        logs.detailTop = min(max(0, logs.detailTop + pages * step), logDetailLastTop)
+    }
+
+    /// The detail's top line when its end is in view (0 with no entry, or when it fits).
+    var logDetailLastTop: Int {
+        guard let entry = logs.selected else { return 0 }
         let area = logsLayout.detailText
-        let total = LogsDetail(entry: entry, width: area.width, zone: timeZone).lines().count
-        let step = max(1, area.height / 2)
-        logs.detailTop = min(max(0, logs.detailTop + pages * step), max(0, total - area.height))
+        return max(0, LogsDetail(entry: entry, width: area.width, zone: timeZone).lines().count - area.height)
     }
 
     /// Enter: the entry's user selected in the Users table (the filter cleared if it hides them).

@@ -34,31 +34,25 @@ extension AppState {
         preview = current
     }
 
-    mutating func previewCommand(_ action: KeyAction) -> Bool {
+    mutating func previewCommand(_ command: PreviewCommand) {
         ensurePreview()
-        guard var current = preview else { return false }
-        let viewport = previewViewport
-        if let moved = current.pane.handling(action, viewport: viewport) {
+        guard var current = preview else { return }
+        switch command {
+        case .move(let move):
+            guard let moved = current.pane.handling(move, viewport: previewViewport) else { return }
             current.pane = moved
-            preview = current
-            return true
-        }
-        switch action.rawValue {
-        case "search": current.searchField = TextFieldState(current.pane.query)
-        case "nextDocument": current.show(current.index + 1)
-        case "previousDocument": current.show(current.index - 1)
-        case "jumpToUser":
-            preview = current
+        case .search: current.searchField = TextFieldState(current.pane.query)
+        case .nextDocument: current.show(current.index + 1)
+        case .previousDocument: current.show(current.index - 1)
+        case .jumpToUser:
             jumpToSelectedUser()
-            return true
-        case "saveAs":
+            return
+        case .saveAs:
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Save as",
                                           message: "Write the \(current.documents.count) document(s), pretty, to:",
                                           input: "scimterm-preview.json"), .saveAs)
-        default: return false
         }
         preview = current
-        return true
     }
 
     /// Shows the operation of the user being edited, or else the one selected on the Users screen.

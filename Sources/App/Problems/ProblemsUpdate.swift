@@ -45,8 +45,7 @@ extension AppState {
             if let ref = problems.selectedRef { jump(to: ref, from: problems.from) }
             return
         }
-        guard let action = Keymap.standard.action(for: key), action.rawValue != "mark",
-              let moved = next.list.handling(action, total: next.refs.count, viewport: viewport) else { return }
+        guard let move = ListMove(key: key), let moved = next.list.handling(move, total: next.refs.count, viewport: viewport) else { return }
         next.list = moved
         overlay = .problems(next)
     }

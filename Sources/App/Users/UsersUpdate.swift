@@ -47,63 +47,57 @@ extension AppState {
         users.filter(edited.text, store: store, viewport: usersViewport, severity: severityLookup())
     }
 
-    /// The Users screen's named actions; false when the action is not one of them.
-    mutating func usersCommand(_ action: KeyAction, effects: inout [AppEffect]) -> Bool {
-        if action.rawValue == "userLogs" {
+    /// The Users screen's commands.
+    mutating func usersCommand(_ command: UsersCommand, effects: inout [AppEffect]) {
+        let viewport = usersViewport
+        switch command {
+        case .move(let move):
+            if moveAroundFileRow(move) { return }
+            if let moved = users.list.handling(move, total: users.rows.count, viewport: viewport) { users.list = moved }
+        case .userLogs:
             guard let id = users.selectedID(store: store), let externalId = store.entry(id: id)?.record.externalId, !externalId.isEmpty else {
                 message = StatusMessage("this user has no externalId, which is what the provisioning logs name", .warning)
-                return true
+                return
             }
             showLogs(externalId: externalId, effects: &effects)
-            return true
-        }
-        let viewport = usersViewport
-        if moveAroundFileRow(action) { return true }
-        if let moved = users.list.handling(action, total: users.rows.count, viewport: viewport), action.rawValue != "mark" {
-            users.list = moved
-            return true
-        }
-        switch action.rawValue {
-        case "filter": users.filterField = TextFieldState(users.query)
-        case "clearFilter": users.filter("", store: store, viewport: viewport, severity: severityLookup())
-        case "open": openForm()
-        case "sort":
+        case .filter: users.filterField = TextFieldState(users.query)
+        case .clearFilter: users.filter("", store: store, viewport: viewport, severity: severityLookup())
+        case .open: openForm()
+        case .sort:
             let next = users.sort.map { ($0.rawValue + 1) % UserColumn.allCases.count } ?? 0
             users.sort = UserColumn(rawValue: next)
             resortUsers()
             message = StatusMessage("sorted by \(users.sort?.title ?? "")")
-        case "reverseSort":
+        case .reverseSort:
             users.ascending.toggle()
             if users.sort == nil { users.sort = .externalId }
             resortUsers()
-        case "mark":
+        case .mark:
             if let id = users.selectedID(store: store) {
                 if users.marks.contains(id) { users.marks.remove(id) } else { users.marks.insert(id) }
                 users.list = users.list.moved(by: 1, total: users.rows.count, viewport: viewport)
             }
-        case "add": addUser(effects: &effects)
-        case "duplicate": duplicateUsers(effects: &effects)
-        case "delete": deleteUsers(effects: &effects)
-        case "undo": undoUsers(redoing: false, effects: &effects)
-        case "redo": undoUsers(redoing: true, effects: &effects)
-        default: return false
+        case .add: addUser(effects: &effects)
+        case .duplicate: duplicateUsers(effects: &effects)
+        case .delete: deleteUsers(effects: &effects)
+        case .undo: undoUsers(redoing: false, effects: &effects)
+        case .redo: undoUsers(redoing: true, effects: &effects)
+        case .jumpToUser: jumpToSelectedUser()
         }
-        return true
     }
 
     /// The file's row sits above the first user: up from the first user (or top) reaches it, any
     /// move down leaves it. False when the move is the list's own.
-    private mutating func moveAroundFileRow(_ action: KeyAction) -> Bool {
+    private mutating func moveAroundFileRow(_ move: ListMove) -> Bool {
         guard !findings.isEmpty else { return false }
-        let name = action.rawValue
         if users.onFile {
-            guard ["up", "down", "top", "bottom", "pageUp", "pageDown"].contains(name) else { return false }
+            guard ListMove.rows.contains(move) else { return false }
             users.onFile = false
-            if name == "down" { users.list = users.list.movedToTop(total: users.rows.count, viewport: usersViewport) }
-            if name == "up" || name == "top" || name == "pageUp" { users.onFile = true }
-            return name != "bottom" && name != "pageDown"
+            if move == .down { users.list = users.list.movedToTop(total: users.rows.count, viewport: usersViewport) }
+            if move == .up || move == .top || move == .pageUp { users.onFile = true }
+            return move != .bottom && move != .pageDown
         }
-        guard name == "top" || (name == "up" && users.list.selected == 0) else { return false }
+        guard move == .top || (move == .up && users.list.selected == 0) else { return false }
         users.onFile = true
         users.list = users.list.movedToTop(total: users.rows.count, viewport: usersViewport)
         return true

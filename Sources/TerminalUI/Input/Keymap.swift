@@ -17,6 +17,8 @@ public struct KeyBinding: Hashable, Sendable {
     public var help: String
     /// Heading under which the help overlay lists it.
     public var group: String
+    /// Why the action cannot run now, for display: the hint is dimmed and help shows the reason.
+    public var disabledReason: String?
 
     public init(_ action: KeyAction, keys: [Key], label: String, help: String = "", group: String = "General") {
         self.action = action

@@ -21,6 +21,9 @@ public struct HelpOverlay: Sendable {
                 let keys = binding.keyText
                 let pad = String(repeating: " ", count: keyWidth - keys.displayWidth)
                 out.append(("  \(keys)\(pad)  \(binding.help.isEmpty ? binding.label : binding.help)", false))
+                if let reason = binding.disabledReason {
+                    out.append(("  \(String(repeating: " ", count: keyWidth))  (now: \(reason))", false))
+                }
             }
         }
         return out

@@ -73,8 +73,10 @@ public struct StatusLine: Sendable {
         } else {
             for (i, hint) in hints.enumerated() {
                 if i > 0 { spans.append(Span("  ", style: bar)) }
-                spans.append(Span(hint.keyText, style: bar.adding(.bold)))
-                spans.append(Span(" " + hint.label, style: bar))
+                // A disabled hint stays in place, dimmed: the key still answers, with its reason.
+                let style = hint.disabledReason == nil ? bar : bar.adding(.dim)
+                spans.append(Span(hint.keyText, style: hint.disabledReason == nil ? style.adding(.bold) : style))
+                spans.append(Span(" " + hint.label, style: style))
             }
         }
         buffer.drawSpans(spans, x: row.x, y: row.y, width: row.width)
