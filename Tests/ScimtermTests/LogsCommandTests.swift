@@ -9,35 +9,25 @@ import XCTest
 /// processed is said to be so.
 final class LogsCommandTests: XCTestCase {
     static let secret = "logs-cli-secret~0123456789.abcdefghijklm"
-    var emulator: RunningEmulator!
-    var scratch: URL!
+    var cli: CLIEmulator!
+    var emulator: RunningEmulator! { cli.emulator }
+    var scratch: URL { cli.scratch }
 
-    override func setUp() async throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-logs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
+    override func setUp() async throws { cli = try CLIEmulator("scimterm-logs", secret: Self.secret) }
 
-    override func tearDown() async throws {
-        await emulator?.stop()
-        try? FileManager.default.removeItem(at: scratch)
-    }
+    override func tearDown() async throws { await cli.stop() }
 
     private func start(job state: String = "Active", delay: Double = 0) async throws {
-        var config = EmulatorConfig.sandbox(secret: Self.secret)
-        config.processingDelaySeconds = delay
-        config.rateLimit = 0
-        config.tenants[0].servicePrincipals[0].jobs[0].state = state
-        emulator = try await EmulatorServer.start(config: config)
+        try await cli.start { config in
+            config.processingDelaySeconds = delay
+            config.rateLimit = 0
+            config.tenants[0].servicePrincipals[0].jobs[0].state = state
+        }
     }
 
-    private var connection: [String] {
-        ["--endpoint", emulator.endpoint, "--tenant", SandboxIds.tenant, "--client-id", SandboxIds.clientId,
-         "--authority", emulator.baseURL, "--journal", scratch.appendingPathComponent("journal.sqlite").path]
-    }
+    private var connection: [String] { cli.connection }
 
-    private func run(_ arguments: [String]) throws -> CommandResult {
-        try CommandRunner.run(arguments + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
-    }
+    private func run(_ arguments: [String]) throws -> CommandResult { try cli.run(arguments + connection) }
 
     private func usersFile(_ ids: [String], title: String = "Worker") throws -> String {
         let records: [JSONValue] = ids.map { id in

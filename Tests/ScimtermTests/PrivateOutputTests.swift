@@ -7,7 +7,6 @@ import XCTest
 /// Files the CLI writes hold HR data: a HAR and converted payloads are created 0600 in folders made
 /// 0700, like the journal, even where a wider file was there before.
 final class PrivateOutputTests: XCTestCase {
-    static let secret = "cli-secret~0123456789.abcdefghijklmnopqrs"
     var scratch: URL!
 
     override func setUp() async throws {
@@ -48,20 +47,16 @@ final class PrivateOutputTests: XCTestCase {
     }
 
     func testSendHARIsPrivate() async throws {
-        var config = EmulatorConfig.sandbox(secret: Self.secret)
-        config.processingDelaySeconds = 0
-        let emulator = try await EmulatorServer.start(config: config)
+        let cli = try CLIEmulator("scimterm-private-send")
+        try await cli.start()
         let users: [JSONValue] = (0..<3).map { i in
             ["schemas": [.string(SCIMSchema.user)], "externalId": .string("p\(i)"), "userName": .string("p\(i)@contoso.com"), "active": true]
         }
         let input = scratch.appendingPathComponent("users.json").path
         try Data(JSONWriter.compact.bytes(.array(users))).write(to: URL(fileURLWithPath: input))
         let har = scratch.appendingPathComponent("support/session.har").path
-        let r = try CommandRunner.run(["send", input, "--endpoint", emulator.endpoint, "--tenant", SandboxIds.tenant,
-                                       "--client-id", SandboxIds.clientId, "--authority", emulator.baseURL,
-                                       "--journal", scratch.appendingPathComponent("journal.sqlite").path, "--har", har],
-                                      environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
-        await emulator.stop()
+        let r = try cli.run(["send", input, "--har", har] + cli.connection)
+        await cli.stop()
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(try mode(har), 0o600)
         XCTAssertEqual(try mode(scratch.appendingPathComponent("support").path), 0o700)

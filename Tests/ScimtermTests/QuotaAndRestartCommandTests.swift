@@ -7,37 +7,24 @@ import XCTest
 /// The daily tenant quota and the restart purge (ENTRA.md §3, §5) as an operator meets them on the
 /// command line: planned before, stopped cleanly at, resumed after; warned of, and resent.
 final class QuotaAndRestartCommandTests: XCTestCase {
-    static let secret = "cli-secret~0123456789.abcdefghijklmnopqrs"
-    var emulator: RunningEmulator!
-    var scratch: URL!
+    static let secret = CLIEmulator.secret
+    var cli: CLIEmulator!
+    var emulator: RunningEmulator! { cli.emulator }
+    var scratch: URL { cli.scratch }
 
-    override func setUp() async throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-quota-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
+    override func setUp() async throws { cli = try CLIEmulator("scimterm-quota") }
 
-    override func tearDown() async throws {
-        await emulator?.stop()
-        try? FileManager.default.removeItem(at: scratch)
-    }
+    override func tearDown() async throws { await cli.stop() }
 
     private func start(port: Int = 0, _ configure: (inout EmulatorConfig) -> Void = { _ in }) async throws {
-        var config = EmulatorConfig.sandbox(secret: Self.secret)
-        config.processingDelaySeconds = 0
-        configure(&config)
-        emulator = try await EmulatorServer.start(config: config, port: port)
+        try await cli.start(port: port, configure)
     }
 
-    private var journalPath: String { scratch.appendingPathComponent("journal.sqlite").path }
+    private var journalPath: String { cli.journalPath }
 
-    private var connection: [String] {
-        ["--endpoint", emulator.endpoint, "--tenant", SandboxIds.tenant, "--client-id", SandboxIds.clientId,
-         "--authority", emulator.baseURL, "--journal", journalPath]
-    }
+    private var connection: [String] { cli.connection }
 
-    private func run(_ arguments: [String]) throws -> CommandResult {
-        try CommandRunner.run(arguments, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
-    }
+    private func run(_ arguments: [String]) throws -> CommandResult { try cli.run(arguments) }
 
     private func usersFile(_ count: Int) throws -> String {
         let records: [JSONValue] = (0..<count).map { i in

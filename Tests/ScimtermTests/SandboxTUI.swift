@@ -52,7 +52,9 @@ final class SandboxTUI {
         runs += 1
         let binary = CommandRunner.binary.path
         // Single quotes keep `$$` for the inner shell, which `exec` turns into scimterm's own pid.
-        let inner = "echo $$ > \(pidFile); exec \"\(binary)\" \(arguments)"
+        // tmux sets TERM for its panes itself; `env` puts the test's own after it.
+        let term = environment["TERM"].map { "env TERM=\($0) " } ?? ""
+        let inner = "echo $$ > \(pidFile); exec \(term)\"\(binary)\" \(arguments)"
         let script = "sh -c '\(inner)'; echo $? > \(statusFile); sleep 60"
         var env = ["LANG": "C.UTF-8", "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
                    "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path, "HOME": scratch.path]

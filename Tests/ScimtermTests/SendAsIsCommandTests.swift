@@ -7,31 +7,22 @@ import XCTest
 /// `scimterm send --as-is` and the re-chunked send, against an emulator in this process: what
 /// reaches the wire is read back from the HAR and the emulator's statistics.
 final class SendAsIsCommandTests: XCTestCase {
-    static let secret = "cli-secret~0123456789.abcdefghijklmnopqrs"
-    var emulator: RunningEmulator!
-    var scratch: URL!
+    static let secret = CLIEmulator.secret
+    var cli: CLIEmulator!
+    var emulator: RunningEmulator! { cli.emulator }
+    var scratch: URL { cli.scratch }
 
     override func setUp() async throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-asis-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        var config = EmulatorConfig.sandbox(secret: Self.secret)
-        config.processingDelaySeconds = 0
-        emulator = try await EmulatorServer.start(config: config)
+        cli = try CLIEmulator("scimterm-asis")
+        try await cli.start()
     }
 
-    override func tearDown() async throws {
-        await emulator?.stop()
-        try? FileManager.default.removeItem(at: scratch)
-    }
+    override func tearDown() async throws { await cli.stop() }
 
     private var har: String { scratch.appendingPathComponent("send.har").path }
 
     private func send(_ file: String, _ extra: [String] = []) throws -> CommandResult {
-        try CommandRunner.run(
-            ["send", file, "--endpoint", emulator.endpoint, "--tenant", SandboxIds.tenant, "--client-id", SandboxIds.clientId,
-             "--authority", emulator.baseURL, "--journal", scratch.appendingPathComponent("journal.sqlite").path,
-             "--har", har] + extra,
-            environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        try cli.run(["send", file] + cli.connection + ["--har", har] + extra)
     }
 
     /// A BulkRequest as a customer might write it: `bulkIds` per operation, `path` as given.

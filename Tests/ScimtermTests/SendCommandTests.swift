@@ -6,31 +6,18 @@ import XCTest
 
 /// `scimterm send`, `logs` and `job` as a user runs them, against an emulator in this process.
 final class SendCommandTests: XCTestCase {
-    static let secret = "cli-secret~0123456789.abcdefghijklmnopqrs"
-    var emulator: RunningEmulator!
-    var scratch: URL!
+    static let secret = CLIEmulator.secret
+    var cli: CLIEmulator!
+    var emulator: RunningEmulator! { cli.emulator }
+    var scratch: URL { cli.scratch }
 
-    override func setUp() async throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-send-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
+    override func setUp() async throws { cli = try CLIEmulator("scimterm-send") }
 
-    override func tearDown() async throws {
-        await emulator?.stop()
-        try? FileManager.default.removeItem(at: scratch)
-    }
+    override func tearDown() async throws { await cli.stop() }
 
-    private func start(_ configure: (inout EmulatorConfig) -> Void = { _ in }) async throws {
-        var config = EmulatorConfig.sandbox(secret: Self.secret)
-        config.processingDelaySeconds = 0
-        configure(&config)
-        emulator = try await EmulatorServer.start(config: config)
-    }
+    private func start(_ configure: (inout EmulatorConfig) -> Void = { _ in }) async throws { try await cli.start(configure) }
 
-    private var connection: [String] {
-        ["--endpoint", emulator.endpoint, "--tenant", SandboxIds.tenant, "--client-id", SandboxIds.clientId,
-         "--authority", emulator.baseURL, "--journal", scratch.appendingPathComponent("journal.sqlite").path]
-    }
+    private var connection: [String] { cli.connection }
 
     private func usersFile(_ count: Int) throws -> String {
         let records: [JSONValue] = (0..<count).map { i in
@@ -45,8 +32,7 @@ final class SendCommandTests: XCTestCase {
     func testSendReportsAcceptedDocumentsAndWritesARedactedHAR() async throws {
         try await start()
         let har = scratch.appendingPathComponent("session.har").path
-        let r = try CommandRunner.run(["send", try usersFile(120)] + connection + ["--har", har],
-                                      environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let r = try cli.run(["send", try usersFile(120)] + connection + ["--har", har])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("accepted 3 of 3 documents (120 of 120 records)"), r.stderr)
         XCTAssertTrue(r.stderr.contains("202 Accepted, request-id "), r.stderr)
@@ -64,10 +50,10 @@ final class SendCommandTests: XCTestCase {
         try await start()
         let bad = scratch.appendingPathComponent("bad.json").path
         try Data(#"[{"userName":"nobody@contoso.com","active":true}]"#.utf8).write(to: URL(fileURLWithPath: bad))
-        let stopped = try CommandRunner.run(["send", bad] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let stopped = try cli.run(["send", bad] + connection)
         XCTAssertEqual(stopped.status, 2)
         XCTAssertTrue(stopped.stderr.contains("nothing sent"), stopped.stderr)
-        let forced = try CommandRunner.run(["send", bad, "--force"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let forced = try cli.run(["send", bad, "--force"] + connection)
         XCTAssertEqual(forced.status, 0, forced.stderr)
         let accepted = await emulator.core.statistics.accepted
         XCTAssertEqual(accepted, 1)
@@ -75,7 +61,7 @@ final class SendCommandTests: XCTestCase {
 
     func testNoSecretMeansAClearUsageError() async throws {
         try await start()
-        let r = try CommandRunner.run(["send", try usersFile(1)] + connection, environment: ["SCIMTERM_CLIENT_SECRET": ""])
+        let r = try cli.run(["send", try usersFile(1)] + connection, environment: ["SCIMTERM_CLIENT_SECRET": ""])
         XCTAssertEqual(r.status, 64)
         XCTAssertTrue(r.stderr.contains("no client secret"), r.stderr)
     }
@@ -84,18 +70,18 @@ final class SendCommandTests: XCTestCase {
         try await start { $0.rateLimit = 0 }
         let users = try usersFile(60)
         let process = try CommandRunner.launch(["send", users, "--batch-size", "1", "--rate-limit", "10", "--rate-window", "1"] + connection,
-                                               environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+                                               environment: ["SCIMTERM_CLIENT_SECRET": cli.secret])
         let deadline = Date().addingTimeInterval(30)
         while await emulator.core.statistics.accepted < 3, Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
-        let second = try CommandRunner.run(["send", users, "--rate-limit", "0"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let second = try cli.run(["send", users, "--rate-limit", "0"] + connection)
         XCTAssertEqual(second.status, 2, second.stderr)
         XCTAssertTrue(second.stderr.contains("another scimterm send to \(emulator.endpoint) is running (process \(process.processIdentifier), started "),
                       second.stderr)
-        let resumeWhileRunning = try CommandRunner.run(["send", "--resume"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let resumeWhileRunning = try cli.run(["send", "--resume"] + connection)
         XCTAssertEqual(resumeWhileRunning.status, 2, resumeWhileRunning.stderr)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        let resumed = try CommandRunner.run(["send", "--resume", "--rate-limit", "0"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let resumed = try cli.run(["send", "--resume", "--rate-limit", "0"] + connection)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertTrue(resumed.stderr.contains("took over the send lock of process \(process.processIdentifier)"), resumed.stderr)
         await emulator.core.processDue(now: Date().addingTimeInterval(1))
@@ -111,7 +97,7 @@ final class SendCommandTests: XCTestCase {
         for (round, number) in [SIGTERM, SIGHUP].enumerated() {
             let har = scratch.appendingPathComponent("send-\(number).har").path
             let process = try CommandRunner.launch(["send", users, "--batch-size", "1", "--rate-limit", "10", "--rate-window", "1",
-                                                    "--har", har] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+                                                    "--har", har] + connection, environment: ["SCIMTERM_CLIENT_SECRET": cli.secret])
             let deadline = Date().addingTimeInterval(30)
             while await emulator.core.statistics.accepted < 40 * round + 3, Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
             kill(process.processIdentifier, number)
@@ -122,8 +108,7 @@ final class SendCommandTests: XCTestCase {
             XCTAssertTrue(String(decoding: written, as: UTF8.self).contains("bulkUpload"), "the HAR holds the calls made")
             let accepted = await emulator.core.statistics.accepted
             XCTAssertLessThan(accepted, 40 * (round + 1), "stopped mid-send")
-            let resumed = try CommandRunner.run(["send", "--resume", "--rate-limit", "0"] + connection,
-                                                environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+            let resumed = try cli.run(["send", "--resume", "--rate-limit", "0"] + connection)
             XCTAssertEqual(resumed.status, 0, resumed.stderr)
             XCTAssertTrue(resumed.stderr.contains("accepted 40 of 40 documents"), resumed.stderr)
         }
@@ -131,8 +116,8 @@ final class SendCommandTests: XCTestCase {
 
     func testJournalListShowsTheSendAndPruneDropsFinishedPayloads() async throws {
         try await start()
-        let journalPath = scratch.appendingPathComponent("journal.sqlite").path
-        let sent = try CommandRunner.run(["send", try usersFile(3), "--batch-size", "1"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let journalPath = cli.journalPath
+        let sent = try cli.run(["send", try usersFile(3), "--batch-size", "1"] + connection)
         XCTAssertEqual(sent.status, 0, sent.stderr)
         let listed = try CommandRunner.run(["journal", "list", "--journal", journalPath])
         XCTAssertEqual(listed.status, 0, listed.stderr)
@@ -148,10 +133,10 @@ final class SendCommandTests: XCTestCase {
     func testKillDashNineThenResumeLosesAndRepeatsNothing() async throws {
         try await start { $0.rateLimit = 0 }
         let users = try usersFile(60)
-        let journalPath = scratch.appendingPathComponent("journal.sqlite").path
+        let journalPath = cli.journalPath
         // One record a document, paced at 10 calls a second, so the send is still running when killed.
         let process = try CommandRunner.launch(["send", users, "--batch-size", "1", "--rate-limit", "10", "--rate-window", "1"] + connection,
-                                               environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+                                               environment: ["SCIMTERM_CLIENT_SECRET": cli.secret])
         let deadline = Date().addingTimeInterval(30)
         while await emulator.core.statistics.accepted < 12, Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
         kill(process.processIdentifier, SIGKILL)
@@ -162,7 +147,7 @@ final class SendCommandTests: XCTestCase {
         let stored = try XCTUnwrap(try SendJournal(path: journalPath).latestUnfinished(endpoint: emulator.endpoint))
         let journaledAccepted = stored.documents.count { $0.state == .accepted }
         XCTAssertGreaterThanOrEqual(journaledAccepted, acceptedBefore - 1, "at most the one in flight is unrecorded")
-        let resumed = try CommandRunner.run(["send", "--resume", "--rate-limit", "0"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let resumed = try cli.run(["send", "--resume", "--rate-limit", "0"] + connection)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         let inFlight = stored.documents.count { $0.state == .sending }
         XCTAssertEqual(resumed.stderr.contains("; \(inFlight) may have been accepted"), inFlight > 0, resumed.stderr)
@@ -172,23 +157,21 @@ final class SendCommandTests: XCTestCase {
         await emulator.core.processDue(now: Date().addingTimeInterval(1))
         let userCount = await emulator.core.userCount()
         XCTAssertEqual(userCount, 60, "nothing lost")
-        let again = try CommandRunner.run(["send", "--resume"] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let again = try cli.run(["send", "--resume"] + connection)
         XCTAssertTrue(again.stderr.contains("nothing to resume"), again.stderr)
     }
 
     func testLogsAndJobCommands() async throws {
         try await start()
-        _ = try CommandRunner.run(["send", try usersFile(3)] + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        _ = try cli.run(["send", try usersFile(3)] + connection)
         await emulator.core.processDue(now: Date().addingTimeInterval(1))
-        let logs = try CommandRunner.run(["logs", "--follow", "--interval", "0.2", "--timeout", "10"] + connection,
-                                         environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let logs = try cli.run(["logs", "--follow", "--interval", "0.2", "--timeout", "10"] + connection)
         XCTAssertEqual(logs.status, 0, logs.stderr)
         for id in ["w0", "w1", "w2"] { XCTAssertTrue(logs.stdout.contains("create   success  \(id)"), logs.stdout) }
-        let json = try CommandRunner.run(["logs", "--external-id", "w1", "--format", "json"] + connection,
-                                         environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let json = try cli.run(["logs", "--external-id", "w1", "--format", "json"] + connection)
         let entries = try XCTUnwrap(try JSONParser.parse(Array(json.stdoutBytes)).arrayValue)
         XCTAssertEqual(entries.count, 1)
-        let paused = try CommandRunner.run(["job", "pause"] + connection.dropLast(2), environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        let paused = try cli.run(["job", "pause"] + connection.dropLast(2))
         XCTAssertTrue(paused.stdout.contains(": Paused"), paused.stdout + paused.stderr)
         XCTAssertTrue(paused.stdout.contains("bucket full"), paused.stdout)
     }

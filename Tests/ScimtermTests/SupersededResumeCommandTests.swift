@@ -8,32 +8,23 @@ import XCTest
 /// the same users; `send --resume` lists the older send as superseded and sends nothing, and only
 /// `--resume ID --overwrite-newer` resends it, after naming whose newer data it overwrites.
 final class SupersededResumeCommandTests: XCTestCase {
-    static let secret = "cli-secret~0123456789.abcdefghijklmnopqrs"
-    var emulator: RunningEmulator!
-    var scratch: URL!
+    static let secret = CLIEmulator.secret
+    var cli: CLIEmulator!
+    var emulator: RunningEmulator! { cli.emulator }
 
     override func setUp() async throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-supersede-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        var config = EmulatorConfig.sandbox(secret: Self.secret)
-        config.processingDelaySeconds = 0
-        emulator = try await EmulatorServer.start(config: config)
+        cli = try CLIEmulator("scimterm-supersede")
+        try await cli.start()
     }
 
-    override func tearDown() async throws {
-        await emulator?.stop()
-        try? FileManager.default.removeItem(at: scratch)
-    }
+    override func tearDown() async throws { await cli.stop() }
 
-    private var journalPath: String { scratch.appendingPathComponent("journal.sqlite").path }
+    private var journalPath: String { cli.journalPath }
 
-    private var connection: [String] {
-        ["--endpoint", emulator.endpoint, "--tenant", SandboxIds.tenant, "--client-id", SandboxIds.clientId,
-         "--authority", emulator.baseURL, "--journal", journalPath, "--rate-limit", "0"]
-    }
+    private var connection: [String] { cli.connection + ["--rate-limit", "0"] }
 
     private func run(_ arguments: [String]) throws -> CommandResult {
-        try CommandRunner.run(arguments, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret])
+        try cli.run(arguments)
     }
 
     /// Users `range`, their department naming the send that carries them.
@@ -43,7 +34,7 @@ final class SupersededResumeCommandTests: XCTestCase {
              "userName": .string("s\(i)@contoso.com"), "displayName": .string("Staff \(i)"), "active": true,
              SCIMSchema.enterpriseUser: ["department": .string(department)]]
         }
-        let path = scratch.appendingPathComponent(name).path
+        let path = cli.path(name)
         try Data(JSONWriter.compact.bytes(.array(records))).write(to: URL(fileURLWithPath: path))
         return path
     }

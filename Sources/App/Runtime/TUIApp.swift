@@ -119,11 +119,15 @@ public enum TUIApp {
             .select(name: options.theme, environment: options.environment, depth: terminal.capabilities.colorDepth)
         var state = initialState(options, size: terminal.size, theme: selection.theme)
         state.timeZone = .current
+        if !terminal.capabilities.unicodeText { state.message = StatusMessage(TerminalLocale.advice, .warning) }
         let services = AppServices.live(dailyQuota: options.dailyQuota)
         let loop = AppLoop(state: state, terminal: terminal, services: services)
         if let path = state.workspacePath { prepareSaving(loop, state.workspace.encoded(), path: path) }
         loop.run()
         TerminalSignals.setSaveHook(nil)
+        terminal.shutdown()
+        // The status line said it at start; the shell keeps it where the operator will see it.
+        if !terminal.capabilities.unicodeText { FileHandle.standardError.write(Data("scimterm: \(TerminalLocale.advice)\n".utf8)) }
         // The HTTP client must be shut down before it goes away; a stuck server gets two seconds.
         let done = DispatchSemaphore(value: 0)
         Task.detached {

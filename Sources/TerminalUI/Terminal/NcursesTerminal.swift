@@ -32,12 +32,15 @@ public final class NcursesTerminal: Terminal {
     private var isOpen = true
     private let bracketedPaste: Bool
     private var inboxDescriptor: Int32?
+    /// How the screen's character set was chosen (see `TerminalLocale`).
+    public let localeOutcome: TerminalLocale.Outcome
 
     /// Starts full-screen mode on the process's terminal.
     public init(environment: [String: String]) throws {
         guard isatty(0) != 0, isatty(1) != 0 else { throw TerminalError.notATerminal }
-        _ = setlocale(LC_ALL, "")
         let term = environment["TERM"] ?? "xterm"
+        let locale = TerminalLocale.apply(term: term)
+        localeOutcome = locale
         guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else { throw TerminalError.notATerminal }
         guard let screen = newterm(term, output, input) else { throw TerminalError.unknownTerminal(term) }
         _ = set_term(screen)
@@ -53,8 +56,10 @@ public final class NcursesTerminal: Terminal {
             _ = use_default_colors()
         }
         let depth = Self.detectDepth()
-        let guess = TerminalCapabilities.guess(environment: environment)
-        capabilities = TerminalCapabilities(colorDepth: depth, unicodeLines: guess.unicodeLines)
+        // The locale actually in force decides, not the environment's variables (it may have been switched).
+        let unicodeText = locale != .placeholders
+        capabilities = TerminalCapabilities(colorDepth: depth, unicodeLines: unicodeText && !TerminalLocale.isLegacy(term) && term != "linux",
+                                            unicodeText: unicodeText)
         colors = NcursesColors(depth: depth)
         bracketedPaste = term.hasPrefix("xterm") || term.hasPrefix("tmux") || term.hasPrefix("screen")
         configure()
@@ -140,7 +145,8 @@ public final class NcursesTerminal: Terminal {
                 _ = scimterm_set_attr(window, attributes, pair)
                 currentStyle = cell.style
             }
-            var wide = cell.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            let text = capabilities.unicodeText ? cell.grapheme : ASCIIFallback.text(cell.grapheme, width: Int(cell.width))
+            var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             let count = Int32(wide.count)
             wide.append(0)
             // Writing the bottom-right cell reports an error (the cursor cannot advance); it is drawn.

@@ -3,10 +3,14 @@ public struct TerminalCapabilities: Hashable, Sendable {
     public var colorDepth: ColorDepth
     /// False on `linux`, `vt100` and non-UTF-8 locales: draw lines and ellipsis in ASCII.
     public var unicodeLines: Bool
+    /// False when the screen's locale cannot encode text outside ASCII: such cells are drawn as
+    /// placeholders (`ASCIIFallback`) and the app says once how to fix it.
+    public var unicodeText: Bool
 
-    public init(colorDepth: ColorDepth, unicodeLines: Bool = true) {
+    public init(colorDepth: ColorDepth, unicodeLines: Bool = true, unicodeText: Bool = true) {
         self.colorDepth = colorDepth
         self.unicodeLines = unicodeLines
+        self.unicodeText = unicodeText
     }
 
     public var glyphs: Glyphs { unicodeLines ? .unicode : .ascii }
