@@ -12,7 +12,7 @@ extension SendCommand {
     func resumeTarget(_ journal: SendJournal, endpoint: String) throws -> SendJournal.StoredSend? {
         let superseded = try readJournal { try journal.superseded(endpoint: endpoint) }
         if let given = inputPath { return try chosenSend(given, journal: journal, endpoint: endpoint, superseded: superseded) }
-        guard let newest = try readJournal({ try journal.latestUnfinished(endpoint: endpoint) }) else {
+        guard let newest = try readJournal({ try journal.latestUnfinished(endpoint: endpoint, bodies: false) }) else {
             StandardError.write("scimterm: nothing to resume: every journaled send to this endpoint was accepted")
             return nil
         }
@@ -27,7 +27,7 @@ extension SendCommand {
     private func chosenSend(_ given: String, journal: SendJournal, endpoint: String,
                             superseded: [SendJournal.Supersession]) throws -> SendJournal.StoredSend? {
         let matches = try readJournal { try journal.listing() }.filter { $0.id == given || $0.id.hasPrefix(given.lowercased()) }
-        guard matches.count == 1, let id = matches.first?.id, let stored = try readJournal({ try journal.send(id) }) else {
+        guard matches.count == 1, let id = matches.first?.id, let stored = try readJournal({ try journal.send(id, bodies: false) }) else {
             StandardError.write("scimterm: " + (matches.isEmpty ? "the journal has no send \(given)" : "\(given) names \(matches.count) sends: give more of the id")
                 + " (scimterm journal list shows them)")
             throw ExitCode(2)

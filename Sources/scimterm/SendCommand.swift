@@ -54,6 +54,7 @@ struct SendCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         if !dryRun { prune(journal) }
         var prepared: PreparedDocuments?
+        var streamed: StreamedInput?
         var resumeFrom: SendJournal.StoredSend?
         if resume {
             guard let stored = try resumeTarget(journal, endpoint: settings.endpoint.bulkUploadURL) else { return }
@@ -64,9 +65,16 @@ struct SendCommand: AsyncParsableCommand {
                 + (inFlight > 0 ? "; \(inFlight) may have been accepted (in flight when the send stopped, no answer journaled) "
                     + "and go again (Entra matches on externalId, so a repeat is harmless)" : ""))
         } else if let inputPath {
-            prepared = try asIs ? prepareAsIs(inputPath) : prepare(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
+            if asIs {
+                prepared = try prepareAsIs(inputPath)
+            } else if let checked = try prepareStreamed(inputPath) {
+                streamed = checked
+            } else {
+                prepared = try prepare(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
+            }
         }
-        let needed = resumeFrom?.documents.count { $0.needsSending } ?? prepared?.count ?? 0
+        let newDocuments = streamed?.documents ?? prepared?.count ?? 0
+        let needed = resumeFrom?.documents.count { $0.needsSending } ?? newDocuments
         if dryRun {
             let plan = DailyQuotaPlan(needed: needed, recent: (try? journal.calls(tenant: settings.tenant, now: Date())) ?? [],
                                       quota: dailyQuota, now: Date())
@@ -76,15 +84,16 @@ struct SendCommand: AsyncParsableCommand {
         }
         let recorder = try makeRecorder()
         let client = try connection.client(recorder: recorder)
-        let progress = ProgressLine(total: resumeFrom?.documents.count ?? prepared?.count ?? 0)
+        let progress = ProgressLine(total: resumeFrom?.documents.count ?? newDocuments)
         let pacer = rateLimit > 0 ? RatePacer(limit: rateLimit, window: rateWindow) : .unlimited
         var uploader = BulkUploader(client: client, policy: RetryPolicy(budget: retryFor), pacer: pacer, journal: journal)
         let plan = uploader.planDailyQuota(dailyQuota, needed: needed, now: Date())
         if !plan.fits { StandardError.write("scimterm: daily quota: \(plan.summary(clock: Self.clock))") }
-        let sendId = try prepared.map { try journalDocuments($0, journal: journal, endpoint: settings.endpoint.bulkUploadURL) }
+        let sendId = try streamed.map { try journalStreamed($0, journal: journal, endpoint: settings.endpoint.bulkUploadURL) }
+            ?? prepared.map { try journalDocuments($0, journal: journal, endpoint: settings.endpoint.bulkUploadURL) }
         prepared = nil  // journaled: the input and the built documents can go before anything is sent
         let task = Task { [uploader] in
-            if let resumeFrom { return await uploader.resume(resumeFrom, events: progress.handle) }
+            if let resumeFrom { return await uploader.resume(journaled: resumeFrom, events: progress.handle) }
             return await uploader.send(journaled: sendId ?? "", events: progress.handle)
         }
         let interrupt = InterruptWatcher { task.cancel() }
@@ -139,6 +148,12 @@ struct SendCommand: AsyncParsableCommand {
         let diagnostics = SendFindings.afterRebuild(found, documentCount: built.count, keepsBulkIds: build.bulkId == .original)
         notePartialUpdates(loaded.records, path: path, journal: journal, endpoint: endpoint)
         noteRebuild(diagnostics, path: path)
+        try refuseOnErrors(diagnostics, path: path)
+        return PreparedDocuments(built, records: loaded.records)
+    }
+
+    /// Errors stop the send with nothing sent, unless --force.
+    func refuseOnErrors(_ diagnostics: [Diagnostic], path: String) throws {
         if diagnostics.hasErrors {
             for d in DiagnosticText.sorted(diagnostics).filter({ $0.severity == .error }).prefix(20) {
                 StandardError.write(DiagnosticText.line(d, file: path, hints: false))
@@ -149,7 +164,6 @@ struct SendCommand: AsyncParsableCommand {
             }
             StandardError.write("scimterm: sending despite \(diagnostics.errorCount) errors (--force)")
         }
-        return PreparedDocuments(built, records: loaded.records)
     }
 
     /// The send stopped by itself; the journal holds the rest for `--resume`.

@@ -33,6 +33,18 @@ extension BulkUploader {
         return summary
     }
 
+    /// Resumes a journaled send as `resume(_:)` does, reading the payloads back a window at a time:
+    /// `outline` (from `SendJournal.send(_:bodies: false)`) only says which documents were accepted.
+    public func resume(journaled outline: SendJournal.StoredSend, window: Int = BulkUploader.journalWindow,
+                       events: @Sendable (Event) -> Void = { _ in }) async -> Summary {
+        var summary = await send(journaled: outline.id, window: window, events: events)
+        let done = outline.documents.filter { $0.state == .accepted }.map {
+            Outcome(document: $0.index, accepted: true, requestId: $0.requestId, reason: nil, attempts: $0.attempts, externalIds: $0.externalIds)
+        }
+        summary.outcomes = (done + summary.outcomes).sorted { $0.document < $1.document }
+        return summary
+    }
+
     /// What a resume would still send: journaled as pending or in flight, and not answered by this run.
     private func pending(_ sendId: String, journal: SendJournal, answered: Set<Int>) -> [Int] {
         ((try? journal.unansweredIndices(sendId)) ?? []).filter { !answered.contains($0) }

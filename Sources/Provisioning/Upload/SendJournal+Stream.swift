@@ -13,16 +13,61 @@ extension SendJournal {
     /// A new send of `documents` (consumed lazily, in order); its id.
     public func beginStreaming<S: Sequence>(endpoint: String, documents: S, now: Date = Date()) throws -> String
     where S.Element == (body: [UInt8], externalIds: [String]) {
+        try beginStreaming(endpoint: endpoint, now: now) { appender in
+            for doc in documents { try appender.append(body: doc.body, externalIds: doc.externalIds) }
+        }
+    }
+
+    /// A new send whose documents `fill` hands to the appender as it builds them; its id. Nothing
+    /// is journaled if `fill` throws.
+    public func beginStreaming(endpoint: String, now: Date = Date(), _ fill: (inout Appender) throws -> Void) throws -> String {
         let id = UUID().uuidString.lowercased()
         try db.write { db in
             try db.execute(sql: "INSERT INTO send (id, endpoint, created) VALUES (?, ?, ?)", arguments: [id, endpoint, now.timeIntervalSince1970])
-            let insert = try db.cachedStatement(sql: "INSERT INTO document (sendId, idx, body, externalIds, state) VALUES (?, ?, ?, ?, 'pending')")
-            for (i, doc) in documents.enumerated() {
-                try insert.execute(arguments: [id, i, Data(doc.body), doc.externalIds.joined(separator: "\n")])
-                try Self.rememberAttributes(db, sendId: id, index: i, body: doc.body)
-            }
+            var appender = try Appender(db: db, sendId: id, endpoint: endpoint)
+            try fill(&appender)
         }
         return id
+    }
+
+    /// Writes one send's documents inside `beginStreaming`'s transaction; valid only during `fill`.
+    public struct Appender {
+        let db: Database
+        public let sendId: String
+        let endpoint: String
+        private let insert: Statement
+        private let remember: Statement
+        /// Documents appended so far.
+        public private(set) var count = 0
+
+        init(db: Database, sendId: String, endpoint: String) throws {
+            self.db = db
+            self.sendId = sendId
+            self.endpoint = endpoint
+            insert = try db.cachedStatement(sql: "INSERT INTO document (sendId, idx, body, externalIds, state) VALUES (?, ?, ?, ?, 'pending')")
+            remember = try db.cachedStatement(sql: "INSERT INTO sentRecord (sendId, idx, externalId, paths) VALUES (?, ?, ?, ?)")
+        }
+
+        /// The next document; its attributes are read back out of `body`.
+        public mutating func append(body: [UInt8], externalIds: [String]) throws {
+            try insert.execute(arguments: [sendId, count, Data(body), externalIds.joined(separator: "\n")])
+            try SendJournal.rememberAttributes(db, sendId: sendId, index: count, body: body)
+            count += 1
+        }
+
+        /// The next document, with what its operations carry already known (no second parse of the body).
+        public mutating func append(_ built: BulkDocumentStream.Built) throws {
+            try insert.execute(arguments: [sendId, count, Data(built.body), built.externalIds.joined(separator: "\n")])
+            for (externalId, paths) in built.carried {
+                try remember.execute(arguments: [sendId, count, externalId, paths.joined(separator: "\n")])
+            }
+            count += 1
+        }
+
+        /// `SendJournal.lastAccepted` from inside the transaction (the journal cannot be read anew there).
+        public func lastAccepted(externalIds: Set<String>) throws -> [String: SentAttributes] {
+            try SendJournal.lastAccepted(db, endpoint: endpoint, externalIds: externalIds)
+        }
     }
 
     /// How many documents send `sendId` has.

@@ -85,7 +85,25 @@ extension SendJournal {
 
     /// The superseded sends to `endpoint` (every endpoint when nil), newest first.
     public func superseded(endpoint: String?, acrossEndpoints: Bool = false) throws -> [Supersession] {
-        Self.superseded(try outlines(endpoint: acrossEndpoints ? nil : endpoint), acrossEndpoints: acrossEndpoints)
+        let scope = acrossEndpoints ? nil : endpoint
+        guard let since = try oldestCandidate(endpoint: scope, acrossEndpoints: acrossEndpoints) else { return [] }
+        return Self.superseded(try outlines(endpoint: scope, since: since), acrossEndpoints: acrossEndpoints)
+    }
+
+    /// When the oldest send that could be superseded was created: one with a document still to
+    /// send and a later send in its directory; nil when there is none (the usual case after a send
+    /// went through), so a journal of a million users is not read to find nothing. Older sends
+    /// cannot change the answer: they are superseded by later ones, never the other way round.
+    private func oldestCandidate(endpoint: String?, acrossEndpoints: Bool) throws -> Double? {
+        try db.read { db in
+            let own = endpoint == nil ? "" : "c.endpoint = ? AND "
+            let directory = acrossEndpoints ? "" : "l.endpoint = c.endpoint AND "
+            return try Double.fetchOne(db, sql: """
+                SELECT MIN(c.created) FROM send c WHERE \(own)EXISTS
+                (SELECT 1 FROM document d WHERE d.sendId = c.id AND d.state NOT IN ('accepted', 'purged'))
+                AND EXISTS (SELECT 1 FROM send l WHERE \(directory)(l.created > c.created OR (l.created = c.created AND l.rowid > c.rowid)))
+                """, arguments: StatementArguments(endpoint.map { [$0] } ?? []))
+        }
     }
 
     /// Whether a later send carries users of send `id`'s unaccepted documents.
@@ -96,12 +114,14 @@ extension SendJournal {
         return try superseded(endpoint: endpoint, acrossEndpoints: acrossEndpoints).first { $0.sendId == id }
     }
 
-    /// Every send without its payloads (which can be large and are not needed to compare users), in
-    /// journal order.
-    private func outlines(endpoint: String?) throws -> [StoredSend] {
+    /// Every send created at `since` or later, without its payloads (which can be large and are not
+    /// needed to compare users), in journal order.
+    private func outlines(endpoint: String?, since: Double) throws -> [StoredSend] {
         try db.read { db in
-            let clause = endpoint == nil ? "" : "WHERE s.endpoint = ?"
-            let arguments = StatementArguments(endpoint.map { [$0] } ?? [])
+            let clause = "WHERE s.created >= ?" + (endpoint == nil ? "" : " AND s.endpoint = ?")
+            var values: [(any DatabaseValueConvertible)?] = [since]
+            if let endpoint { values.append(endpoint) }
+            let arguments = StatementArguments(values)
             var documents: [String: [StoredDocument]] = [:]
             for d in try Row.fetchAll(db, sql: """
                 SELECT d.sendId, d.idx, d.externalIds, d.state, d.attempts FROM document d JOIN send s ON s.id = d.sendId \(clause)

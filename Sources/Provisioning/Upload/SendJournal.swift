@@ -106,6 +106,10 @@ public final class SendJournal: Sendable {
             }
             try db.create(index: "sentRecord_by_document", on: "sentRecord", columns: ["sendId", "idx"])
         }
+        migrator.registerMigration("v3") { db in
+            // Partial-update notes look users up by externalId, a batch at a time as a send streams.
+            try db.create(index: "sentRecord_by_externalId", on: "sentRecord", columns: ["externalId"])
+        }
         try migrator.migrate(db)
     }
 
@@ -142,14 +146,15 @@ public final class SendJournal: Sendable {
         try db.write { db in try db.execute(sql: "UPDATE send SET finished = 1 WHERE id = ?", arguments: [sendId]) }
     }
 
-    /// The most recent send to `endpoint` that has documents not accepted.
-    public func latestUnfinished(endpoint: String) throws -> StoredSend? {
+    /// The most recent send to `endpoint` that has documents not accepted; without `bodies`, its
+    /// documents come without their payloads (what a resume reads back a page at a time).
+    public func latestUnfinished(endpoint: String, bodies: Bool = true) throws -> StoredSend? {
         try db.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.id, s.endpoint, s.created FROM send s WHERE s.endpoint = ? AND EXISTS
                 (SELECT 1 FROM document d WHERE d.sendId = s.id AND d.state NOT IN ('accepted', 'purged')) ORDER BY s.created DESC LIMIT 1
                 """, arguments: [endpoint]) else { return nil }
-            return try self.load(db, row)
+            return try self.load(db, row, bodies: bodies)
         }
     }
 
@@ -167,22 +172,18 @@ public final class SendJournal: Sendable {
         }
     }
 
-    public func send(_ id: String) throws -> StoredSend? {
+    public func send(_ id: String, bodies: Bool = true) throws -> StoredSend? {
         try db.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, endpoint, created FROM send WHERE id = ?", arguments: [id]) else { return nil }
-            return try self.load(db, row)
+            return try self.load(db, row, bodies: bodies)
         }
     }
 
-    private func load(_ db: Database, _ row: Row) throws -> StoredSend {
+    private func load(_ db: Database, _ row: Row, bodies: Bool = true) throws -> StoredSend {
         let id: String = row["id"]
-        let docs = try Row.fetchAll(db, sql: "SELECT * FROM document WHERE sendId = ? ORDER BY idx", arguments: [id]).map { d in
-            StoredDocument(index: d["idx"], body: Array((d["body"] as Data?) ?? Data()),
-                           externalIds: (d["externalIds"] as String).split(separator: "\n").map(String.init),
-                           state: DocumentState(rawValue: d["state"]) ?? .pending, attempts: d["attempts"],
-                           requestId: d["requestId"], reason: d["reason"],
-                           acceptedAt: (d["acceptedAt"] as Double?).map { Date(timeIntervalSince1970: $0) })
-        }
+        let columns = "idx, externalIds, state, attempts, requestId, reason, acceptedAt" + (bodies ? ", body" : "")
+        let docs = try Row.fetchAll(db, sql: "SELECT \(columns) FROM document WHERE sendId = ? ORDER BY idx", arguments: [id])
+            .map(Self.storedDocument)
         return StoredSend(id: id, endpoint: row["endpoint"], created: Date(timeIntervalSince1970: row["created"]), documents: docs)
     }
 }
