@@ -31,13 +31,21 @@ public enum SecretSource: Sendable, Equatable {
         }
     }
 
-    /// A secret file must not be readable by others, as ssh insists for keys.
+    /// A secret file must not be readable by others, as ssh insists for keys. The mode checked is the
+    /// file's own: a symbolic link (mode 777 itself, and unchangeable) to a 0600 file is fine, and a
+    /// wider target is named so the chmod suggested is one that helps.
     static func readFile(_ path: String) throws(ReadError) -> ClientCredential.Secret {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let permissions = attributes[.posixPermissions] as? Int
-        else { throw ReadError(description: "\(path): cannot read the secret file") }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw ReadError(description: "\(path): cannot read the secret file (\(String(cString: strerror(errno))))") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw ReadError(description: "\(path) is not a regular file") }
+        let permissions = Int(info.st_mode) & 0o777
         guard permissions & 0o077 == 0 else {
-            throw ReadError(description: "\(path) is readable by others (mode \(String(permissions, radix: 8))); run chmod 600 \(path)")
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { _ in
+                URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            }
+            let named = target ?? path
+            let via = target.map { _ in " (the file \(path) links to)" } ?? ""
+            throw ReadError(description: "\(named)\(via) is readable by others (mode \(String(permissions, radix: 8))); run chmod 600 \(named)")
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ReadError(description: "\(path): cannot read the secret file")
