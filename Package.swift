@@ -76,7 +76,10 @@ let package = Package(
         .executableTarget(name: "scimterm", dependencies: [
             "App", "SCIM", "Settings", "Emulator", "Provisioning", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["RevisionPlugin"]),
+        // `scimterm --version` names the commit it was built from, read from .git at build time.
+        .executableTarget(name: "revision-stamp"),
+        .plugin(name: "RevisionPlugin", capability: .buildTool(), dependencies: ["revision-stamp"]),
         .executableTarget(name: "scimterm-bench", dependencies: [
             "SCIM", "Settings", "Provisioning", "TerminalUI", "App", "Emulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

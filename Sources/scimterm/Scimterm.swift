@@ -12,7 +12,7 @@ struct Scimterm: AsyncParsableCommand {
             Users, and HR CSV files (with a TOML mapping). Exit status: 0 success, 1 problems found, \
             2 usage or unreadable input.
             """,
-        version: "0.1.0",
+        version: "0.1.0 (git \(BuildRevision.commit))",
         subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, SendCommand.self, LogsCommand.self, JobCommand.self, JournalCommand.self,
                       RulesCommand.self,
                       EmulatorCommand.self, UIDemoCommand.self, TUICommand.self],
