@@ -42,7 +42,7 @@ final class BadInputTests: XCTestCase {
 
     func testBadBatchSizeIsAUsageError() throws {
         let r = try CommandRunner.run(["convert", "--batch-size", "51", CommandRunner.samples("User.json")])
-        XCTAssertEqual(r.status, 64, "ArgumentParser's usage exit code")
+        XCTAssertEqual(r.status, 2, "a usage error exits 2, as documented")
         XCTAssertTrue(r.stderr.contains("between 1 and 50"), r.stderr)
     }
 }

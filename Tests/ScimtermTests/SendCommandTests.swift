@@ -62,7 +62,7 @@ final class SendCommandTests: XCTestCase {
     func testNoSecretMeansAClearUsageError() async throws {
         try await start()
         let r = try cli.run(["send", try usersFile(1)] + connection, environment: ["SCIMTERM_CLIENT_SECRET": ""])
-        XCTAssertEqual(r.status, 64)
+        XCTAssertEqual(r.status, 2, "a usage error")
         XCTAssertTrue(r.stderr.contains("no client secret"), r.stderr)
     }
 
