@@ -16,8 +16,11 @@ public struct CSVBulkEmitter: Sendable {
         public var diagnostics: [Diagnostic] = []
     }
 
-    /// Writes one document per line through `write`, in order. Rows are read on this thread while
-    /// the previous group of documents is written on the others: parsing and writing overlap.
+    /// Rows are parsed and mapped in windows of this many bytes on every core (`forEachRowInChunks`).
+    var chunkBytes = 1 << 20
+
+    /// Writes one document per line through `write`, in order. Rows are parsed and mapped on every
+    /// core while the previous group of documents is written: parsing and writing overlap.
     public func emit(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String? = nil,
                      write: ([UInt8]) -> Void) throws(CSVError) -> Summary {
         var summary = Summary()
@@ -27,7 +30,8 @@ public struct CSVBulkEmitter: Sendable {
         var inFlight: InFlight?
         let group = builder.batchSize * 64
         pending.reserveCapacity(group)
-        summary.diagnostics = try converter.forEachRow(bytes, mapping: mapping, extensionURN: extensionURN) { slots, plan, _, _ in
+        summary.diagnostics = try converter.forEachRowInChunks(bytes, mapping: mapping, extensionURN: extensionURN,
+                                                               chunkBytes: chunkBytes) { slots, plan in
             if layout == nil { layout = plan.layout }
             pending.append(slots)
             if pending.count == group, let layout {

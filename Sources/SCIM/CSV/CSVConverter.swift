@@ -34,40 +34,29 @@ public struct CSVConverter: Sendable {
     /// The row loop: each row's value slots, filled through the plan, before any JSON is built.
     func forEachRow(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String?,
                     _ sink: ([JSONValue?], CSVPlan, CSVRow, Int) -> Void) throws(CSVError) -> [Diagnostic] {
-        var stream = try reader.rows(bytes)
+        var (stream, mapper, diagnostics) = try prepare(bytes, mapping: mapping, extensionURN: extensionURN)
+        var slots = [JSONValue?](repeating: nil, count: mapper.plan.layout.slotCount)
+        var index = 0
+        while let row = try stream.next() {
+            mapper.map(row, index: index, into: &slots, diagnostics: &diagnostics)
+            sink(slots, mapper.plan, row, index)
+            index += 1
+        }
+        return diagnostics
+    }
+
+    /// Reads the header and resolves the mapping against it: the stream is left at the first data row.
+    func prepare(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String?)
+        throws(CSVError) -> (CSVRowStream, CSVRowMapper, [Diagnostic]) {
+        let stream = try reader.rows(bytes)
         let header = stream.header
         var diagnostics: [Diagnostic] = Self.duplicateHeaders(header, line: stream.headerLine)
         var effective = mapping ?? CSVMapping.selfNaming(header: header, catalog: catalog).mapping
         if let extensionURN { effective.remainingExtension = extensionURN }
         let plan = CSVPlan(effective, header: header, headerLine: stream.headerLine, catalog: catalog, diagnostics: &diagnostics)
         if let finding = CSVColumnFindings.columns(plan, mapped: mapping != nil, headerLine: stream.headerLine) { diagnostics.append(finding) }
-
-        var slots = [JSONValue?](repeating: nil, count: plan.layout.slotCount)
-        var index = 0
-        while let row = try stream.next() {
-            if row.fields.count != header.count {
-                diagnostics.append(Diagnostic(.warning, rule: "csv.row.columns", source: "RFC 4180", record: index, document: 0,
-                                              position: SourcePosition(line: row.line, column: 1),
-                                              message: "this row has \(row.fields.count) fields, the header \(header.count)",
-                                              hint: "a field holding the delimiter or a line break must be in double quotes"))
-            }
-            for i in slots.indices { slots[i] = nil }
-            plan.fill(&slots, from: row.fields) { step, field in
-                let type = step.type?.rawValue ?? "value"
-                let position = stream.position(ofField: field, in: row)
-                diagnostics.append(Diagnostic(.warning, rule: "csv.value.\(type)", source: "scimterm mapping", record: index, document: 0,
-                                              position: position,
-                                              message: "\"\(row.fields[field])\" in column \(header[field]) is not a valid \(type) for \(step.path); left out",
-                                              hint: step.type == .boolean ? "write true/false, yes/no or 1/0, or map the column with a rule"
-                                                                          : "write a plain number"))
-            }
-            if slots.allSatisfy({ $0 == nil }) {
-                diagnostics.append(CSVColumnFindings.emptyRecord(record: index, line: row.line, mapped: mapping != nil))
-            }
-            sink(slots, plan, row, index)
-            index += 1
-        }
-        return diagnostics
+        let mapper = CSVRowMapper(plan: plan, header: header, mapped: mapping != nil, bytes: bytes, delimiter: stream.delimiter)
+        return (stream, mapper, diagnostics)
     }
 
     /// A repeated column name is ambiguous: the mapping reads the first one.

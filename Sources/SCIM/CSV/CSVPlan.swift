@@ -1,7 +1,7 @@
 /// A mapping resolved against one CSV header: each assignment becomes a step that reads a field by
 /// index (or a constant, or a compiled rule) and writes a slot of the record layout.
-struct CSVPlan {
-    struct Step {
+struct CSVPlan: Sendable {
+    struct Step: Sendable {
         var slot: Int
         var source: Source
         /// The catalog type values are coerced to; nil or a string-like type keeps the text.
@@ -9,7 +9,7 @@ struct CSVPlan {
         var path: AttributePath
     }
 
-    enum Source {
+    enum Source: Sendable {
         case column(Int)
         case constant(JSONValue)
         case rule(CompiledRule)
