@@ -13,6 +13,12 @@ public enum InputFile {
     public static let maxBytes = 2 << 30
 
     public static func read(path: String) throws(InputError) -> [UInt8] {
+        let bytes = try readBytes(path: path)
+        if let encoding = TextEncodingCheck.unsupported(bytes) { throw InputError(message: TextEncodingCheck.message(encoding)) }
+        return bytes
+    }
+
+    private static func readBytes(path: String) throws(InputError) -> [UInt8] {
         if path == "-" { return try readStream(STDIN_FILENO, name: "standard input") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -48,6 +54,9 @@ public enum InputFile {
             if n < 0 && errno == EINTR { continue }
             if n < 0 { throw InputError(message: "cannot read \(name): \(String(cString: strerror(errno)))") }
             if n == 0 { return bytes }
+            if bytes.isEmpty, let encoding = TextEncodingCheck.unsupported(chunk[..<n]) {
+                throw InputError(message: TextEncodingCheck.message(encoding))
+            }
             if let nul = chunk[..<n].firstIndex(of: 0) {
                 throw InputError(message: "NUL byte at byte offset \(bytes.count + nul) (binary input?): not JSON or CSV")
             }
