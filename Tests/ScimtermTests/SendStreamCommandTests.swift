@@ -9,33 +9,23 @@ import XCTest
 /// journaled), then built and journaled as it is read a second time, re-chunked across batches
 /// exactly as the whole-file build does.
 final class SendStreamCommandTests: XCTestCase {
-    static let secret = "cli-secret~0123456789.abcdefghijklmnopqrs"
-    var emulator: RunningEmulator!
-    var scratch: URL!
+    var cli: CLIEmulator!
+    var emulator: RunningEmulator! { cli.emulator }
+    var scratch: URL { cli.scratch }
 
     override func setUp() async throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scimterm-sendstream-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        var config = EmulatorConfig.sandbox(secret: Self.secret)
-        config.processingDelaySeconds = 0
-        config.rateLimit = 0
-        emulator = try await EmulatorServer.start(config: config)
+        cli = try CLIEmulator("scimterm-sendstream")
+        try await cli.start { $0.rateLimit = 0 }
     }
 
-    override func tearDown() async throws {
-        await emulator?.stop()
-        try? FileManager.default.removeItem(at: scratch)
-    }
+    override func tearDown() async throws { await cli.stop() }
 
-    private var journalPath: String { scratch.appendingPathComponent("journal.sqlite").path }
+    private var journalPath: String { cli.journalPath }
 
-    private var connection: [String] {
-        ["--endpoint", emulator.endpoint, "--tenant", SandboxIds.tenant, "--client-id", SandboxIds.clientId,
-         "--authority", emulator.baseURL, "--journal", journalPath, "--rate-limit", "0"]
-    }
+    private var connection: [String] { cli.connection + ["--rate-limit", "0"] }
 
     private func send(_ arguments: [String]) throws -> CommandResult {
-        try CommandRunner.run(["send"] + arguments + connection, environment: ["SCIMTERM_CLIENT_SECRET": Self.secret], timeout: 180)
+        try CommandRunner.run(["send"] + arguments + connection, environment: ["SCIMTERM_CLIENT_SECRET": cli.secret], timeout: 180)
     }
 
     /// `count` users as CSV2SCIM writes them: one BulkRequest of `perLine` users a line, each user
