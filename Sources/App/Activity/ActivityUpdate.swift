@@ -6,7 +6,7 @@ extension AppState {
     var activityLayout: ActivityLayout { ActivityLayout(size: size, showsProgress: send != nil) }
 
     mutating func recordExchange(_ exchange: HTTPExchange) {
-        activity.append(exchange, viewport: activityLayout.listRows, zone: timeZone)
+        activity.append(exchange, viewport: activityLayout.listRows)
     }
 
     /// Keys on the Activity screen: the search field while it is open takes the text.
@@ -15,7 +15,8 @@ extension AppState {
         switch key {
         case .enter:
             activity.searchField = nil
-            message = StatusMessage(activity.rows.isEmpty ? "no exchange contains \"\(activity.query)\"" : "\(activity.rows.count) exchanges contain \"\(activity.query)\"")
+            message = activity.isSearching ? StatusMessage("searching every exchange for \"\(activity.query)\"…")
+                : StatusMessage(activity.rows.isEmpty ? "no exchange contains \"\(activity.query)\"" : "\(activity.rows.count) exchanges contain \"\(activity.query)\"")
         case .escape:
             activity.searchField = nil
             activity.search("", viewport: activityLayout.listRows)
@@ -59,9 +60,9 @@ extension AppState {
                                           message: "Write the request and response (secrets removed) to:",
                                           input: exportPath("exchange-\(exchange.id).txt")), .saveExchange(exchange.id))
         case .exportHAR:
-            guard !activity.exchanges.isEmpty else { message = StatusMessage("nothing recorded yet"); return }
+            guard activity.total > 0 else { message = StatusMessage("nothing recorded yet"); return }
             overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Export HAR",
-                                          message: "Write all \(activity.exchanges.count) exchanges as HAR 1.2 (tokens and secrets are not in it) to:",
+                                          message: "Write all \(activity.total) exchanges as HAR 1.2 (tokens and secrets are not in it) to:",
                                           input: exportPath("scimterm-\(stamp()).har")), .exportHAR)
         }
     }
@@ -70,9 +71,11 @@ extension AppState {
     mutating func exportAnswered(_ purpose: DialogPurpose, path: String, effects: inout [AppEffect]) {
         switch purpose {
         case .exportHAR:
-            effects.append(.writeFile(path: path, bytes: HARExport.bytes(activity.exchanges)))
+            // A session that fits in memory is written from it; a larger one streams from the store.
+            effects.append(activity.isComplete ? .writeFile(path: path, bytes: HARExport.bytes(activity.exchanges))
+                                               : .activity(.exportHAR(path: path)))
         case .saveExchange(let id):
-            guard let exchange = activity.exchanges.first(where: { $0.id == id }) else { return }
+            guard let exchange = activity.loaded[id] else { return }
             effects.append(.writeFile(path: path, bytes: Array((ExchangeText.detail(exchange, zone: timeZone) + "\n").utf8)))
         default:
             break

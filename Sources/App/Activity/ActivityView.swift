@@ -30,7 +30,7 @@ struct ActivityView {
         guard area.height >= 2 else { return }
         frame.fill(area, style: theme[.text])
         frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
-        var title = " Activity · \(activity.exchanges.count) exchange\(activity.exchanges.count == 1 ? "" : "s")"
+        var title = " Activity · \(activity.total) exchange\(activity.total == 1 ? "" : "s")"
         if let send = state.send {
             title += send.isRunning ? " · sending \(send.doneDocuments)/\(send.documents.count)" : " · last send \(send.acceptedDocuments)/\(send.documents.count) accepted"
         }
@@ -46,14 +46,15 @@ struct ActivityView {
 
     private func drawTable(into frame: inout ScreenBuffer, area: Rect, list: ListState, focused: Bool, header: Bool) {
         guard !area.isEmpty else { return }
-        let exchanges = activity.exchanges, rows = activity.rows
+        let loaded = activity.loaded, rows = activity.rows
         let table = TableView(columns: Self.columns, showHeader: header, focused: focused,
                               emptyText: activity.query.isEmpty ? "No requests yet: a connection test or a send (F5) shows here."
                                                                 : "No exchange contains \"\(activity.query)\".")
         // Status codes in their colour: 2xx success, 429 and 5xx (retried) warning, other 4xx error.
         table.render(into: &frame, area: area, state: list, total: rows.count, theme: theme,
-                     role: { row, column in column == 3 ? Self.role(exchanges[rows[row]]) : nil }) { row, column in
-            let x = exchanges[rows[row]]
+                     role: { row, column in column == 3 ? loaded[rows[row]].map(Self.role) : nil }) { row, column in
+            // A row still being paged in from the store shows its number until it arrives.
+            guard let x = loaded[rows[row]] else { return column == 2 ? "#\(rows[row]) …" : "" }
             switch column {
             case 0: return ExchangeText.time(x.startedAt, zone: state.timeZone)
             case 1: return x.request.method
@@ -95,9 +96,11 @@ struct ActivityView {
             return TextFieldView(placeholder: "search requests and responses").render(
                 field, into: &frame, area: Rect(x: area.x + 1, y: area.y, width: area.width - 1, height: 1), theme: theme)
         }
-        var parts = ["\(activity.exchanges.count) exchange\(activity.exchanges.count == 1 ? "" : "s")"]
-        if !activity.query.isEmpty { parts.append("\(activity.rows.count) contain \"\(activity.query)\"") }
-        parts.append(activity.followsTail ? "following the newest" : "paused on #\(activity.selected?.id ?? 0) (End follows)")
+        var parts = ["\(activity.total) exchange\(activity.total == 1 ? "" : "s")"]
+        if !activity.query.isEmpty {
+            parts.append("\(activity.rows.count) contain \"\(activity.query)\"" + (activity.isSearching ? " (searching…)" : ""))
+        }
+        parts.append(activity.followsTail ? "following the newest" : "paused on #\(activity.selectedID ?? 0) (End follows)")
         if activity.focusOnDetail { parts.append("↑↓ scroll the exchange, Enter back to the list") }
         frame.draw(parts.joined(separator: " · "), x: area.x + 1, y: area.y, width: area.width - 2, style: style(.muted))
         return nil

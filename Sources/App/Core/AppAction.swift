@@ -48,6 +48,8 @@ public enum AppAction: Sendable {
     case asIsRead(Result<[SendDocument], AsIsSource.Changed>)
     /// A large send's BulkRequests, serialised off the loop (`.buildSend`).
     case sendBuilt(title: String, [SendDocument])
+    /// The activity store's answer: a page of exchanges scrolled into the window, or a search.
+    case activity(ActivityResult)
 }
 
 /// Work `update` asks for; the runner does it off the UI loop and answers with an action.
@@ -93,6 +95,8 @@ public enum AppEffect: Sendable, Equatable {
     case readAsIs(AsIsSource)
     /// Serialise a large send's BulkRequests, answering `.sendBuilt`.
     case buildSend(SendBuild)
+    /// Page in, search or export the Activity pane's exchanges from the store, answering `.activity`.
+    case activity(ActivityRequest)
 }
 
 /// Why the journal's call count could not be read.

@@ -17,6 +17,7 @@ extension AppState {
         // Whatever switched to Logs (6, Tab, the palette, a link), the screen reads when it opens.
         let screenBefore = screen
         defer { if screen == .logs && screenBefore != .logs { logsScreenOpened(effects: &effects) } }
+        defer { settleActivity(effects: &effects) }
         switch action {
         case .started:
             effects.append(.validate(generation: changeGeneration, store.entries))
@@ -79,6 +80,7 @@ extension AppState {
         case .sendFinished(let result): sendFinished(result, effects: &effects)
         case .resumableSendFound(let found): resumableFound(found)
         case .exchangeRecorded(let exchange): recordExchange(exchange)
+        case .activity(let result): activityAnswered(result)
         case .logsFetched(let generation, let result): logsFetched(result, generation: generation, effects: &effects)
         case .logsPollDue(let generation): logsPollDue(generation: generation, effects: &effects)
         case .jobObserved(let result, let at): jobObserved(result, at: at)

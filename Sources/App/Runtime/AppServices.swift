@@ -22,8 +22,18 @@ public struct AppServices: Sendable {
     /// Everything for real, on one session (so the connection test's exchanges show in Activity).
     public static var live: AppServices { live(dailyQuota: 2000) }
 
-    public static func live(dailyQuota: Int) -> AppServices {
-        let session = ProvisioningSession(dailyQuota: dailyQuota)
+    /// The Activity store beside the send journal: `activity.sqlite` (`sandbox-activity.sqlite`).
+    static func activityPath(journalPath: String) -> String {
+        let folder = (journalPath as NSString).deletingLastPathComponent
+        let name = (journalPath as NSString).lastPathComponent.replacingOccurrences(of: "journal.sqlite", with: "activity.sqlite")
+        return folder + "/" + (name.hasSuffix("activity.sqlite") ? name : "activity.sqlite")
+    }
+
+    /// `activityPath` is the Activity pane's exchange store (a new session in it each run); nil, or a
+    /// store that cannot be opened, keeps the exchanges in memory as before.
+    public static func live(dailyQuota: Int, activityPath: String? = nil, now: Date = Date()) -> AppServices {
+        let store = activityPath.flatMap { try? ExchangeStore(path: $0, now: now) }
+        let session = ProvisioningSession(dailyQuota: dailyQuota, activity: store)
         return AppServices(testConnection: { await session.test($0) }, loadFile: LiveInput.load, session: session)
     }
 }

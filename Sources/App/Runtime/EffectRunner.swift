@@ -156,6 +156,8 @@ final class EffectRunner: Sendable {
             }
         case .buildSend(let build):
             spawn { .sendBuilt(title: build.title, build.documents()) }
+        case .activity(let request):
+            runActivity(request)
         case .send(let request, let documents, let journalPath):
             startSend { [services, inbox] in
                 await services.session.send(request, documents, journalPath: journalPath) { inbox.post(.sendEvent($0)) }
@@ -219,7 +221,7 @@ final class EffectRunner: Sendable {
         sending.set(task)
     }
 
-    private func spawn(_ work: @escaping @Sendable () async -> AppAction) {
+    func spawn(_ work: @escaping @Sendable () async -> AppAction) {
         inbox.begin()
         Task.detached { [inbox] in inbox.finish(await work()) }
     }

@@ -5,13 +5,18 @@ import Provisioning
 /// shows), and one client per connection, kept while the connection stays the same so its token is
 /// reused rather than fetched for every call.
 public actor ProvisioningSession {
-    public let recorder = ExchangeRecorder()
+    public nonisolated let recorder: ExchangeRecorder
     private var current: (request: ConnectionRequest, client: GraphClient, transport: AsyncHTTPTransport)?
 
     /// The tenant's bulkUpload calls per 24 h; a send plans against it and stops where it would overrun.
     let dailyQuota: Int
 
-    public init(dailyQuota: Int = 2000) { self.dailyQuota = dailyQuota }
+    /// With an activity store, every exchange goes to disk and memory keeps only the latest few
+    /// (what the Activity pane pages through); without one (tests), the recorder keeps them all.
+    public init(dailyQuota: Int = 2000, activity: ExchangeStore? = nil) {
+        self.dailyQuota = dailyQuota
+        recorder = ExchangeRecorder(retention: activity == nil ? .everything : .recent(ActivityState.window), store: activity)
+    }
 
     /// The client for `request`, made (and the previous one shut down) when the connection changed.
     func client(for request: ConnectionRequest) async -> Result<GraphClient, ConnectionProblem> {

@@ -120,7 +120,7 @@ public enum TUIApp {
         var state = initialState(options, size: terminal.size, theme: selection.theme)
         state.timeZone = .current
         if !terminal.capabilities.unicodeText { state.message = StatusMessage(TerminalLocale.advice, .warning) }
-        let services = AppServices.live(dailyQuota: options.dailyQuota)
+        let services = AppServices.live(dailyQuota: options.dailyQuota, activityPath: state.journalPath.map(AppServices.activityPath))
         let loop = AppLoop(state: state, terminal: terminal, services: services)
         if let path = state.workspacePath { prepareSaving(loop, state.workspace.encoded(), path: path) }
         loop.run()

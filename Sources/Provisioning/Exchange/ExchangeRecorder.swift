@@ -3,7 +3,8 @@ import Foundation
 /// Keeps the exchanges of a session, in order, and tells listeners as they happen.
 ///
 /// Redaction happens in `record`, before anything is stored, so nothing downstream can leak.
-/// The TUI keeps everything (its Activity pane shows bodies); the command line keeps only what its
+/// The TUI writes every exchange to its `ExchangeStore` (what the Activity pane pages through) and
+/// keeps only the most recent in memory; the command line keeps only what its
 /// summary reads and, with `--har`, streams each exchange to the file as it is recorded, so a send's
 /// memory does not grow with its payloads.
 public actor ExchangeRecorder {
@@ -16,21 +17,30 @@ public actor ExchangeRecorder {
         /// Nothing kept: listeners and the HAR stream hear each exchange, `all()` stays empty. What
         /// `scimterm send` uses: its summary comes from the uploader and the journal.
         case nothing
+        /// The last `n` exchanges with their bodies: what a listener that subscribes late catches up
+        /// on, while the store (if any) keeps them all.
+        case recent(Int)
     }
 
     public let retention: Retention
     private var exchanges: [HTTPExchange] = []
     private var recorded = 0
     private var har: HARStream?
+    /// Where every exchange is written before listeners hear of it (the TUI's Activity store).
+    public nonisolated let store: ExchangeStore?
+    /// The last write to the store that failed, if any (the exchange still reached the listeners).
+    public private(set) var storeFailure: String?
     private var continuations: [UUID: AsyncStream<HTTPExchange>.Continuation] = [:]
 
-    public init(retention: Retention = .everything) {
+    public init(retention: Retention = .everything, store: ExchangeStore? = nil) {
         self.retention = retention
+        self.store = store
     }
 
     /// Also writes each exchange to a HAR file at `harPath` (0600), complete once `finishHAR` runs.
     public init(retention: Retention, harPath: String) throws(PrivateFile.WriteError) {
         self.retention = retention
+        store = nil
         har = try HARStream(path: harPath)
     }
 
@@ -44,10 +54,29 @@ public actor ExchangeRecorder {
             response: response.map { Redactor.response(status: $0.status, headers: $0.headers, body: $0.body) },
             failure: failure, durationMilliseconds: duration * 1000, attempt: attempt)
         har?.append(exchange)
-        let kept = retention == .everything ? exchange : exchange.withoutBodies
-        if retention != .nothing { exchanges.append(kept) }
+        if let store {
+            do { try store.append(exchange) } catch { storeFailure = "\(error)" }
+        }
+        let kept = keep(exchange)
         for c in continuations.values { c.yield(kept) }
         return kept
+    }
+
+    /// What `retention` keeps in memory; the exchange as listeners get it.
+    private func keep(_ exchange: HTTPExchange) -> HTTPExchange {
+        switch retention {
+        case .everything:
+            exchanges.append(exchange)
+        case .withoutBodies:
+            exchanges.append(exchange.withoutBodies)
+            return exchange.withoutBodies
+        case .nothing:
+            return exchange.withoutBodies
+        case .recent(let n):
+            exchanges.append(exchange)
+            if exchanges.count > max(0, n) { exchanges.removeFirst(exchanges.count - max(0, n)) }
+        }
+        return exchange
     }
 
     public func all() -> [HTTPExchange] { exchanges }
