@@ -84,10 +84,11 @@ extension CSVConverter {
         var parser = CSVParser(bytes: bytes, position: start, delimiter: delimiter, maxFieldBytes: reader.maxFieldBytes)
         parser.line = line
         var result = Window()
-        var slots = [JSONValue?](repeating: nil, count: mapper.plan.layout.slotCount)
         do {
             while parser.position < bound, let row = try parser.nextRow(maxColumns: reader.maxColumns, expectedColumns: mapper.header.count) {
                 if row.isBlank { continue }
+                // A fresh array per row: reusing one would copy the stored row's slots on the next write.
+                var slots = [JSONValue?](repeating: nil, count: mapper.plan.layout.slotCount)
                 mapper.map(row, index: result.slots.count, into: &slots, diagnostics: &result.diagnostics)
                 result.slots.append(slots)
             }
