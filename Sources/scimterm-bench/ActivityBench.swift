@@ -52,12 +52,15 @@ struct ActivityBench: ParsableCommand {
     static func record(_ count: Int, body: [UInt8], into recorder: ExchangeRecorder) async {
         let start = Date()
         for i in 1...count {
+            // A copy per request, as a send makes: one shared buffer would hide what is kept.
+            var own = body
+            own.append(0x20)
             await recorder.record(
                 purpose: .bulkUpload(document: i - 1),
                 request: TransportRequest(method: "POST", url: "https://graph.microsoft.com/v1.0/servicePrincipals/sp/synchronization/jobs/job/bulkUpload",
                                           headers: [HTTPHeader("Authorization", "Bearer eyJ0eXAiOiJKV1QiLCJhbGciOi"),
                                                     HTTPHeader("Content-Type", "application/scim+json")],
-                                          body: body),
+                                          body: own),
                 response: TransportResponse(status: 202, headers: [HTTPHeader("request-id", UUID().uuidString)], body: []),
                 failure: nil, startedAt: start.addingTimeInterval(Double(i)), duration: 0.1, attempt: 0)
         }
