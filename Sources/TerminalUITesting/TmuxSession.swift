@@ -37,13 +37,20 @@ public final class TmuxSession {
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         arguments += ["sh", "-c", script]
         let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let closeInherited = (3...63).map { " \($0)>&-" }.joined()
+        // Every descriptor this process may have open, plus room for the ones `run()` is about to
+        // make; a fixed 3…63 missed a test process that had reached descriptor 251.
+        let closeInherited = (3...(Self.highestOpenDescriptor() + 32)).map { " \($0)>&-" }.joined()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")  // dash cannot name descriptors above 9
         process.arguments = ["-c", quoted.joined(separator: " ") + " >/dev/null 2>&1 </dev/null" + closeInherited]
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw Unavailable(description: "tmux would not start (status \(process.terminationStatus))") }
+    }
+
+    static func highestOpenDescriptor() -> Int {
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return max(63, open.compactMap(Int.init).max() ?? 0)
     }
 
     @discardableResult
