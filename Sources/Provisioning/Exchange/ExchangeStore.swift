@@ -23,20 +23,9 @@ public final class ExchangeStore: Sendable {
                 keepSessions: Int = ExchangeStore.keepSessions, keepDays: Double = ExchangeStore.keepDays) throws {
         self.path = path
         self.session = session
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        var configuration = Configuration()
         // Losing the last exchanges to a power cut costs nothing that matters (the send journal is
-        // what a resume reads), so no fsync per exchange.
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        configuration.busyMode = .timeout(5)
-        db = try DatabaseQueue(path: path, configuration: configuration)
+        // what a resume reads).
+        db = try PrivateDatabase.open(path: path)
         try migrate()
         try begin(now: now, keepSessions: keepSessions, keepDays: keepDays)
     }

@@ -47,20 +47,7 @@ public final class SendJournal: Sendable {
 
     public init(path: String = SendJournal.defaultPath) throws {
         self.path = path
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        var configuration = Configuration()
-        // WAL with synchronous=NORMAL survives a crash or kill -9 of scimterm (what the journal is for)
-        // without an fsync per document.
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        configuration.busyMode = .timeout(5)
-        db = try DatabaseQueue(path: path, configuration: configuration)
+        db = try PrivateDatabase.open(path: path)
         try migrate()
     }
 
