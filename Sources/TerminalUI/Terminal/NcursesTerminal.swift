@@ -58,7 +58,7 @@ public final class NcursesTerminal: Terminal {
         let depth = Self.detectDepth()
         // The locale actually in force decides, not the environment's variables (it may have been switched).
         let unicodeText = locale != .placeholders
-        capabilities = TerminalCapabilities(colorDepth: depth, unicodeLines: unicodeText && !TerminalLocale.isLegacy(term) && term != "linux",
+        capabilities = TerminalCapabilities(colorDepth: depth, unicodeLines: unicodeText && !TerminalLocale.isLegacy(term) && TerminalCapabilities.drawsUnicodeLines(term: term),
                                             unicodeText: unicodeText)
         colors = NcursesColors(depth: depth)
         bracketedPaste = term.hasPrefix("xterm") || term.hasPrefix("tmux") || term.hasPrefix("screen")

@@ -34,8 +34,13 @@ public struct TerminalCapabilities: Hashable, Sendable {
         }
         let locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
         let utf8 = locale.lowercased().replacingDashes.contains("utf8")
-        let lineCapable = !(term == "linux" || term.hasPrefix("vt") || term == "dumb")
-        return TerminalCapabilities(colorDepth: depth, unicodeLines: utf8 && lineCapable)
+        return TerminalCapabilities(colorDepth: depth, unicodeLines: utf8 && drawsUnicodeLines(term: term))
+    }
+
+    /// Box lines and the ellipsis need more than UTF-8: the console (`linux`) and the vt types
+    /// lack the glyphs even when the locale has them.
+    static func drawsUnicodeLines(term: String) -> Bool {
+        !(term == "linux" || term.hasPrefix("vt") || term == "dumb")
     }
 }
 
