@@ -1,0 +1,28 @@
+/// What a screen's pure update asks of the App beyond its own state. A screen never reaches into
+/// `AppState`: it returns these, and `AppState.apply(_:effects:)` carries them out in order.
+public enum ScreenEffect: Equatable, Sendable {
+    /// Work for the runner (network, files), as every `AppEffect`.
+    case run(AppEffect)
+    /// A line for the status bar; nil clears it.
+    case message(StatusMessage?)
+    /// Opens (or, with nil, closes) the help, the palette, a dialog or the problems list.
+    case overlay(Overlay?)
+    case switchTo(Screen)
+    /// The workspace changed: autosave and revalidation follow once edits settle.
+    case workspaceChanged
+}
+
+extension AppState {
+    /// Carries out a screen's requests; the one place a screen's update touches the rest of the App.
+    mutating func apply(_ requests: [ScreenEffect], effects: inout [AppEffect]) {
+        for request in requests {
+            switch request {
+            case .run(let effect): effects.append(effect)
+            case .message(let text): message = text
+            case .overlay(let next): overlay = next
+            case .switchTo(let target): switchTo(target)
+            case .workspaceChanged: markChanged(effects: &effects)
+            }
+        }
+    }
+}
