@@ -5,7 +5,7 @@ import SCIM
 /// `send --as-is`: replay a customer's payload byte for byte, and say in advance what Entra will
 /// make of it, so the 400 that follows is explained rather than a surprise.
 extension SendCommand {
-    func prepareAsIs(_ path: String) throws -> PreparedDocuments {
+    func prepareAsIs(_ path: String, journal: SendJournal, endpoint: String) throws -> PreparedDocuments {
         let loaded = try input.load(path)
         let documents: [AsIsDocument]
         do {
@@ -15,6 +15,7 @@ extension SendCommand {
             throw ExitCode(2)
         }
         showAsIsFindings(loaded.validate(with: Validator(limits: .commandLine)), path: path, documents: documents.count)
+        try guardDisables(impact(of: loaded.records, journal: journal, endpoint: endpoint))
         return PreparedDocuments(asIs: documents)
     }
 

@@ -59,7 +59,7 @@ extension SendCommand {
         guard outcome == .done, appender.count == input.documents else { throw InputChanged() }
     }
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 }
 
 /// The file read differently the second time: nothing of it is journaled or sent.

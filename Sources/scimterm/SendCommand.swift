@@ -28,6 +28,9 @@ struct SendCommand: AsyncParsableCommand {
     var resume = false
     @Flag(help: "With --resume SEND_ID: resend a superseded send, putting its older data over the newer data a later send carried.")
     var overwriteNewer = false
+    @Option(help: ArgumentHelp("Disables allowed without --allow-disable (default: 10 or 5 % of the users, whichever is smaller, at least 1).",
+                               valueName: "N")) var maxDisable: Int?
+    @Flag(help: "Send even when it disables more users than --max-disable allows.") var allowDisable = false
     @Flag(help: "Send even when validation finds errors (to reproduce a customer's payload).") var force = false
     @Flag(help: "Send each input BulkRequest's original bytes unchanged (no re-chunking, bulkId or schema changes); implies --force.")
     var asIs = false
@@ -44,6 +47,7 @@ struct SendCommand: AsyncParsableCommand {
     func validate() throws {
         if inputPath == nil && !resume { throw ValidationError("give an INPUT file, or --resume") }
         if asIs && resume { throw ValidationError("--as-is sends an INPUT file; --resume sends what the journal kept: pick one") }
+        if let maxDisable, maxDisable < 0 { throw ValidationError("--max-disable takes a count of users, 0 or more") }
         if overwriteNewer && (!resume || inputPath == nil) { throw ValidationError("--overwrite-newer goes with --resume SEND_ID, naming the send to resend") }
     }
 
@@ -66,9 +70,10 @@ struct SendCommand: AsyncParsableCommand {
                     + "and go again (Entra matches on externalId, so a repeat is harmless)" : ""))
         } else if let inputPath {
             if asIs {
-                prepared = try prepareAsIs(inputPath)
+                prepared = try prepareAsIs(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
             } else if let checked = try prepareStreamed(inputPath) {
                 streamed = checked
+                try guardDisables(impact(of: checked, journal: journal, endpoint: settings.endpoint.bulkUploadURL))
             } else {
                 prepared = try prepare(inputPath, journal: journal, endpoint: settings.endpoint.bulkUploadURL)
             }
@@ -149,6 +154,7 @@ struct SendCommand: AsyncParsableCommand {
         notePartialUpdates(loaded.records, path: path, journal: journal, endpoint: endpoint)
         noteRebuild(diagnostics, path: path)
         try refuseOnErrors(diagnostics, path: path)
+        try guardDisables(impact(of: loaded.records, journal: journal, endpoint: endpoint))
         return PreparedDocuments(built, records: loaded.records)
     }
 

@@ -12,8 +12,8 @@ public struct BulkDocumentStream {
         public var body: [UInt8]
         /// Each record's externalId ("" when it has none), in operation order.
         public var externalIds: [String]
-        /// What each operation with an externalId carries (`PartialUpdateNotes.carried`), sorted.
-        public var carried: [(externalId: String, paths: [String])]
+        /// What the journal keeps of each operation with an externalId.
+        public var carried: [SentRecordFacts]
     }
 
     public let builder: BulkRequestBuilder
@@ -49,7 +49,7 @@ public struct BulkDocumentStream {
     private mutating func build(_ records: ArraySlice<UserRecord>) -> Built {
         var operations: [JSONValue] = []
         operations.reserveCapacity(records.count)
-        var carried: [(externalId: String, paths: [String])] = []
+        var carried: [SentRecordFacts] = []
         for record in records {
             let data = record.normalizedData()
             operations.append(.object(JSONObject([
@@ -58,7 +58,7 @@ public struct BulkDocumentStream {
                 (key: "path", value: .string("/Users")),
                 (key: "data", value: .object(data)),
             ])))
-            if let id = record.externalId, !id.isEmpty { carried.append((id, PartialUpdateNotes.carried(data).sorted())) }
+            if let facts = SentRecordFacts(record, data: data) { carried.append(facts) }
         }
         let document: JSONValue = .object(JSONObject([
             (key: "schemas", value: .array([.string(SCIMSchema.bulkRequest)])),

@@ -45,7 +45,7 @@ extension SendJournal {
             self.sendId = sendId
             self.endpoint = endpoint
             insert = try db.cachedStatement(sql: "INSERT INTO document (sendId, idx, body, externalIds, state) VALUES (?, ?, ?, ?, 'pending')")
-            remember = try db.cachedStatement(sql: "INSERT INTO sentRecord (sendId, idx, externalId, paths) VALUES (?, ?, ?, ?)")
+            remember = try db.cachedStatement(sql: SendJournal.rememberSQL)
         }
 
         /// The next document; its attributes are read back out of `body`.
@@ -58,8 +58,8 @@ extension SendJournal {
         /// The next document, with what its operations carry already known (no second parse of the body).
         public mutating func append(_ built: BulkDocumentStream.Built) throws {
             try insert.execute(arguments: [sendId, count, Data(built.body), built.externalIds.joined(separator: "\n")])
-            for (externalId, paths) in built.carried {
-                try remember.execute(arguments: [sendId, count, externalId, paths.joined(separator: "\n")])
+            for facts in built.carried {
+                try remember.execute(arguments: SendJournal.rememberArguments(facts, sendId: sendId, index: count))
             }
             count += 1
         }

@@ -97,6 +97,14 @@ public final class SendJournal: Sendable {
             // Partial-update notes look users up by externalId, a batch at a time as a send streams.
             try db.create(index: "sentRecord_by_externalId", on: "sentRecord", columns: ["externalId"])
         }
+        migrator.registerMigration("v4") { db in
+            // The values a destructive-send guard compares: NULL in rows journaled before (unknown, never counted).
+            try db.alter(table: "sentRecord") { t in
+                t.add(column: "active", .text)
+                t.add(column: "userName", .text)
+                t.add(column: "manager", .text)
+            }
+        }
         try migrator.migrate(db)
     }
 
