@@ -17,6 +17,10 @@ extension LogsCommand {
             StandardError.write("scimterm: \(error)")
             throw ExitCode(2)
         }
+        if summary {
+            let last = try? SendJournal(path: journal ?? SendJournal.defaultPath).latest(endpoint: nil)
+            return try printSummary(UploadReconciliation(send: summarised(last), entries: entries))
+        }
         let shown = Self.oldestFirst(entries).filter { entry in
             (externalId == nil || entry.externalId == externalId) && (!failures || entry.isFailure)
         }

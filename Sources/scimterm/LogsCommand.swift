@@ -12,7 +12,9 @@ struct LogsCommand: AsyncParsableCommand {
             send (from the journal) has an entry newer than the acceptance of its document (an older entry \
             is an earlier send's, and is not shown), or --timeout passes. While the job is paused or \
             quarantined it says the upload is queued; past --not-processed-after it says the upload was \
-            not processed. Exit status 1 when an entry is a failure or a followed user has no entry.
+            not processed. Exit status 1 when an entry is a failure or a followed user has no entry. \
+            --summary reconciles the last send instead: per upload, its users created, updated, disabled, \
+            skipped, failed and not yet seen, each failure with its reason (exit 1 when any failed).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -22,6 +24,8 @@ struct LogsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only entries newer than this (30m, 2h, 1d).", valueName: "AGE")) var since: String?
     @Flag(help: "Only failures.") var failures = false
     @Flag(help: "Poll until every user of the last send has an entry.") var follow = false
+    @Flag(help: "Per upload of the last send: users created, updated, disabled, skipped, failed, not yet seen; exit 1 when any failed.")
+    var summary = false
     @Option(help: "Seconds between polls with --follow.") var interval: Double = 20
     @Option(help: "Give up following after this many seconds.") var timeout: Double = 900
     @Option(help: ArgumentHelp("With --follow: seconds after its acceptance when a user without an entry is reported as not processed.",
@@ -36,10 +40,17 @@ struct LogsCommand: AsyncParsableCommand {
         let client = try connection.client(recorder: ExchangeRecorder())
         var query = LogQuery(externalId: externalId, since: try since.map(Self.age).map { Date().addingTimeInterval(-$0) }, failuresOnly: failures)
         var upload: FollowedUpload?
-        if follow, let last = try? SendJournal(path: journal ?? SendJournal.defaultPath).latest(endpoint: client.settings.endpoint.bulkUploadURL) {
+        let last = follow || summary ? try? SendJournal(path: journal ?? SendJournal.defaultPath).latest(endpoint: client.settings.endpoint.bulkUploadURL) : nil
+        if follow, let last {
             upload = FollowedUpload(last)
             if let upload { query.since = query.since ?? upload.readFrom }
         }
+        let reconciled: SendJournal.StoredSend?
+        do { reconciled = try summary ? summarised(last) : nil } catch {
+            await client.transport.shutdown()
+            throw error
+        }
+        if let reconciled { query.since = query.since ?? FollowedUpload(reconciled)?.readFrom ?? reconciled.created.addingTimeInterval(-60) }
         var shown: [ProvisioningLog] = []
         var job: (status: JobStatus, at: Date)?
         do {
@@ -50,6 +61,7 @@ struct LogsCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         await client.transport.shutdown()
+        if let reconciled { return try printSummary(UploadReconciliation(send: reconciled, entries: shown)) }
         if format == .json { print(JSONWriter.pretty.string(.array(shown.map(\.raw)))) }
         var failed = shown.contains(where: \.isFailure)
         if let upload {
@@ -77,7 +89,7 @@ struct LogsCommand: AsyncParsableCommand {
                 guard upload?.mayShow(entry) ?? true else { continue }
                 shown.append(entry)
                 fresh += 1
-                if format == .table { print(Self.row(entry)) }
+                if format == .table && !summary { print(Self.row(entry)) }
             }
             guard follow else { return shown }
             let missing = upload?.missing(shown) ?? []
@@ -120,7 +132,7 @@ struct LogsCommand: AsyncParsableCommand {
 /// none (the property wrappers' storage is private to this file, hence the decoder is here).
 extension LogsCommand {
     enum CodingKeys: String, CodingKey {
-        case connection, externalId, since, failures, follow, interval, timeout, notProcessedAfter, format, journal, importPath
+        case connection, externalId, since, failures, follow, summary, interval, timeout, notProcessedAfter, format, journal, importPath
     }
 
     init(from decoder: Decoder) throws {
@@ -130,6 +142,7 @@ extension LogsCommand {
         _since = try c.decode(Option<String?>.self, forKey: .since)
         _failures = try c.decode(Flag<Bool>.self, forKey: .failures)
         _follow = try c.decode(Flag<Bool>.self, forKey: .follow)
+        _summary = try c.decode(Flag<Bool>.self, forKey: .summary)
         _interval = try c.decode(Option<Double>.self, forKey: .interval)
         _timeout = try c.decode(Option<Double>.self, forKey: .timeout)
         _notProcessedAfter = try c.decode(Option<Double>.self, forKey: .notProcessedAfter)

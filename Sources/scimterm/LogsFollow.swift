@@ -32,10 +32,7 @@ struct FollowedUpload {
     /// document was accepted (Graph writes whole seconds: that second counts).
     func mayShow(_ entry: ProvisioningLog) -> Bool {
         guard let accepted = acceptedAt[entry.externalId] else { return true }
-        guard let date = entry.date else { return false }
-        // Whole seconds on both sides, computed alike (a fraction taken in one epoch and subtracted in
-        // another can leave a hair above the second, and lose an entry of that very second).
-        return date.timeIntervalSince1970.rounded(.down) >= accepted.timeIntervalSince1970.rounded(.down)
+        return entry.isNewer(thanAcceptance: accepted)
     }
 
     /// The users without an entry of this send among `shown` (entries that passed `mayShow`).

@@ -77,3 +77,54 @@ final class LogsCommandTests: XCTestCase {
         XCTAssertTrue(follow.stderr.contains("not processed: was the job restarted or paused? 1 user without an entry (e.g. n0)"), follow.stderr)
     }
 }
+
+/// `scimterm logs --summary`: the last send reconciled with the logs, per upload, as a table and JSON.
+final class LogsSummaryCommandTests: XCTestCase {
+    var cli: CLIEmulator!
+
+    override func setUp() async throws {
+        cli = try CLIEmulator("scimterm-logs-summary")
+        try await cli.start { $0.rateLimit = 0 }
+    }
+
+    override func tearDown() async throws { await cli.stop() }
+
+    private func run(_ arguments: [String]) throws -> CommandResult { try cli.run(arguments + cli.connection) }
+
+    /// r2 takes r0's userName: Entra refuses the second user with that UPN (sent with --force).
+    private func usersFile() throws -> String {
+        let records: [JSONValue] = ["r0", "r1", "r2"].map { id in
+            ["schemas": [.string(SCIMSchema.user)], "externalId": .string(id),
+             "userName": .string(id == "r2" ? "r0@contoso.com" : "\(id)@contoso.com"), "active": true]
+        }
+        let path = cli.path("users.json")
+        try Data(JSONWriter.compact.bytes(.array(records))).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testTheSummaryCountsEachUserOfTheLastSendAndNamesTheFailure() async throws {
+        let noSend = try run(["logs", "--summary"])
+        XCTAssertEqual(noSend.status, 2, noSend.stderr)
+        XCTAssertTrue(noSend.stderr.contains("--summary reconciles the last send in the journal"), noSend.stderr)
+
+        XCTAssertEqual(try run(["send", "--force", try usersFile()]).status, 0)
+        let before = try run(["logs", "--summary"])
+        await cli.emulator.core.processDue(now: Date().addingTimeInterval(1))
+        XCTAssertTrue(before.stdout.contains("3 sent · 0 created · 0 updated · 0 disabled · 0 skipped · 0 failed · 3 not yet seen")
+                      || before.stdout.contains("3 sent · 2 created"), "read before or after processing:\n\(before.stdout)")
+
+        let table = try run(["logs", "--summary"])
+        XCTAssertEqual(table.status, 1, "a user failed:\n\(table.stdout)\(table.stderr)")
+        XCTAssertTrue(table.stdout.contains("3 sent · 2 created · 0 updated · 0 disabled · 0 skipped · 1 failed · 0 not yet seen"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("r2 (upload 1): AzureActiveDirectoryConflictEntry: The userPrincipalName 'r0@contoso.com' is already used"),
+                      table.stdout)
+        XCTAssertFalse(table.stdout.contains("success  r0"), "the summary replaces the entry rows")
+
+        let json = try run(["logs", "--summary", "--format", "json"])
+        XCTAssertEqual(json.status, 1)
+        let value = try JSONParser.parse(Array(json.stdout.utf8)).objectValue
+        XCTAssertEqual(value?["outcomes"]?.objectValue?["created"]?.numberValue?.text, "2")
+        XCTAssertEqual(value?["failures"]?.arrayValue?.first?.objectValue?["externalId"]?.stringValue, "r2")
+        XCTAssertEqual(value?["uploads"]?.arrayValue?.count, 1)
+    }
+}

@@ -185,9 +185,11 @@ public final class SendJournal: Sendable {
 
 extension SendJournal {
     /// The most recent send to `endpoint`, finished or not.
-    public func latest(endpoint: String) throws -> StoredSend? {
+    /// The newest send to `endpoint`, or to any endpoint when nil (a log download names none).
+    public func latest(endpoint: String?) throws -> StoredSend? {
         let id: String? = try db.read { db in
-            try String.fetchOne(db, sql: "SELECT id FROM send WHERE endpoint = ? ORDER BY created DESC LIMIT 1", arguments: [endpoint])
+            try String.fetchOne(db, sql: "SELECT id FROM send WHERE ? IS NULL OR endpoint = ? ORDER BY created DESC LIMIT 1",
+                                arguments: [endpoint, endpoint])
         }
         return try id.flatMap { try send($0) }
     }
