@@ -58,17 +58,15 @@ struct ConvertCommand: ParsableCommand {
     /// CSV to JSON Lines on stdout, written as rows are converted: memory stays bounded whatever the
     /// file size. Returns false when the input is JSON (handled by the general path).
     private func streamCSV(_ bytes: [UInt8]) throws -> Bool {
-        var stdout = StandardOutput()
         let summary: CSVBulkEmitter.Summary?
         do {
             summary = try InputLoader.emitCSV(path: inputPath, bytes: bytes, mappingPath: input.mapping, extensionURN: input.extensionUrn,
-                                              builder: build.builder) { stdout.write($0) }
+                                              builder: build.builder, write: ConvertOutput.write)
         } catch {
             StandardError.write("scimterm: \(error.description.visibleControlCharacters)")
             throw ExitCode(2)
         }
         guard let summary else { return false }
-        stdout.flush()
         try report(records: summary.records, documents: summary.documents, problems: summary.diagnostics)
         return true
     }

@@ -28,12 +28,29 @@ extension CSVConverter {
                             _ sink: ([JSONValue?], CSVPlan) -> Void) throws(CSVError) -> [Diagnostic] {
         let (stream, mapper, headerDiagnostics) = try prepare(bytes, mapping: mapping, extensionURN: extensionURN)
         var diagnostics = headerDiagnostics
-        let cuts = Self.cuts(bytes, from: stream.parser.position, every: max(1, chunkBytes))
         let reader = self.reader
-        let parse: @Sendable (Int, Int, Int) -> Window = { start, bound, line in
-            Self.window(bytes, from: start, to: bound, line: line, mapper: mapper, reader: reader, delimiter: stream.delimiter)
+        try Self.inOrder(bytes, from: stream.parser.position, line: stream.parser.line, chunkBytes: chunkBytes, workers: workers,
+                         parse: { start, bound, line in
+                             Self.window(bytes, from: start, to: bound, line: line, mapper: mapper, reader: reader, delimiter: stream.delimiter)
+                         },
+                         rows: { $0.slots.count }, end: { ($0.end, $0.lines, $0.error) }) { window, base throws(CSVError) in
+            for slots in window.slots { sink(slots, mapper.plan) }
+            if let error = window.error { throw error }
+            diagnostics += window.diagnostics.map { Self.shifted($0, lines: base.line, records: base.index) }
         }
-        let results = ConcurrentSlots<Window>(count: cuts.count - 1)
+        return diagnostics
+    }
+
+    /// The ordered loop over windows parsed ahead on `workers` threads: `parse(start, bound, line)`
+    /// makes a window (line 0 when provisional), `take` gets each in order with the line and record
+    /// number its provisional ones are shifted by. A window that does not start where the previous
+    /// one really ended, or that failed, is parsed again here from the real position and line.
+    static func inOrder<W: Sendable>(_ bytes: [UInt8], from start: Int, line firstLine: Int, chunkBytes: Int, workers: Int,
+                                     parse: @escaping @Sendable (Int, Int, Int) -> W, rows: (W) -> Int,
+                                     end: (W) -> (end: Int, lines: Int, error: CSVError?),
+                                     _ take: (W, (line: Int, index: Int)) throws(CSVError) -> Void) throws(CSVError) {
+        let cuts = Self.cuts(bytes, from: start, every: max(1, chunkBytes))
+        let results = ConcurrentSlots<W>(count: cuts.count - 1)
         let groups = (0..<cuts.count - 1).map { _ in DispatchGroup() }
         let lookahead = max(1, workers) * 2
         func launch(_ k: Int) {
@@ -41,26 +58,27 @@ extension CSVConverter {
             DispatchQueue.global().async(group: groups[k]) { results[k] = parse(cuts[k], cuts[k + 1], 0) }
         }
         for k in 0..<min(lookahead, groups.count) { launch(k) }
-        var position = stream.parser.position, line = stream.parser.line, index = 0
+        var position = start, line = firstLine, index = 0
         for k in groups.indices {
             groups[k].wait()
-            var window = results[k] ?? Window()
+            let speculative = results[k]
             results[k] = nil
             launch(k + lookahead)
             if position >= cuts[k + 1] { continue }  // the previous window's last record covered this one
             var base = (line: line, index: index)
-            if position != cuts[k] || window.error != nil {
+            let window: W
+            if let speculative, position == cuts[k], end(speculative).error == nil {
+                window = speculative
+            } else {
                 window = parse(position, cuts[k + 1], line)
                 base = (0, index)
             }
-            for slots in window.slots { sink(slots, mapper.plan) }
-            if let error = window.error { throw error }
-            diagnostics += window.diagnostics.map { Self.shifted($0, lines: base.line, records: base.index) }
-            position = window.end
-            line += window.lines
-            index += window.slots.count
+            try take(window, base)
+            let (next, lines, _) = end(window)
+            position = next
+            line += lines
+            index += rows(window)
         }
-        return diagnostics
     }
 
     /// Window boundaries: `from`, then the byte after the first line feed at or past every
@@ -100,7 +118,7 @@ extension CSVConverter {
         return result
     }
 
-    private static func shifted(_ diagnostic: Diagnostic, lines: Int, records: Int) -> Diagnostic {
+    static func shifted(_ diagnostic: Diagnostic, lines: Int, records: Int) -> Diagnostic {
         guard lines != 0 || records != 0 else { return diagnostic }
         var d = diagnostic
         d.record = d.record.map { $0 + records }

@@ -41,23 +41,27 @@ indirect enum CompiledRule: Sendable {
 
     /// `fold(cell) == folded`, without allocating when the cell is ASCII.
     static func matches(_ cell: String, folded: String) -> Bool {
-        var c = cell, f = folded
-        let verdict: Bool? = c.withUTF8 { a in
-            f.withUTF8 { b -> Bool? in
-                var lo = 0, hi = a.count
-                while lo < hi, a[lo] == 0x20 || a[lo] == 0x09 { lo += 1 }
-                while hi > lo, a[hi - 1] == 0x20 || a[hi - 1] == 0x09 { hi -= 1 }
-                guard hi - lo == b.count else {
-                    return a[lo..<hi].contains { $0 >= 0x80 } ? nil : false  // lower-casing may change a non-ASCII length
-                }
-                for k in 0..<b.count {
-                    let x = a[lo + k], y = b[k]
-                    if x >= 0x80 || y >= 0x80 { return nil }
-                    if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != y { return false }
-                }
-                return true
+        var c = cell
+        return c.withUTF8 { asciiMatch($0, folded: folded) } ?? (fold(cell) == folded)
+    }
+
+    /// `fold(cell) == folded` for the cell's UTF-8 bytes, or nil when non-ASCII text needs real
+    /// case folding (lower-casing may change a non-ASCII length).
+    static func asciiMatch(_ a: UnsafeBufferPointer<UInt8>, folded: String) -> Bool? {
+        var f = folded
+        return f.withUTF8 { b -> Bool? in
+            var lo = 0, hi = a.count
+            while lo < hi, a[lo] == 0x20 || a[lo] == 0x09 { lo += 1 }
+            while hi > lo, a[hi - 1] == 0x20 || a[hi - 1] == 0x09 { hi -= 1 }
+            guard hi - lo == b.count else {
+                return a[lo..<hi].contains { $0 >= 0x80 } ? nil : false
             }
+            for k in 0..<b.count {
+                let x = a[lo + k], y = b[k]
+                if x >= 0x80 || y >= 0x80 { return nil }
+                if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != y { return false }
+            }
+            return true
         }
-        return verdict ?? (fold(cell) == folded)
     }
 }

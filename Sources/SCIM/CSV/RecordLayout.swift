@@ -162,6 +162,9 @@ struct RecordLayout: Sendable {
 }
 
 extension RecordLayout {
+    /// The record's top-level members, in mapping order.
+    var rootMembers: [Member] { root.members }
+
     /// The slot of the top-level `externalId`, for bulkIds chosen before a record is written.
     var externalIdSlot: Int? {
         for m in root.members where m.key == "externalId" {

@@ -126,37 +126,46 @@ public struct JSONWriter: Sendable {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     static func writeString(_ s: String, _ out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { utf8 in
-            // Nearly every value needs no escaping: one scan, one copy.
-            guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
-                out.append(contentsOf: utf8)
-                return
-            }
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
-                switch b {
-                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-                case 0x0A: out.append(contentsOf: "\\n".utf8)
-                case 0x0D: out.append(contentsOf: "\\r".utf8)
-                case 0x09: out.append(contentsOf: "\\t".utf8)
-                case 0x08: out.append(contentsOf: "\\b".utf8)
-                case 0x0C: out.append(contentsOf: "\\f".utf8)
-                default:
-                    // DEL and the rest are escaped so a terminal never sees them raw.
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0xF)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        s.withUTF8 { writeString(utf8: $0, validUTF8: true, &out) }
+    }
+
+    /// `utf8` as a JSON string: the bytes `writeString(String(decoding: utf8, as: UTF8.self))` gives,
+    /// without making the `String` (the CSV converter writes fields straight from the file). Pass
+    /// `validUTF8` only when the caller has validated the bytes already (the CSV reader checks the
+    /// whole file once); otherwise invalid sequences become U+FFFD, as decoding makes them.
+    static func writeString(utf8: UnsafeBufferPointer<UInt8>, validUTF8: Bool = false, _ out: inout [UInt8]) {
+        guard validUTF8 || UTF8Validation.firstInvalidOffset(utf8) == utf8.count else {
+            return writeString(String(decoding: utf8, as: UTF8.self), &out)
         }
         out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for i in 0..<utf8.count {
+            let b = utf8[i]
+            // Nearly every value needs no escaping: runs between escapes are copied whole.
+            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            runStart = i + 1
+            writeEscape(b, &out)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscape(_ b: UInt8, _ out: inout [UInt8]) {
+        switch b {
+        case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+        case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+        case 0x0A: out.append(contentsOf: "\\n".utf8)
+        case 0x0D: out.append(contentsOf: "\\r".utf8)
+        case 0x09: out.append(contentsOf: "\\t".utf8)
+        case 0x08: out.append(contentsOf: "\\b".utf8)
+        case 0x0C: out.append(contentsOf: "\\f".utf8)
+        default:
+            // DEL and the rest are escaped so a terminal never sees them raw.
+            out.append(contentsOf: "\\u00".utf8)
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0xF)])
+        }
     }
 }

@@ -1,0 +1,118 @@
+/// One window of CSV rows parsed, mapped and written as BulkRequest operations on a worker, straight
+/// from the file's bytes: no `String` per field, no value tree, no per-row allocation.
+///
+/// Each row becomes `,{"method":"POST","bulkId":ID,"path":"/Users","data":{…}}` in `bytes`, with ID
+/// the row's externalId: what the bulkId will be unless that id is blank or was used before, which
+/// only the ordered loop knows (`CSVBulkEmitter`); then it puts a UUID between `idStart` and `idEnd`.
+struct CSVOperationWindow: Sendable {
+    struct Row: Sendable {
+        /// Where the row's operation starts in `bytes`, at its leading comma.
+        var start: Int
+        var idStart: Int
+        var idEnd: Int
+        /// The externalId written as the bulkId, nil when there is none to propose.
+        var proposed: BulkIdKey?
+    }
+
+    var bytes: [UInt8] = []
+    var rows: [Row] = []
+    var diagnostics: [Diagnostic] = []
+    /// Where the next record starts, and the lines consumed (the parser's count, CRLF as one).
+    var end = 0
+    var lines = 0
+    var error: CSVError?
+
+    /// How a worker turns rows into operations: resolved once, then read-only.
+    struct Writer: Sendable {
+        let mapper: CSVRowMapper
+        let record: RecordByteWriter
+        let reader: CSVReader
+        let delimiter: UInt8
+        /// The externalId's slot, or nil when every bulkId is a UUID (or no step writes externalId).
+        let idSlot: Int?
+
+        init(mapper: CSVRowMapper, reader: CSVReader, delimiter: UInt8, proposeExternalIds: Bool) {
+            self.mapper = mapper
+            self.reader = reader
+            self.delimiter = delimiter
+            record = RecordByteWriter(mapper.plan)
+            idSlot = proposeExternalIds ? mapper.plan.layout.externalIdSlot : nil
+        }
+    }
+
+    static let opHead = Array(#",{"method":"POST","bulkId":"#.utf8)
+    static let opData = Array(#","path":"/Users","data":"#.utf8)
+
+    /// Parses and writes the records that start before `bound`, from `start` on line `line` (0 when
+    /// provisional); record numbers count from 0 within the window. Stops at the first error.
+    init(_ bytes: [UInt8], from start: Int, to bound: Int, line: Int, writer: Writer) {
+        var scanner = CSVScanner(bytes: bytes, position: start, delimiter: writer.delimiter, maxFieldBytes: writer.reader.maxFieldBytes)
+        scanner.line = line
+        var fields: [CSVScanner.Span] = []
+        fields.reserveCapacity(writer.mapper.header.count + 1)
+        var slots = [SlotValue](repeating: .none, count: writer.mapper.plan.layout.slotCount)
+        var typed: [UInt8] = []
+        self.bytes.reserveCapacity((bound - start) * 4)
+        do {
+            while scanner.position < bound {
+                let rowLine = scanner.line, rowOffset = scanner.position
+                guard try scanner.nextRow(into: &fields, maxColumns: writer.reader.maxColumns) else { break }
+                defer { scanner.scratch.removeAll(keepingCapacity: true) }
+                if fields.count == 1, fields[0].count == 0 { continue }  // a blank line carries no data
+                typed.removeAll(keepingCapacity: true)
+                writer.mapper.map(fields, in: scanner, line: rowLine, offset: rowOffset, index: rows.count,
+                                  into: &slots, typed: &typed, diagnostics: &diagnostics)
+                append(slots, typed: typed, row: scanner, writer: writer)
+            }
+        } catch {
+            self.error = error
+        }
+        end = scanner.position
+        lines = scanner.line - line
+    }
+
+    private mutating func append(_ slots: [SlotValue], typed: [UInt8], row: CSVScanner, writer: Writer) {
+        let start = bytes.count
+        bytes.append(contentsOf: Self.opHead)
+        let idStart = bytes.count
+        var proposed: BulkIdKey?
+        if let slot = writer.idSlot, let id = Self.proposedId(slots[slot], row: row, constants: writer.mapper.plan) {
+            proposed = BulkIdKey(id)
+            JSONWriter.writeString(id, &bytes)
+        }
+        let idEnd = bytes.count
+        bytes.append(contentsOf: Self.opData)
+        writer.record.write(slots, typed: typed, row: row, into: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        rows.append(Row(start: start, idStart: idStart, idEnd: idEnd, proposed: proposed))
+    }
+
+    /// The externalId as `BulkRequestBuilder.nextBulkId` reads it: a string that is not blank.
+    private static func proposedId(_ value: SlotValue, row: CSVScanner, constants plan: CSVPlan) -> String? {
+        let id: String?
+        switch value {
+        case .field(let span): id = row.text(span)
+        case .constant(let step):
+            guard case .constant(let constant) = plan.steps[step].source else { return nil }
+            id = constant.stringValue
+        case .none, .json, .bool: id = nil
+        }
+        guard let id, !id.isBlank else { return nil }
+        return id
+    }
+}
+
+/// A bulkId in the set of ids used so far, hashed on the worker that wrote it so the ordered loop
+/// only compares. Equal exactly when the strings are (`String` equality, as `Set<String>` has it).
+struct BulkIdKey: Hashable, Sendable {
+    let text: String
+    private let hash: Int
+
+    init(_ text: String) {
+        self.text = text
+        hash = text.hashValue
+    }
+
+    static func == (a: BulkIdKey, b: BulkIdKey) -> Bool { a.hash == b.hash && a.text == b.text }
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+}
