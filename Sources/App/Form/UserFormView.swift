@@ -3,14 +3,16 @@ import TerminalUI
 
 /// Draws the user form (or its raw JSON) with the record's checks underneath.
 struct UserFormView {
-    var state: AppState
+    /// The open form; nil when no user was opened yet.
+    var form: UserFormState?
+    var context: ScreenContext
 
-    private var theme: Theme { state.theme }
-    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+    private var theme: Theme { context.theme }
+    private func style(_ role: ThemeRole) -> Style { context.style(role) }
 
     func render(into frame: inout ScreenBuffer) -> Point? {
-        let layout = FormLayout(size: state.size)
-        guard let form = state.form else {
+        let layout = FormLayout(size: context.size)
+        guard let form else {
             frame.draw("No user open: pick one on the Users screen (2) and press Enter.", x: layout.fields.x,
                        y: layout.fields.y, width: layout.fields.width, style: style(.muted))
             return nil

@@ -3,14 +3,16 @@ import TerminalUI
 
 /// Draws the preview: which document, its counts, the coloured JSON, and the search line.
 struct PreviewView {
-    var state: AppState
+    /// The documents shown; nil until the screen first opens (or after an edit dropped them).
+    var preview: PreviewState?
+    var context: ScreenContext
 
-    private var theme: Theme { state.theme }
-    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+    private var theme: Theme { context.theme }
+    private func style(_ role: ThemeRole) -> Style { context.style(role) }
 
     func render(into frame: inout ScreenBuffer) -> Point? {
-        let layout = PreviewLayout(size: state.size)
-        guard let preview = state.preview else { return nil }
+        let layout = PreviewLayout(size: context.size)
+        guard let preview else { return nil }
         let n = preview.documents.count
         let ops = n == 0 ? 0 : preview.documents[preview.index].operationCount
         let spans = [
