@@ -80,7 +80,7 @@ extension AppState {
             message = StatusMessage("reading \(file)…")
             effects.append(.loadFile(path: file, mapping: mappingPath))
         case (.addExtensionAttribute, .submitted(let text)):
-            addExtensionAttribute(named: text)
+            addExtensionAttribute(named: text, effects: &effects)
         case (.exportHAR, .submitted(let path)) where !path.trimmed.isEmpty:
             exportAnswered(.exportHAR, path: path.trimmed, effects: &effects)
         case (.saveExchange(let id), .submitted(let path)) where !path.trimmed.isEmpty:

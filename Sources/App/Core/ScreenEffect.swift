@@ -1,3 +1,5 @@
+import SCIM
+
 /// What a screen's pure update asks of the App beyond its own state. A screen never reaches into
 /// `AppState`: it returns these, and `AppState.apply(_:effects:)` carries them out in order.
 public enum ScreenEffect: Equatable, Sendable {
@@ -10,6 +12,9 @@ public enum ScreenEffect: Equatable, Sendable {
     case switchTo(Screen)
     /// The workspace changed: autosave and revalidation follow once edits settle.
     case workspaceChanged
+    /// A screen edited one record of the workspace (the user form): store it with its fresh
+    /// diagnostics, mark it unsent, drop the stale preview; autosave follows as for `workspaceChanged`.
+    case recordEdited(id: Int, record: UserRecord, diagnostics: [Diagnostic])
 }
 
 extension AppState {
@@ -22,6 +27,7 @@ extension AppState {
             case .overlay(let next): overlay = next
             case .switchTo(let target): switchTo(target)
             case .workspaceChanged: markChanged(effects: &effects)
+            case .recordEdited(let id, let record, let found): recordEdited(id: id, record: record, diagnostics: found, effects: &effects)
             }
         }
     }

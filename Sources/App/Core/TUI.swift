@@ -139,7 +139,7 @@ extension AppState {
         case .users:
             if let field = users.filterField { typeInFilter(key, field: field); return }
         case .preview:
-            if let field = preview?.searchField { typeInSearch(key, field: field); return }
+            if previewKey(key, effects: &effects) { return }
         case .connect:
             if connectKey(key, effects: &effects) { return }
         case .form:
@@ -169,7 +169,7 @@ extension AppState {
         case .connect(let c): connectCommand(c, effects: &effects)
         case .users(let c): usersCommand(c, effects: &effects)
         case .form(let c): formCommand(c, effects: &effects)
-        case .preview(let c): previewCommand(c)
+        case .preview(let c): previewCommand(c, effects: &effects)
         case .activity(let c): activityCommand(c, effects: &effects)
         case .logs(let c): logsCommand(c, effects: &effects)
         }

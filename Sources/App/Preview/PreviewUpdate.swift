@@ -1,69 +1,54 @@
 import SCIM
 import TerminalUI
 
-/// The preview's share of the screen: a summary line, the JSON, and a line for the search field.
-struct PreviewLayout {
-    var body: Rect
-    init(size: Size) { body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2)) }
-    var header: Rect { Rect(x: body.x, y: body.y, width: body.width, height: 1) }
-    var pane: Rect { Rect(x: body.x, y: body.y + 1, width: body.width, height: max(1, body.height - 2)) }
-    var footer: Rect { Rect(x: body.x, y: body.maxY - 1, width: body.width, height: 1) }
-}
+/// The Preview screen's pure update: keys of the search line and commands over `PreviewState`
+/// alone. What the rest of the App must do (a status line, a dialog, a switch of screen) comes
+/// back as `ScreenEffect`s; the Preview never asks the runner for work.
+enum PreviewUpdate {
+    /// Rows of JSON the pane shows: what a page moves and a search scrolls by.
+    static func viewport(_ context: ScreenContext) -> Int { PreviewLayout(size: context.size).pane.height }
 
-extension AppState {
-    var previewViewport: Int { PreviewLayout(size: size).pane.height }
-
-    /// Builds the documents when the preview is shown after a change.
-    mutating func ensurePreview() {
-        if preview == nil { preview = PreviewState(store: store, builder: BulkRequestBuilder(batchSize: batchSize)) }
-    }
-
-    mutating func typeInSearch(_ key: Key, field: TextFieldState) {
-        guard var current = preview else { return }
+    /// Keys while the search line is open (they all go to it); not handled when it is closed.
+    static func key(_ state: inout PreviewState, _ key: Key, _ context: ScreenContext) -> (handled: Bool, [ScreenEffect]) {
+        guard let field = state.searchField else { return (false, []) }
         switch key {
-        case .escape: current.searchField = nil
+        case .escape: state.searchField = nil
         case .enter:
-            current.searchField = nil
-            current.pane = current.pane.searching(field.text, viewport: previewViewport)
-            let count = current.pane.matches.count
-            message = StatusMessage(count == 0 ? "\"\(field.text)\" not found in this document" : "\(count) match\(count == 1 ? "" : "es") (n / N)",
-                                    count == 0 ? .warning : .info)
+            state.searchField = nil
+            state.pane = state.pane.searching(field.text, viewport: viewport(context))
+            let count = state.pane.matches.count
+            let line = count == 0 ? "\"\(field.text)\" not found in this document" : "\(count) match\(count == 1 ? "" : "es") (n / N)"
+            return (true, [.message(StatusMessage(line, count == 0 ? .warning : .info))])
         default:
-            if let edited = field.handling(key) { current.searchField = edited }
+            if let edited = field.handling(key) { state.searchField = edited }
         }
-        preview = current
+        return (true, [])
     }
 
-    mutating func previewCommand(_ command: PreviewCommand) {
-        ensurePreview()
-        guard var current = preview else { return }
+    /// `selected` is the user whose operation `jumpToUser` shows (the one open in the form, or else
+    /// the one selected on Users); nil when there is none.
+    static func update(_ state: inout PreviewState, _ command: PreviewCommand, _ context: ScreenContext,
+                       selected: Int?) -> [ScreenEffect] {
         switch command {
         case .move(let move):
-            guard let moved = current.pane.handling(move, viewport: previewViewport) else { return }
-            current.pane = moved
-        case .search: current.searchField = TextFieldState(current.pane.query)
-        case .nextDocument: current.show(current.index + 1)
-        case .previousDocument: current.show(current.index - 1)
+            if let moved = state.pane.handling(move, viewport: viewport(context)) { state.pane = moved }
+        case .search: state.searchField = TextFieldState(state.pane.query)
+        case .nextDocument: state.show(state.index + 1)
+        case .previousDocument: state.show(state.index - 1)
         case .jumpToUser:
-            jumpToSelectedUser()
-            return
+            return [.switchTo(.preview)] + (selected.map { reveal(&state, recordID: $0, context) } ?? [])
         case .saveAs:
-            overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Save as",
-                                          message: "Write the \(current.documents.count) document(s), pretty, to:",
-                                          input: "scimterm-preview.json"), .saveAs)
+            return [.overlay(.dialog(DialogState(kind: .prompt(masked: false), title: "Save as",
+                                                 message: "Write the \(state.documents.count) document(s), pretty, to:",
+                                                 input: "scimterm-preview.json"), .saveAs))]
         }
-        preview = current
+        return []
     }
 
-    /// Shows the operation of the user being edited, or else the one selected on the Users screen.
-    mutating func jumpToSelectedUser() {
-        let target = (screen == .form ? form?.recordID : nil) ?? users.selectedID(store: store)
-        ensurePreview()
-        screen = .preview
-        guard let target, var current = preview else { return }
-        if let found = current.reveal(recordID: target, viewport: previewViewport) {
-            message = StatusMessage("document \(found.document + 1), operation \(found.operation + 1) (bulkId \(found.bulkId))")
-        }
-        preview = current
+    /// Scrolls to the operation of a user and says which it is; says nothing when the user is not
+    /// in the documents.
+    static func reveal(_ state: inout PreviewState, recordID: Int, _ context: ScreenContext) -> [ScreenEffect] {
+        guard let found = state.reveal(recordID: recordID, viewport: viewport(context)) else { return [] }
+        return [.message(StatusMessage("document \(found.document + 1), operation \(found.operation + 1) (bulkId \(found.bulkId))"))]
     }
 }
