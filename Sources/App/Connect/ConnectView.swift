@@ -4,8 +4,9 @@ import TerminalUI
 /// Draws the Connect screen: the form, the endpoint as parsed, and the last test's outcome.
 struct ConnectView {
     var state: ConnectState
-    var theme: Theme
-    var spinner: Spinner
+    var context: ScreenContext
+
+    private var theme: Theme { context.theme }
 
     /// Returns where the cursor belongs (in the focused field).
     func render(into frame: inout ScreenBuffer, area: Rect) -> Point? {
@@ -26,7 +27,7 @@ struct ConnectView {
         return cursor
     }
 
-    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+    private func style(_ role: ThemeRole) -> Style { context.style(role) }
 
     private func drawEndpoint(into frame: inout ScreenBuffer, x: Int, y: Int, width: Int) -> Int {
         frame.draw("Endpoint", x: x, y: y, width: 15, style: style(.title))
@@ -73,7 +74,7 @@ struct ConnectView {
         let valueX = x + 16
         let valueWidth = max(0, width - 16)
         if case .running = state.test {
-            spinner.render(label: "getting a token and reading the job…", into: &frame, at: Point(x: valueX, y: y),
+            context.spinner.render(label: "getting a token and reading the job…", into: &frame, at: Point(x: valueX, y: y),
                            width: valueWidth, theme: theme)
             return
         }

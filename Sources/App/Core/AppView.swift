@@ -18,7 +18,7 @@ extension TUI {
         switch state.screen {
         case .connect:
             let body = Rect(x: 1, y: 2, width: frame.size.width - 2, height: frame.size.height - 3)
-            cursor = ConnectView(state: state.connect, theme: theme, spinner: state.spinner).render(into: &frame, area: body)
+            cursor = ConnectView(state: state.connect, context: state.context).render(into: &frame, area: body)
         case .users: cursor = UsersView(state: state).render(into: &frame)
         case .form: cursor = UserFormView(form: state.form, context: state.context).render(into: &frame)
         case .preview: cursor = PreviewView(preview: state.preview, context: state.context).render(into: &frame)
