@@ -19,7 +19,7 @@ extension TUI {
         case .connect:
             let body = Rect(x: 1, y: 2, width: frame.size.width - 2, height: frame.size.height - 3)
             cursor = ConnectView(state: state.connect, context: state.context).render(into: &frame, area: body)
-        case .users: cursor = UsersView(state: state).render(into: &frame)
+        case .users: cursor = UsersView(state: state.users, context: state.context, store: state.store, facts: state.usersFacts).render(into: &frame)
         case .form: cursor = UserFormView(form: state.form, context: state.context).render(into: &frame)
         case .preview: cursor = PreviewView(preview: state.preview, context: state.context).render(into: &frame)
         case .activity: cursor = ActivityView(state: state).render(into: &frame)
@@ -44,7 +44,7 @@ extension TUI {
         case .dialog(let dialog, _)?:
             return DialogView(width: min(86, max(60, frame.size.width - 8))).render(dialog, into: &frame, area: frame.bounds, theme: theme)
         case .problems(let problems)?:
-            ProblemsView(state: state, problems: problems).render(into: &frame, area: frame.bounds)
+            ProblemsView(problems: problems, context: state.context, source: state.problemSource).render(into: &frame, area: frame.bounds)
             return nil
         case nil:
             return nil

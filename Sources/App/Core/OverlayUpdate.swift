@@ -13,7 +13,7 @@ extension AppState {
         case .palette(let palette):
             paletteKey(key, palette, effects: &effects)
         case .problems(let problems):
-            problemsKey(key, problems)
+            problemsKey(key, problems, effects: &effects)
         case .dialog(let dialog, let purpose):
             let (updated, result) = dialog.handling(key)
             guard let result else {

@@ -12,6 +12,11 @@ public enum ScreenEffect: Equatable, Sendable {
     case switchTo(Screen)
     /// The workspace changed: autosave and revalidation follow once edits settle.
     case workspaceChanged
+    /// Users were added, removed or restored: the header's counts are recounted, the preview is
+    /// rebuilt when next shown, and the workspace changed.
+    case recordsChanged
+    /// Another screen opened on the Users screen's selected user (the form, the preview, the logs).
+    case follow(UserLink)
     /// A screen edited one record of the workspace (the user form): store it with its fresh
     /// diagnostics, mark it unsent, drop the stale preview; autosave follows as for `workspaceChanged`.
     case recordEdited(id: Int, record: UserRecord, diagnostics: [Diagnostic])
@@ -27,6 +32,11 @@ extension AppState {
             case .overlay(let next): overlay = next
             case .switchTo(let target): switchTo(target)
             case .workspaceChanged: markChanged(effects: &effects)
+            case .recordsChanged:
+                recountDiagnostics()
+                preview = nil
+                markChanged(effects: &effects)
+            case .follow(let link): follow(link, effects: &effects)
             case .recordEdited(let id, let record, let found): recordEdited(id: id, record: record, diagnostics: found, effects: &effects)
             }
         }

@@ -189,7 +189,7 @@ extension AppState {
         case .quit: requestQuit()
         case .send: openSendDialog(effects: &effects)
         case .toggleActivity: activity.split.toggle()
-        case .problems: openProblems()
+        case .problems: openProblems(effects: &effects)
         }
     }
 

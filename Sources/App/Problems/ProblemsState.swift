@@ -60,22 +60,3 @@ struct ProblemRow: Equatable {
     /// The user's userName (or externalId), or "file".
     var owner: String
 }
-
-extension AppState {
-    /// The row for a reference; nil when the finding went away since the list opened.
-    func problemRow(_ ref: ProblemsState.Ref) -> ProblemRow? {
-        switch ref {
-        case .file(let i):
-            guard i < findings.file.count else { return nil }
-            let d = findings.file[i]
-            return ProblemRow(diagnostic: d, place: d.position?.description ?? "", owner: "file")
-        case .user(let id, let i):
-            guard let found = diagnostics[id], i < found.count, let record = store.entry(id: id)?.record else { return nil }
-            let d = found[i]
-            // Ids are the import's positions + 1 for the users a file brought (see RecordStore.init).
-            let place = d.position ?? findings.position(of: d, importIndex: id - 1)
-            let name = [record.userName, record.externalId].compactMap { $0 }.first { !$0.isEmpty } ?? "user \(id)"
-            return ProblemRow(diagnostic: d, place: place?.description ?? "", owner: name)
-        }
-    }
-}

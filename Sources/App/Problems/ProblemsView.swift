@@ -4,8 +4,9 @@ import TerminalUI
 /// Draws the Problems overlay: a table of findings (only the rows on screen are built) and the
 /// selected one in full, its fix included, under it.
 struct ProblemsView {
-    var state: AppState
     var problems: ProblemsState
+    var context: ScreenContext
+    var source: ProblemSource
 
     static let columns = [
         TableColumn("severity", width: .fixed(8)),
@@ -16,8 +17,8 @@ struct ProblemsView {
     ]
 
     func render(into frame: inout ScreenBuffer, area: Rect) {
-        let theme = state.theme
-        let layout = ProblemsLayout(size: state.size)
+        let theme = context.theme
+        let layout = ProblemsLayout(size: context.size)
         let base = theme[.text].patched(with: theme[.dialog])
         frame.fill(layout.frame, style: base)
         _ = frame.box(layout.frame, title: title, style: base.patched(with: theme[.border]), titleStyle: base.patched(with: theme[.title]))
@@ -50,13 +51,13 @@ struct ProblemsView {
         let view = problems.list.clamped(total: problems.refs.count, viewport: viewport)
         let end = min(problems.refs.count, view.offset + viewport)
         var rows: [Int: ProblemRow?] = [:]
-        for row in view.offset..<max(view.offset, end) { rows[row] = state.problemRow(problems.refs[row]) }
+        for row in view.offset..<max(view.offset, end) { rows[row] = source.row(problems.refs[row]) }
         return rows
     }
 
     /// The selected finding whole: where, the path inside the user or file, the message, the fix.
     private func drawDetail(into frame: inout ScreenBuffer, area: Rect, base: Style) {
-        guard !area.isEmpty, let ref = problems.selectedRef, let row = state.problemRow(ref) else { return }
+        guard !area.isEmpty, let ref = problems.selectedRef, let row = source.row(ref) else { return }
         let d = row.diagnostic
         var head = [row.owner]
         if !row.place.isEmpty { head.append("line \(row.place)") }
@@ -67,7 +68,7 @@ struct ProblemsView {
         let fixStart = lines.count
         if let hint = d.hint { lines += TextWrap.wrap("fix: " + hint, width: max(1, area.width)) }
         for (i, line) in lines.prefix(area.height).enumerated() {
-            let style = i == 0 ? base.patched(with: state.theme[.muted]) : i >= fixStart ? base.patched(with: state.theme[.accent]) : base
+            let style = i == 0 ? base.patched(with: context.theme[.muted]) : i >= fixStart ? base.patched(with: context.theme[.accent]) : base
             frame.draw(line, x: area.x, y: area.y + i, width: area.width, style: style)
         }
     }

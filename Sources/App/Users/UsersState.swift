@@ -79,6 +79,25 @@ public struct UsersState: Equatable, Sendable {
         list = list.clamped(total: rows.count, viewport: viewport)
     }
 
+    /// Sorts again (the sort changed, or the values it sorts by), keeping the selected user selected.
+    mutating func resort(store: RecordStore, viewport: Int, severity: (Int) -> Diagnostic.Severity?) {
+        let id = selectedID(store: store)
+        refresh(store: store, severity: severity)
+        reselect(id: id, store: store, viewport: viewport)
+    }
+
+    /// Selects a user, clearing the filter when it hides them; false when the user is gone.
+    mutating func reveal(id: Int, store: RecordStore, viewport: Int, severity: (Int) -> Diagnostic.Severity?) -> Bool {
+        guard let position = store.index(ofID: id) else { return false }
+        onFile = false
+        if !rows.contains(position) {
+            filterField = nil
+            filter("", store: store, viewport: viewport, severity: severity)
+        }
+        reselect(id: id, store: store, viewport: viewport)
+        return true
+    }
+
     public func selectedID(store: RecordStore) -> Int? {
         guard !onFile, list.selected >= 0, list.selected < rows.count, rows[list.selected] < store.count else { return nil }
         return store.entries[rows[list.selected]].id

@@ -4,10 +4,13 @@ import TerminalUI
 /// Draws the Users screen: a summary (or the filter being typed), the virtual table, and the
 /// selected user's diagnostics.
 struct UsersView {
-    var state: AppState
+    var state: UsersState
+    var context: ScreenContext
+    var store: RecordStore
+    var facts: UsersFacts
 
-    private var theme: Theme { state.theme }
-    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+    private var theme: Theme { context.theme }
+    private func style(_ role: ThemeRole) -> Style { context.style(role) }
 
     static let columns = [
         TableColumn("", width: .fixed(1)),
@@ -20,7 +23,7 @@ struct UsersView {
     ]
 
     func render(into frame: inout ScreenBuffer) -> Point? {
-        let layout = state.usersLayout
+        let layout = facts.lookup.layout(context)
         let cursor = drawSummary(into: &frame, area: layout.summary)
         drawFileRow(into: &frame, area: layout.fileRow)
         drawTable(into: &frame, area: layout.table)
@@ -29,26 +32,26 @@ struct UsersView {
     }
 
     private func drawSummary(into frame: inout ScreenBuffer, area: Rect) -> Point? {
-        let users = state.users
+        let users = state
         if let field = users.filterField {
             frame.draw("/", x: area.x, y: area.y, width: 1, style: style(.accent))
             let input = Rect(x: area.x + 1, y: area.y, width: max(1, area.width / 2), height: 1)
             let cursor = TextFieldView(placeholder: "filter by externalId, userName, displayName, department")
                 .render(field, into: &frame, area: input, theme: theme)
-            frame.draw("\(users.rows.count) of \(state.store.count)", x: input.maxX + 1, y: area.y,
+            frame.draw("\(users.rows.count) of \(store.count)", x: input.maxX + 1, y: area.y,
                        width: area.maxX - input.maxX - 1, style: style(.muted))
             return cursor
         }
-        var spans = [Span("\(state.store.count) users", style: style(.title))]
-        let errors = state.diagnosticCounts.errors
-        let warnings = state.diagnosticCounts.warnings
+        var spans = [Span("\(store.count) users", style: style(.title))]
+        let errors = facts.counts.errors
+        let warnings = facts.counts.warnings
         spans.append(Span(" · ", style: style(.muted)))
         spans.append(Span("\(errors) with errors", style: style(errors > 0 ? .error : .muted)))
         spans.append(Span(" · ", style: style(.muted)))
         spans.append(Span("\(warnings) with warnings", style: style(warnings > 0 ? .warning : .muted)))
-        if !state.findings.isEmpty {
+        if !facts.findings.isEmpty {
             spans.append(Span(" · ", style: style(.muted)))
-            spans.append(Span("file: " + DiagnosticCounts.fileText(state.findings), style: style(Self.role(of: state.findings))))
+            spans.append(Span("file: " + DiagnosticCounts.fileText(facts.findings), style: style(Self.role(of: facts.findings))))
         }
         if !users.query.isEmpty {
             spans.append(Span(" · filter \"\(users.query)\": \(users.rows.count) shown", style: style(.accent)))
@@ -60,17 +63,16 @@ struct UsersView {
     }
 
     private func drawTable(into frame: inout ScreenBuffer, area: Rect) {
-        let store = state.store
-        let rows = state.users.rows
-        let table = TableView(columns: Self.columns, focused: !state.users.onFile, emptyText: store.isEmpty
+        let rows = state.rows
+        let table = TableView(columns: Self.columns, focused: !state.onFile, emptyText: store.isEmpty
             ? "No users yet: a adds one, ctrl-o opens a file." : "No user matches the filter (Esc clears it).")
         let mark = String(frame.glyphs.mark)
-        table.render(into: &frame, area: area, state: state.users.list, total: rows.count, theme: theme,
+        table.render(into: &frame, area: area, state: state.list, total: rows.count, theme: theme,
                      role: { row, column in column == 6 ? badge(store.entries[rows[row]]).role : nil }) { row, column in
             let entry = store.entries[rows[row]]
             let r = entry.record
             switch column {
-            case 0: return state.users.marks.contains(entry.id) ? mark : ""
+            case 0: return state.marks.contains(entry.id) ? mark : ""
             case 1: return r.externalId ?? ""
             case 2: return r.userName ?? ""
             case 3: return r.displayName ?? ""
@@ -84,13 +86,13 @@ struct UsersView {
     /// A record's status badge and its colour: its worst diagnostic, "changed" when edited and
     /// clean, and what Entra said once sent (until the record is edited again).
     func badge(_ entry: RecordEntry) -> (text: String, role: ThemeRole) {
-        if let sent = state.sendStatus[entry.id], !state.unsent.contains(entry.id) || sent == .queued || sent == .sending || sent.isImported {
+        if let sent = facts.sendStatus[entry.id], !facts.unsent.contains(entry.id) || sent == .queued || sent == .sending || sent.isImported {
             return (sent.badge, Self.role(sent))
         }
-        switch state.worstSeverity(id: entry.id) {
+        switch facts.lookup.severity(entry.id) {
         case .error?: return ("error", .error)
         case .warning?: return ("warning", .warning)
-        default: return (state.unsent.contains(entry.id) ? "changed" : "ok", .success)
+        default: return (facts.unsent.contains(entry.id) ? "changed" : "ok", .success)
         }
     }
 
@@ -105,13 +107,14 @@ struct UsersView {
 
     /// The file's own row: its counts and first finding; selected like a user (up from the first one).
     private func drawFileRow(into frame: inout ScreenBuffer, area: Rect) {
-        guard !area.isEmpty, let first = state.findings.file.first else { return }
-        let selected = state.users.onFile
+        guard !area.isEmpty, let first = facts.findings.file.first else { return }
+        let selected = state.onFile
         let base = selected ? theme[.text].patched(with: theme[.selection]) : theme[.text]
         frame.fill(area, style: base)
-        let counts = "file  " + DiagnosticCounts.fileText(state.findings)
-        let rest = ": " + first.message + (state.findings.file.count > 1 ? " (and \(state.findings.file.count - 1) more; ! lists them)" : "")
-        frame.drawSpans([Span(counts, style: base.patched(with: theme[Self.role(of: state.findings)])), Span(rest, style: base)],
+        let findings = facts.findings
+        let counts = "file  " + DiagnosticCounts.fileText(findings)
+        let rest = ": " + first.message + (findings.file.count > 1 ? " (and \(findings.file.count - 1) more; ! lists them)" : "")
+        frame.drawSpans([Span(counts, style: base.patched(with: theme[Self.role(of: findings)])), Span(rest, style: base)],
                         x: area.x + 2, y: area.y, width: area.width - 2)
     }
 
@@ -121,20 +124,20 @@ struct UsersView {
 
     private func drawPanel(into frame: inout ScreenBuffer, area: Rect) {
         guard area.height >= 2 else { return }
-        if state.users.onFile || (state.store.isEmpty && !state.findings.isEmpty) { return drawFilePanel(into: &frame, area: area) }
-        let id = state.users.selectedID(store: state.store)
-        let name = id.flatMap { state.store.entry(id: $0)?.record.userName }.map { $0.isEmpty ? "(no userName)" : $0 } ?? ""
+        if state.onFile || (store.isEmpty && !facts.findings.isEmpty) { return drawFilePanel(into: &frame, area: area) }
+        let id = state.selectedID(store: store)
+        let name = id.flatMap { store.entry(id: $0)?.record.userName }.map { $0.isEmpty ? "(no userName)" : $0 } ?? ""
         frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
         frame.draw(" Diagnostics \(name.isEmpty ? "" : "· " + name + " ")", x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
         var inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
         guard let id else { return }
-        if let sent = state.sendStatus[id], let line = Self.sendLine(sent) {
+        if let sent = facts.sendStatus[id], let line = Self.sendLine(sent) {
             frame.draw(line, x: inner.x, y: inner.y, width: inner.width, style: style(Self.role(sent)))
             inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
         }
-        let found = (state.diagnostics[id] ?? []).sorted { $0.severity < $1.severity }
+        let found = (facts.diagnostics[id] ?? []).sorted { $0.severity < $1.severity }
         if found.isEmpty {
-            let text = state.validatedGeneration < 0 ? "checking…" : "✓ no problems found"
+            let text = facts.validated ? "✓ no problems found" : "checking…"
             frame.draw(text, x: inner.x, y: inner.y, width: inner.width, style: style(.success))
             return
         }
@@ -153,7 +156,7 @@ extension UsersView {
         frame.draw(" Diagnostics · the file itself ", x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
         let inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
         var y = inner.y
-        for diagnostic in state.findings.file.sorted(by: { $0.severity < $1.severity }) where y < inner.maxY {
+        for diagnostic in facts.findings.file.sorted(by: { $0.severity < $1.severity }) where y < inner.maxY {
             y += DiagnosticLines.draw(diagnostic, into: &frame, x: inner.x, y: y, width: inner.width,
                                       maxRows: inner.maxY - y, theme: theme, place: diagnostic.position?.description)
         }
