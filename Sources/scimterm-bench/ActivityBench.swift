@@ -4,9 +4,11 @@ import Foundation
 import Provisioning
 import TerminalUI
 
-/// `scimterm-bench activity`: records many bulkUpload exchanges through the TUI (recorder, activity
-/// store, effect runner, Activity state) on a headless terminal and prints the process's peak memory,
-/// so the Activity pane's memory can be compared across sizes (run it under `/usr/bin/time -f %M`).
+/// `scimterm-bench activity`: records many bulkUpload exchanges (50-operation BulkRequests by
+/// default) through the TUI (recorder, activity store, the recorder's feed, effect runner, Activity
+/// state) on a headless terminal and prints the time and the process's peak memory, so the Activity
+/// pane's memory can be compared across sizes: 1,000, 10,000 and 100,000 should peak alike (run it
+/// under `/usr/bin/time -f "%e s %M KB"` too).
 struct ActivityBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "activity", abstract: "Peak memory of the Activity pane over many exchanges.")
 
@@ -37,7 +39,8 @@ struct ActivityBench: ParsableCommand {
         loop.runUntilIdle()
         let seconds = Date().timeIntervalSince(started)
         print("| Activity, \(count) exchanges of \(usersPerBody) users\(inMemory ? " (no store)" : "") | "
-              + String(format: "%.1f s", seconds) + " | in state: \(loop.state.activity.loaded.count) | peak \(Self.peakKB() / 1024) MiB |")
+              + String(format: "%.1f s", seconds) + " | in state: \(loop.state.activity.loaded.count) summaries, "
+              + "\(loop.state.activity.selectedExchange == nil ? 0 : 1) selected whole | peak \(Self.peakKB() / 1024) MiB |")
     }
 
     /// One BulkRequest of `users` users, about the size a send makes.

@@ -121,7 +121,7 @@ final class ActivityPagingTests: XCTestCase {
         k.send(.activity(.pageLoaded([])))
         k.press("down")
         XCTAssertEqual(Self.pages(Array(k.effects[asked...])), [], "not asked again while it stays in the window")
-        k.send(.activity(.pageLoaded([ActivityTests.exchange(1), ActivityTests.exchange(2)])))
+        k.send(.activity(.pageLoaded([ActivityTests.exchange(1), ActivityTests.exchange(2)].map(ExchangeSummary.init))))
         XCTAssertEqual(k.state.activity.selected?.id, 2)
         XCTAssertTrue(k.text.contains("#2 bulkUpload #2 · 202 Accepted"), k.text)
     }

@@ -2,6 +2,7 @@ import App
 import AppTesting
 import Emulator
 import Foundation
+import Provisioning
 import TerminalUI
 import XCTest
 
@@ -12,6 +13,8 @@ final class LiveSandbox {
     let terminal: HeadlessTerminal
     let loop: AppLoop
     let directory: String
+    /// The loop's services: its session's recorder holds the exchanges whole.
+    let services = AppServices.live
 
     init(width: Int = 100, height: Int = 30, batchSize: Int? = nil, configure: (inout EmulatorConfig) -> Void = { _ in }) throws {
         var config = EmulatorConfig.sandbox(secret: "sandbox-secret")
@@ -25,17 +28,25 @@ final class LiveSandbox {
                                         endpoint: emulator.endpoint, authority: emulator.baseURL)
         terminal = HeadlessTerminal(width: width, height: height)
         loop = AppLoop(state: TUIApp.initialState(TUIOptions(batchSize: batchSize, sandbox: sandbox, environment: env), size: terminal.size),
-                       terminal: terminal, services: .live)
+                       terminal: terminal, services: services)
         loop.dispatch(.started)
     }
 
     deinit {
-        let emulator = self.emulator
+        let emulator = self.emulator, session = services.session
+        // The session's HTTP client must be shut down before it is released (a debug build traps).
+        _ = try? Self.blocking { await session.shutdown() }
         _ = try? Self.blocking { await emulator.stop() }
         try? FileManager.default.removeItem(atPath: directory)
     }
 
     var screen: String { terminal.screenText }
+
+    /// Every exchange the session recorded, whole (the Activity state holds summaries).
+    func recordedExchanges() throws -> [HTTPExchange] {
+        let recorder = services.session.recorder
+        return try Self.blocking { await recorder.all() }
+    }
 
     /// Steps the loop until `condition` holds for the drawn screen (polling, never a fixed sleep).
     func waitFor(_ what: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line,

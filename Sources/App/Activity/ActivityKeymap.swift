@@ -33,7 +33,7 @@ enum ActivityKeymap {
           disabled: noExchange),
         b(.saveExchange, [.character("w")], "save", "Save the selected exchange to a file", disabled: noExchange),
         b(.exportHAR, [.character("h")], "HAR", "Export the whole session as HAR (secrets already removed)") {
-            $0.activity.exchanges.isEmpty ? "nothing recorded yet" : nil
+            $0.activity.total == 0 ? "nothing recorded yet" : nil
         },
     ]
 

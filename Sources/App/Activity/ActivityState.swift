@@ -5,17 +5,23 @@ import TerminalUI
 /// The Activity pane: every request and response of the session, a list and the selected
 /// exchange in full. It follows the newest exchange unless the operator moved away from it.
 ///
-/// Only a window of exchanges lives here (around the selection, and the newest for the pane under
-/// other screens); the session's others are in the activity store and are paged in as the list
-/// scrolls (`ActivityWindow`), so a send of 100,000 users costs the same memory as one of 100.
+/// Only a window of summaries lives here (around the selection, and the newest for the pane under
+/// other screens); the session's exchanges are in the activity store and are paged in as the list
+/// scrolls (`ActivityWindow`). Bodies are held for the selected exchange only (and the few that
+/// arrived whole), so a send of 100,000 users costs the same memory as one of 100.
 public struct ActivityState: Equatable, Sendable {
     /// Exchanges kept around the selection.
     public static let window = 200
     /// The newest exchanges kept besides, for the pane under other screens.
     static let tail = 50
+    /// Whole exchanges kept (the selected one, and the newest that arrived whole).
+    static let wholeKept = 8
 
-    /// The exchanges in memory, by id (ids run 1...total: the recorder numbers them).
-    public internal(set) var loaded: [Int: HTTPExchange] = [:]
+    /// The summaries in memory, by id (ids run 1...total: the recorder numbers them).
+    public internal(set) var loaded: [Int: ExchangeSummary] = [:]
+    /// Whole exchanges at hand, oldest first: the selected one's, read for its detail, and those
+    /// that arrived whole (`exchangeRecorded`).
+    var whole: [HTTPExchange] = []
     /// How many exchanges the session recorded, loaded or not.
     public internal(set) var total = 0
     /// The ids containing the search, in order; nil without a search.
@@ -24,9 +30,15 @@ public struct ActivityState: Equatable, Sendable {
     /// Stays on the newest exchange as they arrive; off once the operator selects another.
     public var followsTail = true
     /// The selected exchange in full (request, response, timings), scrollable and searchable; its
-    /// text is built for the selected exchange only, once per selection.
+    /// text is built off the loop for the selected exchange only, once per selection.
     public internal(set) var detail = TextPaneState(text: "")
+    /// The detail's text as built (what "save exchange" writes), and the exchange it is of.
+    var detailText = ""
     var detailID: Int?
+    /// The search the detail's pane marks; another one is marked anew from `detailText`.
+    var detailQuery = ""
+    /// The exchange whose detail the store is being asked for (one at a time).
+    var detailAsked: Int?
     /// Where arrows go: the list, or the detail of the selected exchange.
     public var focusOnDetail = false
     public var searchField: TextFieldState?
@@ -36,6 +48,8 @@ public struct ActivityState: Equatable, Sendable {
     /// Ids in the window asked of the store and not loaded (not answered yet, or not there), so
     /// each is asked once while it stays in the window.
     var asked: Set<Int> = []
+    /// The recorder has summaries waiting; the next settle takes them.
+    var recordedWaiting = false
     /// The pane shown under every screen (F2); the Activity screen shows it full-size.
     public var split = false
 
@@ -44,11 +58,16 @@ public struct ActivityState: Equatable, Sendable {
     /// The shown rows: every exchange, or those containing the search.
     public var rows: ActivityRows { ActivityRows(total: total, matches: matches) }
 
-    /// The loaded exchanges in id order (all of them while the session fits in the window).
-    public var exchanges: [HTTPExchange] { loaded.values.sorted { $0.id < $1.id } }
+    /// The loaded summaries in id order (all of them while the session fits in the window).
+    public var exchanges: [ExchangeSummary] { loaded.values.sorted { $0.id < $1.id } }
 
-    /// Every exchange of the session is in memory: search and export need not ask the store.
-    public var isComplete: Bool { loaded.count == total }
+    /// Every exchange of the session, whole, when memory has them all (a session of a few): search
+    /// and export need not ask the store.
+    var wholeSession: [HTTPExchange]? {
+        guard total > 0, whole.count == total else { return nil }
+        let sorted = whole.sorted { $0.id < $1.id }
+        return sorted.first?.id == 1 && sorted.last?.id == total ? sorted : nil
+    }
 
     /// The store has not answered the search yet; the rows are those found in memory so far.
     public var isSearching: Bool { searchPending }
@@ -59,18 +78,41 @@ public struct ActivityState: Equatable, Sendable {
         return rows[list.selected]
     }
 
-    public var selected: HTTPExchange? { selectedID.flatMap { loaded[$0] } }
+    public var selected: ExchangeSummary? { selectedID.flatMap { loaded[$0] } }
 
-    /// Adds an exchange as it is recorded; one already counted (posted twice at start-up) only
-    /// fills its place if that is in the window.
+    /// The selected exchange whole, once read (curl, PowerShell and save need its headers and body).
+    public var selectedExchange: HTTPExchange? { selectedID.flatMap(wholeExchange) }
+
+    func wholeExchange(_ id: Int) -> HTTPExchange? { whole.last { $0.id == id } }
+
+    /// Keeps a whole exchange at hand, dropping the oldest beyond `wholeKept`.
+    mutating func keepWhole(_ exchange: HTTPExchange) {
+        whole.removeAll { $0.id == exchange.id }
+        whole.append(exchange)
+        if whole.count > Self.wholeKept { whole.removeFirst(whole.count - Self.wholeKept) }
+    }
+
+    /// An exchange that arrived whole: its summary joins the list, the exchange is kept at hand.
     mutating func append(_ exchange: HTTPExchange, viewport: Int) {
-        guard exchange.id > total else {
-            if loaded[exchange.id] == nil, wantedIDs().contains(exchange.id) { loaded[exchange.id] = exchange }
+        if exchange.id > total || wantedIDs().contains(exchange.id) { keepWhole(exchange) }
+        append(ExchangeSummary(exchange), viewport: viewport)
+    }
+
+    /// Adds a summary as it is recorded; one already counted only fills its place if that is in the
+    /// window. Ids may jump (the feed keeps only the newest): those between are paged in if wanted.
+    mutating func append(_ summary: ExchangeSummary, viewport: Int) {
+        guard summary.id > total else {
+            if loaded[summary.id] == nil, wantedIDs().contains(summary.id) { loaded[summary.id] = summary }
             return
         }
-        total = exchange.id
-        if matches != nil, ExchangeSearchText.matches(exchange, query) { matches?.append(exchange.id) }
-        loaded[exchange.id] = exchange
+        if summary.id > total + 1, matches != nil {
+            // Some were never seen here: only the store can say whether they contain the search.
+            searchPending = true
+            askedQuery = nil
+        }
+        total = summary.id
+        if matches != nil, summary.matches(query) { matches?.append(summary.id) }
+        loaded[summary.id] = summary
         if followsTail { list = list.movedToBottom(total: rows.count, viewport: viewport) }
     }
 
@@ -89,8 +131,8 @@ public struct ActivityState: Equatable, Sendable {
     }
 
     /// Shows only the exchanges whose text (request, response, ids) contains the query: at once
-    /// when the whole session is in memory, otherwise what memory holds now and the store's answer
-    /// when it comes (`ActivityWindow.requests`).
+    /// when the whole session is in memory, otherwise what the summaries show now and the store's
+    /// answer when it comes (`ActivityWindow.requests`).
     mutating func search(_ newQuery: String, viewport: Int) {
         let keep = selectedID
         query = newQuery
@@ -98,9 +140,11 @@ public struct ActivityState: Equatable, Sendable {
         searchPending = false
         if newQuery.isEmpty {
             matches = nil
+        } else if let all = wholeSession {
+            matches = all.filter { ExchangeSearchText.matches($0, newQuery) }.map(\.id)
         } else {
-            matches = exchanges.filter { ExchangeSearchText.matches($0, newQuery) }.map(\.id)
-            searchPending = !isComplete
+            matches = exchanges.filter { $0.matches(newQuery) }.map(\.id)
+            searchPending = true
         }
         reselect(keep, viewport: viewport)
     }
@@ -114,34 +158,12 @@ public struct ActivityState: Equatable, Sendable {
         reselect(keep, viewport: viewport)
     }
 
-    /// Keeps `id` selected if it still shows, else goes to the newest; the detail is rebuilt.
+    /// Keeps `id` selected if it still shows, else goes to the newest.
     private mutating func reselect(_ id: Int?, viewport: Int) {
         if let id, let row = rows.firstIndex(of: id) {
             list = ListState(selected: row).clamped(total: rows.count, viewport: viewport)
         } else {
             list = list.movedToBottom(total: rows.count, viewport: viewport)
         }
-        detailID = nil
-    }
-}
-
-/// The rows of the Activity list as exchange ids, without making an array of every id.
-public struct ActivityRows: RandomAccessCollection, Equatable, Sendable {
-    let total: Int
-    let matches: [Int]?
-
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { matches?.count ?? total }
-    public subscript(position: Int) -> Int { matches?[position] ?? position + 1 }
-
-    /// The row of `id`: ids are in order, so a binary search.
-    public func firstIndex(of id: Int) -> Int? {
-        guard let matches else { return id >= 1 && id <= total ? id - 1 : nil }
-        var low = 0, high = matches.count
-        while low < high {
-            let mid = (low + high) / 2
-            if matches[mid] < id { low = mid + 1 } else { high = mid }
-        }
-        return low < matches.count && matches[low] == id ? low : nil
     }
 }

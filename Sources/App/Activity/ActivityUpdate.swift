@@ -2,90 +2,143 @@ import Foundation
 import Provisioning
 import TerminalUI
 
-extension AppState {
-    var activityLayout: ActivityLayout { ActivityLayout(size: size, showsProgress: send != nil) }
+/// What the Activity screen reads of the App besides the shared context.
+public struct ActivitySurroundings: Equatable, Sendable {
+    /// A send's progress is drawn above the list, so the list is shorter.
+    public var showsProgress: Bool
+    /// Where exports are proposed (nil: the temporary folder).
+    public var exportDirectory: String?
 
-    mutating func recordExchange(_ exchange: HTTPExchange) {
-        activity.append(exchange, viewport: activityLayout.listRows)
+    public init(showsProgress: Bool, exportDirectory: String?) {
+        self.showsProgress = showsProgress
+        self.exportDirectory = exportDirectory
+    }
+}
+
+/// The Activity screen's behaviour as pure functions of its own state: keys and commands in, the
+/// state changed and what the App should do (a status line, a dialog, work for the runner) out.
+enum ActivityUpdate {
+    static func layout(_ context: ScreenContext, _ around: ActivitySurroundings) -> ActivityLayout {
+        ActivityLayout(size: context.size, showsProgress: around.showsProgress)
     }
 
-    /// Keys on the Activity screen: the search field while it is open takes the text.
-    mutating func activityKey(_ key: Key, effects: inout [AppEffect]) -> Bool {
-        guard let field = activity.searchField else { return false }
-        switch key {
-        case .enter:
-            activity.searchField = nil
-            message = activity.isSearching ? StatusMessage("searching every exchange for \"\(activity.query)\"…")
-                : StatusMessage(activity.rows.isEmpty ? "no exchange contains \"\(activity.query)\"" : "\(activity.rows.count) exchanges contain \"\(activity.query)\"")
-        case .escape:
-            activity.searchField = nil
-            activity.search("", viewport: activityLayout.listRows)
-        default:
-            guard let edited = field.handling(key) else { return true }
-            activity.searchField = edited
-            activity.search(edited.text, viewport: activityLayout.listRows)
-        }
-        return true
-    }
-
-    mutating func activityCommand(_ command: ActivityCommand, effects: inout [AppEffect]) {
-        let layout = activityLayout
+    /// A command of the Activity keymap. Cancelling a running send is the App's (it owns the send):
+    /// `.cancelSend` arrives here only when none runs, and steps back out of the detail or search.
+    static func update(_ state: inout ActivityState, _ command: ActivityCommand, _ context: ScreenContext,
+                       _ around: ActivitySurroundings) -> [ScreenEffect] {
+        let layout = layout(context, around)
         switch command {
         case .move(let move):
-            _ = activity.focusOnDetail ? activity.scrollDetail(move.keyAction, viewport: layout.detailRows)
-                                       : activity.move(move.keyAction, viewport: layout.listRows)
+            _ = state.focusOnDetail ? state.scrollDetail(move.keyAction, viewport: layout.detailRows)
+                                    : state.move(move.keyAction, viewport: layout.listRows)
         case .toggleDetail:
-            activity.focusOnDetail.toggle()
+            state.focusOnDetail.toggle()
         case .search:
-            activity.searchField = TextFieldState(activity.query)
+            state.searchField = TextFieldState(state.query)
         case .cancelSend:
-            if cancelSend(effects: &effects) { return }
-            if activity.focusOnDetail {
-                activity.focusOnDetail = false
-            } else if !activity.query.isEmpty {
-                activity.search("", viewport: layout.listRows)
+            if state.focusOnDetail {
+                state.focusOnDetail = false
+            } else if !state.query.isEmpty {
+                state.search("", viewport: layout.listRows)
             }
         case .copyCurl:
-            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return }
-            let path = exportPath("curl-\(exchange.id).sh")
-            effects.append(.copyToClipboard(CurlExport.command(exchange.request), what: "curl command for #\(exchange.id)", fallbackPath: path))
+            return copy(state, around, file: "curl", ext: "sh", what: "curl command") { CurlExport.command($0.request) }
         case .copyPowerShell:
-            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return }
-            let path = exportPath("powershell-\(exchange.id).ps1")
-            effects.append(.copyToClipboard(PowerShellExport.command(exchange.request),
-                                            what: "PowerShell commands for #\(exchange.id)", fallbackPath: path))
+            return copy(state, around, file: "powershell", ext: "ps1", what: "PowerShell commands") { PowerShellExport.command($0.request) }
         case .saveExchange:
-            guard let exchange = activity.selected else { message = StatusMessage("no exchange selected"); return }
-            overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Save exchange #\(exchange.id)",
-                                          message: "Write the request and response (secrets removed) to:",
-                                          input: exportPath("exchange-\(exchange.id).txt")), .saveExchange(exchange.id))
+            guard let id = state.selectedID else { return [.message(StatusMessage("no exchange selected"))] }
+            return [.overlay(.dialog(DialogState(kind: .prompt(masked: false), title: "Save exchange #\(id)",
+                                                 message: "Write the request and response (secrets removed) to:",
+                                                 input: path(around, "exchange-\(id).txt")), .saveExchange(id)))]
         case .exportHAR:
-            guard activity.total > 0 else { message = StatusMessage("nothing recorded yet"); return }
-            overlay = .dialog(DialogState(kind: .prompt(masked: false), title: "Export HAR",
-                                          message: "Write all \(activity.total) exchanges as HAR 1.2 (tokens and secrets are not in it) to:",
-                                          input: exportPath("scimterm-\(stamp()).har")), .exportHAR)
+            guard state.total > 0 else { return [.message(StatusMessage("nothing recorded yet"))] }
+            let stamp = TimeText.fileStamp(context.clock, timeZone: context.timeZone)
+            return [.overlay(.dialog(DialogState(kind: .prompt(masked: false), title: "Export HAR",
+                                                 message: "Write all \(state.total) exchanges as HAR 1.2 (tokens and secrets are not in it) to:",
+                                                 input: path(around, "scimterm-\(stamp).har")), .exportHAR))]
         }
+        return []
     }
 
-    /// The answers of the export dialogs.
-    mutating func exportAnswered(_ purpose: DialogPurpose, path: String, effects: inout [AppEffect]) {
+    /// Keys while the search field is open (it takes the text); nil when the field is closed.
+    static func key(_ state: inout ActivityState, _ key: Key, _ context: ScreenContext,
+                    _ around: ActivitySurroundings) -> [ScreenEffect]? {
+        guard let field = state.searchField else { return nil }
+        let viewport = layout(context, around).listRows
+        switch key {
+        case .enter:
+            state.searchField = nil
+            return [.message(state.isSearching ? StatusMessage("searching every exchange for \"\(state.query)\"…") : count(state))]
+        case .escape:
+            state.searchField = nil
+            state.search("", viewport: viewport)
+        default:
+            guard let edited = field.handling(key) else { return [] }
+            state.searchField = edited
+            state.search(edited.text, viewport: viewport)
+        }
+        return []
+    }
+
+    /// The runner's answers: pages, searches, the recorder's summaries, the selected detail.
+    static func answered(_ state: inout ActivityState, _ result: ActivityResult, _ context: ScreenContext,
+                         _ around: ActivitySurroundings) -> [ScreenEffect] {
+        let viewport = layout(context, around).listRows
+        switch result {
+        case .pageLoaded(let page):
+            state.pageLoaded(page)
+        case .searched(let query, let ids, let upTo):
+            guard query == state.query, state.isSearching else { return [] }
+            state.searched(query, ids: ids, upTo: upTo, viewport: viewport)
+            // The search was confirmed (Enter) before the store answered: the count belongs in the status line.
+            if state.searchField == nil { return [.message(count(state))] }
+        case .recordedWaiting:
+            state.recordedWaiting = true
+        case .recorded(let summaries):
+            for summary in summaries { state.append(summary, viewport: viewport) }
+        case .detailRead(let id, let read):
+            state.detailRead(id: id, read)
+        }
+        return []
+    }
+
+    /// The export dialogs' answers. A session that fits in memory is written from it; a larger one
+    /// streams from the store, and an exchange's detail is written as shown or read afresh.
+    static func exportAnswered(_ state: ActivityState, _ purpose: DialogPurpose, path: String,
+                               _ context: ScreenContext) -> [ScreenEffect] {
         switch purpose {
         case .exportHAR:
-            // A session that fits in memory is written from it; a larger one streams from the store.
-            effects.append(activity.isComplete ? .writeFile(path: path, bytes: HARExport.bytes(activity.exchanges))
-                                               : .activity(.exportHAR(path: path)))
+            if let all = state.wholeSession { return [.run(.writeFile(path: path, bytes: HARExport.bytes(all)))] }
+            return [.run(.activity(.exportHAR(path: path)))]
         case .saveExchange(let id):
-            guard let exchange = activity.loaded[id] else { return }
-            effects.append(.writeFile(path: path, bytes: Array((ExchangeText.detail(exchange, zone: timeZone) + "\n").utf8)))
+            if state.detailID == id, !state.detailText.isEmpty {
+                return [.run(.writeFile(path: path, bytes: Array((state.detailText + "\n").utf8)))]
+            }
+            return [.run(.activity(.saveExchange(id: id, path: path, zone: context.timeZone)))]
         default:
-            break
+            return []
         }
     }
 
-    private func exportPath(_ name: String) -> String {
-        (exportDirectory ?? FileManager.default.temporaryDirectory.path) + "/" + name
+    /// After every action: the window follows the selection and asks for what it lacks.
+    static func settle(_ state: inout ActivityState, _ context: ScreenContext) -> [ScreenEffect] {
+        state.settle(zone: context.timeZone).map { .run(.activity($0)) }
     }
 
-    /// The clock is the key's own time: every key arrives after `.clockAdvanced`.
-    private func stamp() -> String { TimeText.fileStamp(clock, timeZone: timeZone) }
+    private static func count(_ state: ActivityState) -> StatusMessage {
+        StatusMessage(state.rows.isEmpty ? "no exchange contains \"\(state.query)\"" : "\(state.rows.count) exchanges contain \"\(state.query)\"")
+    }
+
+    private static func copy(_ state: ActivityState, _ around: ActivitySurroundings, file: String, ext: String, what: String,
+                             _ text: (HTTPExchange) -> String) -> [ScreenEffect] {
+        guard let id = state.selectedID else { return [.message(StatusMessage("no exchange selected"))] }
+        guard let exchange = state.selectedExchange else {
+            return [.message(StatusMessage("exchange #\(id) is still being read; try again in a moment", .warning))]
+        }
+        return [.run(.copyToClipboard(text(exchange), what: "\(what) for #\(id)", fallbackPath: path(around, "\(file)-\(id).\(ext)")))]
+    }
+
+    private static func path(_ around: ActivitySurroundings, _ name: String) -> String {
+        (around.exportDirectory ?? FileManager.default.temporaryDirectory.path) + "/" + name
+    }
 }

@@ -5,11 +5,19 @@ import TerminalUI
 /// Draws the Activity screen (the send's progress, the exchanges, the selected one in full) and
 /// the smaller pane shown under other screens.
 struct ActivityView {
-    var state: AppState
+    var activity: ActivityState
+    var context: ScreenContext
+    /// The running or last send, whose progress shows above the list.
+    var send: SendProgress?
 
-    private var theme: Theme { state.theme }
-    private var activity: ActivityState { state.activity }
-    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+    init(state activity: ActivityState, context: ScreenContext, send: SendProgress?) {
+        self.activity = activity
+        self.context = context
+        self.send = send
+    }
+
+    private var theme: Theme { context.theme }
+    private func style(_ role: ThemeRole) -> Style { context.style(role) }
 
     static let columns = [
         TableColumn("time", width: .fixed(8)), TableColumn("", width: .fixed(4)), TableColumn("exchange", width: .flexible(minimum: 12)),
@@ -18,8 +26,8 @@ struct ActivityView {
     ]
 
     func render(into frame: inout ScreenBuffer) -> Point? {
-        let layout = state.activityLayout
-        if let send = state.send { SendProgressView(progress: send, theme: theme).render(into: &frame, area: layout.progress) }
+        let layout = ActivityLayout(size: context.size, showsProgress: send != nil)
+        if let send { SendProgressView(progress: send, theme: theme).render(into: &frame, area: layout.progress) }
         drawList(into: &frame, area: layout.list, focused: !activity.focusOnDetail)
         drawDetail(into: &frame, area: layout.detail)
         return drawFooter(into: &frame, area: layout.footer)
@@ -31,7 +39,7 @@ struct ActivityView {
         frame.fill(area, style: theme[.text])
         frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(.border))
         var title = " Activity · \(activity.total) exchange\(activity.total == 1 ? "" : "s")"
-        if let send = state.send {
+        if let send {
             title += send.isRunning ? " · sending \(send.doneDocuments)/\(send.documents.count)" : " · last send \(send.acceptedDocuments)/\(send.documents.count) accepted"
         }
         frame.draw(title + " · 5 opens, F2 hides ", x: area.x + 1, y: area.y, width: area.width - 2, style: style(.title))
@@ -56,19 +64,19 @@ struct ActivityView {
             // A row still being paged in from the store shows its number until it arrives.
             guard let x = loaded[rows[row]] else { return column == 2 ? "#\(rows[row]) …" : "" }
             switch column {
-            case 0: return ExchangeText.time(x.startedAt, zone: state.timeZone)
-            case 1: return x.request.method
+            case 0: return ExchangeText.time(x.startedAt, zone: context.timeZone)
+            case 1: return x.method
             case 2: return ExchangeText.what(x)
             case 3: return ExchangeText.status(x)
             case 4: return String(Int(x.durationMilliseconds.rounded()))
-            case 5: return ExchangeText.size(x.response?.body.count ?? 0)
+            case 5: return ExchangeText.size(x.responseBytes)
             default: return x.attempt > 0 ? "↻\(x.attempt)" : ""
             }
         }
     }
 
-    static func role(_ exchange: HTTPExchange) -> ThemeRole {
-        guard let status = exchange.response?.status else { return .error }
+    static func role(_ exchange: ExchangeSummary) -> ThemeRole {
+        guard let status = exchange.status else { return .error }
         switch status {
         case 200..<300: return .success
         case 429, 500..<600: return .warning
@@ -80,7 +88,7 @@ struct ActivityView {
         guard area.height >= 2 else { return }
         frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(activity.focusOnDetail ? .focus : .border))
         guard let exchange = activity.selected else { return }
-        let status = exchange.response.map { "\($0.status) \(HTTPStatusText.text($0.status))" } ?? "no response"
+        let status = exchange.status.map { "\($0) \(HTTPStatusText.text($0))" } ?? "no response"
         frame.drawSpans([Span(" #\(exchange.id) \(ExchangeText.what(exchange)) · ", style: style(.title)),
                          Span(status, style: style(Self.role(exchange))),
                          Span(exchange.requestId.map { " · request-id \($0) " } ?? " ", style: style(.muted))],

@@ -6,20 +6,22 @@ import SCIM
 /// "save exchange" writes). Everything here was redacted when recorded.
 enum ExchangeText {
     /// "bulkUpload #3", "token", "job", "job/pause", "provisioning logs".
-    static func what(_ exchange: HTTPExchange) -> String {
+    static func what(_ exchange: HTTPExchange) -> String { what(ExchangeSummary(exchange)) }
+
+    static func what(_ exchange: ExchangeSummary) -> String {
         switch exchange.purpose {
         case .token: return "token"
         case .bulkUpload(let document): return "bulkUpload #\(document + 1)"
         case .job: return "job status"
         case .jobAction(let action): return "job/\(action)"
         case .provisioningLogs: return "provisioning logs"
-        case .other: return URLComponents(string: exchange.request.url)?.path ?? exchange.request.url
+        case .other: return exchange.path
         }
     }
 
-    static func status(_ exchange: HTTPExchange) -> String {
-        if let response = exchange.response { return String(response.status) }
-        return exchange.failure == nil ? "…" : "ERR"
+    static func status(_ exchange: ExchangeSummary) -> String {
+        if let status = exchange.status { return String(status) }
+        return exchange.failed ? "ERR" : "…"
     }
 
     static func time(_ date: Date, zone: TimeZone) -> String { TimeText.second(date, timeZone: zone) }

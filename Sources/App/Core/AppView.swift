@@ -22,7 +22,7 @@ extension TUI {
         case .users: cursor = UsersView(state: state.users, context: state.context, store: state.store, facts: state.usersFacts).render(into: &frame)
         case .form: cursor = UserFormView(form: state.form, context: state.context).render(into: &frame)
         case .preview: cursor = PreviewView(preview: state.preview, context: state.context).render(into: &frame)
-        case .activity: cursor = ActivityView(state: state).render(into: &frame)
+        case .activity: cursor = ActivityView(state: state.activity, context: state.context, send: state.send).render(into: &frame)
         case .logs: cursor = LogsView(state: state).render(into: &frame)
         }
         let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
@@ -63,7 +63,7 @@ extension TUI {
         // The upper screen's own status line gives way to the pane; the real one stays at the bottom.
         frame.copyRows(0..<(upper.size.height - 1), of: top, to: 0)
         let pane = Rect(x: 0, y: upper.size.height - 1, width: frame.size.width, height: paneHeight)
-        ActivityView(state: state).renderPane(into: &frame, area: pane)
+        ActivityView(state: state.activity, context: state.context, send: state.send).renderPane(into: &frame, area: pane)
         let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
         StatusLine(mode: state.screen.title.uppercased(), hints: state.hintBindings,
                    message: state.message.map { ($0.text, $0.level) }).render(into: &frame, area: bottom, theme: state.theme)

@@ -80,7 +80,7 @@ extension AppState {
         case .sendFinished(let result): sendFinished(result, effects: &effects)
         case .resumableSendFound(let found): resumableFound(found)
         case .exchangeRecorded(let exchange): recordExchange(exchange)
-        case .activity(let result): activityAnswered(result)
+        case .activity(let result): activityAnswered(result, effects: &effects)
         case .logsFetched(let generation, let result): logsFetched(result, generation: generation, effects: &effects)
         case .logsPollDue(let generation): logsPollDue(generation: generation, effects: &effects)
         case .jobObserved(let result, let at): jobObserved(result, at: at)

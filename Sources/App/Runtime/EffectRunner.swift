@@ -103,17 +103,7 @@ final class EffectRunner: Sendable {
         self.inbox = inbox
         self.services = services
         self.writer = WorkspaceWriter(journal: journal)
-        forwardExchanges()
-    }
-
-    /// Every exchange the session records reaches the Activity pane; the ones recorded before the
-    /// subscription are posted too (the pane ignores an id it already has).
-    private func forwardExchanges() {
-        Task.detached { [inbox, services] in
-            let updates = await services.session.recorder.updates()
-            for exchange in await services.session.recorder.all() { inbox.post(.exchangeRecorded(exchange)) }
-            for await exchange in updates { inbox.post(.exchangeRecorded(exchange)) }
-        }
+        forwardRecordedExchanges()
     }
 
     /// The clipboard half of a copy happened on the terminal; this writes the fallback file.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Redaction happens in `record`, before anything is stored, so nothing downstream can leak.
 /// The TUI writes every exchange to its `ExchangeStore` (what the Activity pane pages through) and
-/// keeps only the most recent in memory; the command line keeps only what its
+/// keeps only the most recent in memory, and tells its loop through `feed`, in summaries; the command line keeps only what its
 /// summary reads and, with `--har`, streams each exchange to the file as it is recorded, so a send's
 /// memory does not grow with its payloads.
 public actor ExchangeRecorder {
@@ -30,6 +30,9 @@ public actor ExchangeRecorder {
     public nonisolated let store: ExchangeStore?
     /// The last write to the store that failed, if any (the exchange still reached the listeners).
     public private(set) var storeFailure: String?
+    /// A summary of every exchange, for the TUI's loop to take when it is ready (bounded: a send
+    /// faster than the screen costs a fixed amount of memory, not a queue of payloads).
+    public nonisolated let feed = ExchangeFeed()
     private var continuations: [UUID: AsyncStream<HTTPExchange>.Continuation] = [:]
 
     public init(retention: Retention = .everything, store: ExchangeStore? = nil) {
@@ -57,6 +60,8 @@ public actor ExchangeRecorder {
         if let store {
             do { try store.append(exchange) } catch { storeFailure = "\(error)" }
         }
+        // After the store: a listener that pages the summary's exchange in finds it there.
+        feed.push(ExchangeSummary(exchange))
         let kept = keep(exchange)
         for c in continuations.values { c.yield(kept) }
         return kept

@@ -10,6 +10,12 @@ enum ExchangeRow {
         failure, duration, attempt
         """
 
+    /// What a summary reads: the bodies' lengths, not the bodies.
+    static let summaryColumns = """
+        id, purpose, started, method, url, status, responseHeaders, failure, duration, attempt, \
+        length(requestBody) AS requestBytes, length(responseBody) AS responseBytes
+        """
+
     /// The arguments of an INSERT of `columns` plus the session and the search text.
     static func arguments(_ e: HTTPExchange, session: String) -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
@@ -31,6 +37,17 @@ enum ExchangeRow {
             request: RecordedRequest(method: row["method"], url: row["url"], headers: headers(row["requestHeaders"]),
                                      body: bytes(row["requestBody"])),
             response: response, failure: row["failure"], durationMilliseconds: row["duration"], attempt: row["attempt"])
+    }
+
+    static func summary(_ row: Row) -> ExchangeSummary {
+        let url: String = row["url"]
+        let responseBytes: Int? = row["responseBytes"]
+        let failure: String? = row["failure"]
+        return ExchangeSummary(
+            id: row["id"], purpose: purpose(row["purpose"]), startedAt: Date(timeIntervalSince1970: row["started"]),
+            method: row["method"], path: ExchangeSummary.path(of: url), status: row["status"], failed: failure != nil,
+            durationMilliseconds: row["duration"], attempt: row["attempt"], requestBytes: row["requestBytes"],
+            responseBytes: responseBytes ?? 0, requestId: headers(row["responseHeaders"]).value(named: "request-id"))
     }
 
     static func purposeCode(_ purpose: HTTPExchange.Purpose) -> String {

@@ -92,6 +92,17 @@ public final class ExchangeStore: Sendable {
         }
     }
 
+    /// The summaries of the exchanges with these ids, in id order, without reading their bodies.
+    public func summaries(ids: [Int]) throws -> [ExchangeSummary] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        return try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(ExchangeRow.summaryColumns) FROM exchange WHERE session = ? AND id IN (\(marks)) ORDER BY id",
+                             arguments: StatementArguments([session] + ids.map { $0 as any DatabaseValueConvertible }))
+                .map(ExchangeRow.summary)
+        }
+    }
+
     /// Up to `limit` exchanges after id `after`, in id order: a page of a walk through the session.
     public func exchanges(after: Int, limit: Int) throws -> [HTTPExchange] {
         try db.read { db in
