@@ -23,7 +23,7 @@ extension TUI {
         case .form: cursor = UserFormView(form: state.form, context: state.context).render(into: &frame)
         case .preview: cursor = PreviewView(preview: state.preview, context: state.context).render(into: &frame)
         case .activity: cursor = ActivityView(state: state.activity, context: state.context, send: state.send).render(into: &frame)
-        case .logs: cursor = LogsView(state: state).render(into: &frame)
+        case .logs: cursor = LogsView(logs: state.logs, context: state.context, connection: LogsConnection(state.connect)).render(into: &frame)
         }
         let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
         StatusLine(mode: state.screen.title.uppercased(), hints: state.hintBindings,

@@ -42,6 +42,13 @@ struct LogsLayout {
         }
     }
 
+    /// The layout for the screen's state at the context's size; the job box is sized to its lines.
+    init(logs: LogsState, context: ScreenContext) {
+        self.init(size: context.size, rows: logs.rows.count) {
+            LogsJobPanel(logs: logs, now: context.clock, zone: context.timeZone).lines(width: $0).count
+        }
+    }
+
     /// Rows of the list below its header.
     var listRows: Int { max(1, list.height - 1) }
     /// The detail's text, below its title line.

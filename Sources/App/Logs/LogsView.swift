@@ -5,11 +5,12 @@ import TerminalUI
 /// Draws the Logs screen: the active filters, the job, where following an upload stands, the
 /// entries, and the selected entry in full.
 struct LogsView {
-    var state: AppState
+    var logs: LogsState
+    var context: ScreenContext
+    var connection: LogsConnection
 
-    private var theme: Theme { state.theme }
-    private var logs: LogsState { state.logs }
-    private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
+    private var theme: Theme { context.theme }
+    private func style(_ role: ThemeRole) -> Style { context.style(role) }
 
     static let columns = [
         TableColumn("time", width: .fixed(14)), TableColumn("action", width: .fixed(7)), TableColumn("status", width: .fixed(7)),
@@ -17,7 +18,7 @@ struct LogsView {
     ]
 
     func render(into frame: inout ScreenBuffer) -> Point? {
-        let layout = state.logsLayout
+        let layout = LogsLayout(logs: logs, context: context)
         let cursor = drawFilterBar(into: &frame, area: layout.filterBar)
         drawWaitLine(into: &frame, area: layout.waitLine)
         if layout.wide { drawJobBox(into: &frame, area: layout.job) } else { drawJobLine(into: &frame, area: layout.job) }
@@ -64,14 +65,14 @@ struct LogsView {
 
     /// What the screen is waiting for, or why it cannot read: one sentence, wrapped on the area.
     private func waitText() -> (String, ThemeRole) {
-        if let missing = state.connect.missing { return ("Cannot read the logs yet: \(missing) (Connect, 1)", .warning) }
+        if let missing = connection.missing { return ("Cannot read the logs yet: \(missing) (Connect, 1)", .warning) }
         if logs.showsImported, let imported = logs.imported { return (LogsView.importedText(imported), .warning) }
         if let error = logs.error { return ("Could not read the logs: \(error). r tries again.", .error) }
-        let failed = logs.upload.map { state.failedUsers(of: $0) } ?? 0
-        if let follow = LogsFollowText(logs: logs, now: state.clock).line(failed: failed) { return follow }
+        let failed = logs.upload.map { logs.failedUsers(of: $0) } ?? 0
+        if let follow = LogsFollowText(logs: logs, now: context.clock).line(failed: failed) { return follow }
         if logs.pendingReads > 0 { return ("Reading the provisioning logs…", .muted) }
         if let read = logs.lastRead {
-            return ("Read at \(LogsText.format(read, "HH:mm:ss", state.timeZone)) (\(LogsText.age(read, now: state.clock))). Entries appear 5 to 10 minutes after an upload; r reads again.", .muted)
+            return ("Read at \(LogsText.format(read, "HH:mm:ss", context.timeZone)) (\(LogsText.age(read, now: context.clock))). Entries appear 5 to 10 minutes after an upload; r reads again.", .muted)
         }
         return ("r reads the provisioning logs of the job.", .muted)
     }
@@ -92,17 +93,17 @@ struct LogsView {
 
     // MARK: Job
 
-    private var jobId: String { (try? state.connect.parsedEndpoint?.get())?.jobId ?? "" }
+    private var jobId: String { connection.jobId ?? "" }
 
     private func drawJobLine(into frame: inout ScreenBuffer, area: Rect) {
         var spans = [Span("Job ", style: style(.title))]
-        let panel = LogsJobPanel(logs: logs, now: state.clock, zone: state.timeZone)
+        let panel = LogsJobPanel(logs: logs, now: context.clock, zone: context.timeZone)
         if let job = logs.job {
             spans.append(Span(job.code, style: style(LogsText.jobRole(job.code)).adding(.bold)))
             if let busy = LogsJobPanel.busyText(logs.jobBusy) { spans.append(Span(" · " + busy, style: style(.accent))) }
-            if let read = logs.jobReadAt { spans.append(Span(" (read \(LogsText.age(read, now: state.clock)))", style: style(.muted))) }
+            if let read = logs.jobReadAt { spans.append(Span(" (read \(LogsText.age(read, now: context.clock)))", style: style(.muted))) }
             spans.append(Span(" · " + job.advice, style: style(.text)))
-            if let last = job.lastExecution { spans.append(Span(" · last run " + LogsText.graphTime(last, in: state.timeZone), style: style(.muted))) }
+            if let last = job.lastExecution { spans.append(Span(" · last run " + LogsText.graphTime(last, in: context.timeZone), style: style(.muted))) }
         } else {
             spans.append(Span(panel.stateless, style: style(logs.jobError == nil ? .muted : .error)))
         }
@@ -112,7 +113,7 @@ struct LogsView {
     private func drawJobBox(into frame: inout ScreenBuffer, area: Rect) {
         guard area.height >= 3 else { return }
         let inner = frame.box(area, title: jobId.isEmpty ? "Job" : "Job \(jobId)", style: style(.border), titleStyle: style(.title))
-        var lines = LogsJobPanel(logs: logs, now: state.clock, zone: state.timeZone).lines(width: inner.width - 2)
+        var lines = LogsJobPanel(logs: logs, now: context.clock, zone: context.timeZone).lines(width: inner.width - 2)
         // The keys stay on the last row; the rest fills from the top.
         let keys = lines.removeLast()
         for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
@@ -128,7 +129,7 @@ struct LogsView {
     // MARK: List
 
     private func emptyText() -> String {
-        if state.connect.missing != nil { return "No connection: fill in Connect (1) to read the logs." }
+        if connection.missing != nil { return "No connection: fill in Connect (1) to read the logs." }
         if logs.uploadOnly, let upload = logs.upload, logs.rows.isEmpty, logs.filterField == nil, logs.externalId == nil, !logs.failuresOnly {
             return "No entry of this upload's \(LogsText.count(upload.count, "user")) yet. u shows every user's entries."
         }
@@ -143,7 +144,7 @@ struct LogsView {
 
     private func drawList(into frame: inout ScreenBuffer, area: Rect) {
         guard !area.isEmpty else { return }
-        let entries = logs.shown, rows = logs.rows, zone = state.timeZone
+        let entries = logs.shown, rows = logs.rows, zone = context.timeZone
         let table = TableView(columns: Self.columns, emptyText: emptyText())
         // The status column in its colour: success green, warning yellow, failure red.
         table.render(into: &frame, area: area, state: logs.list, total: rows.count, theme: theme,
@@ -169,7 +170,7 @@ struct LogsView {
             drawGuide(into: &frame, area: text)
             return
         }
-        let lines = LogsDetail(entry: entry, width: text.width, zone: state.timeZone).lines()
+        let lines = LogsDetail(entry: entry, width: text.width, zone: context.timeZone).lines()
         let top = min(logs.detailTop, max(0, lines.count - text.height))
         let shown = min(lines.count - top, text.height)
         var title = " \(entry.log.externalId.isEmpty ? "(no externalId)" : entry.log.externalId) · \(LogsText.action(entry.log)) \(entry.log.status) "
