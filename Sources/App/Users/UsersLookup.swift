@@ -20,9 +20,10 @@ struct UsersLookup {
         diagnostics[id]?.filter { $0.severity != .note }.map(\.severity).min()
     }
 
+    /// `severity` as the closure `UsersState`'s sort and filter take.
     var severityLookup: (Int) -> Diagnostic.Severity? {
-        let diagnostics = self.diagnostics
-        return { id in diagnostics[id]?.filter { $0.severity != .note }.map(\.severity).min() }
+        let lookup = self
+        return { lookup.severity($0) }
     }
 
     func layout(_ context: ScreenContext) -> UsersLayout { UsersLayout(size: context.size, fileRow: fileRow) }
