@@ -54,6 +54,20 @@ final class CSVByteWriterTests: XCTestCase {
         XCTAssertFalse(try scanner.nextRow(into: &spans, maxColumns: 100))
     }
 
+    func testTheASCIISkippingEncodingCheckFindsTheSameFirstBadByte() {
+        let valid = Array("abcdefghZoë美咲😀 plain ASCII text, long enough for words".utf8)
+        XCTAssertNil(CSVReader.firstInvalidUTF8(valid))
+        for bad: [UInt8] in [[0xFF], [0xC3], [0xE2, 0x82], [0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]] {
+            for at in 0...valid.count {
+                var bytes = valid
+                bytes.insert(contentsOf: bad, at: at)
+                XCTAssertEqual(CSVReader.firstInvalidUTF8(bytes), UTF8Validation.firstInvalidOffset(bytes), "\(bad) at \(at)")
+            }
+        }
+        XCTAssertEqual(CSVReader.firstNUL(Array("abc\0d\0".utf8)), 3)
+        XCTAssertNil(CSVReader.firstNUL(valid))
+    }
+
     // MARK: the emitter against the value path
 
     private func reference(_ bytes: [UInt8], mapping: CSVMapping?, catalog: AttributeCatalog, batch: Int,

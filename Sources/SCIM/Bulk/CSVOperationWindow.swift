@@ -82,7 +82,15 @@ struct CSVOperationWindow: Sendable {
         }
         let idEnd = bytes.count
         bytes.append(contentsOf: Self.opData)
-        writer.record.write(slots, typed: typed, row: row, into: &bytes)
+        slots.withUnsafeBufferPointer { slots in
+            typed.withUnsafeBufferPointer { typed in
+                row.bytes.withUnsafeBufferPointer { source in
+                    row.scratch.withUnsafeBufferPointer { scratch in
+                        writer.record.write(RecordByteWriter.Row(slots: slots, typed: typed, source: source, scratch: scratch), into: &bytes)
+                    }
+                }
+            }
+        }
         bytes.append(UInt8(ascii: "}"))
         rows.append(Row(start: start, idStart: idStart, idEnd: idEnd, proposed: proposed))
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 4180 CSV over bytes: quoted fields, doubled quotes, embedded newlines, CRLF or LF, a UTF-8
 /// BOM, and `,` `;` or tab detected from the header line.
 ///
@@ -47,12 +49,46 @@ public struct CSVReader: Sendable {
     /// One pass before parsing, so that fields can be decoded without re-validation and a binary
     /// file is refused before anything else is said about it.
     static func checkEncoding(_ bytes: [UInt8]) throws(CSVError) {
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             throw CSVError(message: "NUL byte at byte offset \(nul) (binary file?)", position: SourcePosition.of(offset: nul, in: bytes), offset: nul)
         }
-        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+        if let bad = firstInvalidUTF8(bytes) {
             throw CSVError(message: "invalid UTF-8 at byte offset \(bad) (save the file as UTF-8)",
                            position: SourcePosition.of(offset: bad, in: bytes), offset: bad)
+        }
+    }
+
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+    }
+
+    /// `UTF8Validation.firstInvalidOffset`, run only on the stretches of non-ASCII bytes: an HR
+    /// export is mostly ASCII, skipped eight bytes at a time. A sequence never holds an ASCII
+    /// byte, so each stretch starts on a character boundary and the first offset is the same.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            guard let base = p.baseAddress else { return nil }
+            var i = 0
+            while i < p.count {
+                if i + 8 <= p.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                if p[i] < 0x80 {
+                    i += 1
+                    continue
+                }
+                var end = i + 1
+                while end < p.count, p[end] >= 0x80 { end += 1 }
+                let stretch = UnsafeBufferPointer(rebasing: p[i..<end])
+                let bad = UTF8Validation.firstInvalidOffset(stretch)
+                if bad != stretch.count { return i + bad }
+                i = end
+            }
+            return nil
         }
     }
 

@@ -7,6 +7,17 @@ struct CSVRowMapper: Sendable {
     let mapped: Bool
     let bytes: [UInt8]
     let delimiter: UInt8
+    /// The plan's steps as plain integers, for the byte-level `map`.
+    let byteSteps: [CSVPlan.ByteStep]
+
+    init(plan: CSVPlan, header: [String], mapped: Bool, bytes: [UInt8], delimiter: UInt8) {
+        self.plan = plan
+        self.header = header
+        self.mapped = mapped
+        self.bytes = bytes
+        self.delimiter = delimiter
+        byteSteps = plan.byteSteps
+    }
 
     /// Fills `slots` (cleared first) from `row`, record `index`, appending its findings to `diagnostics`.
     /// Positions count from `row.line`, so a chunk parsed with provisional lines shifts them afterwards.
@@ -31,10 +42,10 @@ struct CSVRowMapper: Sendable {
             diagnostics.append(widthWarning(fields.count, record: index, line: line))
         }
         for i in slots.indices { slots[i] = .none }
-        plan.fill(&slots, typed: &typed, from: fields, in: scanner) { step, field in
+        plan.fill(&slots, typed: &typed, steps: byteSteps, from: fields, in: scanner) { step, field in
             diagnostics.append(invalidValue(step, field: field, text: scanner.text(fields[field]), record: index, line: line, offset: offset))
         }
-        if slots.allSatisfy(\.isNone) {
+        if slots.allSatisfy({ $0.isNone }) {
             diagnostics.append(CSVColumnFindings.emptyRecord(record: index, line: line, mapped: mapped))
         }
     }

@@ -1,131 +1,195 @@
-/// `RecordLayout.writeRecord` compiled once per mapping for rows of `SlotValue`s: every key, the
-/// `"type":"work"` of each element and each constant are JSON bytes made before the first row, and
-/// each object knows the slots beneath it, so a row is written with copies and one escape per cell.
-/// Its bytes equal `JSONWriter.compact` of `RecordLayout.buildRecord` (a test holds them together).
+/// `RecordLayout.writeRecord` compiled once per mapping into a flat program for rows of
+/// `SlotValue`s: every key, the `"type":"work"` of each element and each constant are bytes of one
+/// buffer, and each object knows the slots beneath it, so a row runs a loop over plain integers,
+/// copying byte ranges and escaping one cell at a time, with no reference counting (walking a tree
+/// of nodes per row was most of its cost). Its bytes equal `JSONWriter.compact` of
+/// `RecordLayout.buildRecord` (tests hold them together).
 struct RecordByteWriter: Sendable {
-    indirect enum Node: Sendable {
-        case value(key: [UInt8], slot: Int)
-        /// `key` then `{…}`; an element of a multi-valued attribute has no key and opens with `first`.
-        case object(key: [UInt8], first: [UInt8]?, children: [Node], slots: [Int])
-        case elements(key: [UInt8], [Node], slots: [Int])
-
-        var slots: [Int] {
-            switch self {
-            case .value(_, let slot): return [slot]
-            case .object(_, _, _, let slots), .elements(_, _, let slots): return slots
-            }
+    struct Op: Sendable {
+        enum Code: UInt8, Sendable {
+            /// Append `text[a..<b]`.
+            case text
+            /// Append slot `a`'s value.
+            case value
+            /// Unless a slot of `groups[a..<b]` has a value, go on at op `c` (the member is left out).
+            case skipUnlessAny
+            /// A new object or array at depth `a`: its first member takes no comma.
+            case open
+            /// A comma unless this is the first member at depth `a`.
+            case comma
         }
+
+        let code: Code
+        var a = 0, b = 0, c = 0
     }
 
-    private let root: [Node]
-    /// `,"urn…"` for each extension object listed in `schemas` when present, with its slots.
-    private let listed: [(json: [UInt8], slots: [Int])]
-    /// JSON of each plan step's constant, by step index (empty for the other steps).
-    private let constants: [[UInt8]]
-
-    static let recordHead = Array(#"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User""#.utf8)
+    private var ops: [Op] = []
+    private var text: [UInt8] = []
+    private var groups: [Int] = []
+    /// The JSON of each plan step's constant, by step index, as a range of `text`.
+    private var constants: [Range<Int>] = []
+    private var trueText = 0..<0, falseText = 0..<0
+    /// Where the last guarded section ends: text after it must not merge into the skipped ops.
+    private var jumpTarget = -1
 
     init(_ plan: CSVPlan) {
-        root = plan.layout.rootMembers.map(Self.node)
-        listed = zip(plan.layout.rootMembers, root).filter { $0.0.listedInSchemas }.map { member, node in
-            var json: [UInt8] = [UInt8(ascii: ",")]
-            JSONWriter.writeString(member.key, &json)
-            return (json, node.slots)
-        }
+        trueText = literal(Array("true".utf8))
+        falseText = literal(Array("false".utf8))
         constants = plan.steps.map { step in
-            guard case .constant(let value) = step.source else { return [] }
-            return JSONWriter.compact.bytes(value)
+            guard case .constant(let value) = step.source else { return 0..<0 }
+            return literal(JSONWriter.compact.bytes(value))
+        }
+        let members = plan.layout.rootMembers
+        emit(Array(#"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User""#.utf8))
+        for member in members where member.listedInSchemas {
+            var urn: [UInt8] = [UInt8(ascii: ",")]
+            JSONWriter.writeString(member.key, &urn)
+            guarded(Self.slots(member.content)) { $0.emit(urn) }
+        }
+        emit([UInt8(ascii: "]")])
+        for member in members {
+            guarded(Self.slots(member.content)) {
+                $0.emit([UInt8(ascii: ",")])
+                $0.member(member, depth: 0)
+            }
+        }
+        emit([UInt8(ascii: "}")])
+    }
+
+    // MARK: compiling
+
+    private mutating func literal(_ bytes: [UInt8]) -> Range<Int> {
+        text.append(contentsOf: bytes)
+        return (text.count - bytes.count)..<text.count
+    }
+
+    /// Appends literal bytes, merged into the previous text op when that one ends where they start.
+    private mutating func emit(_ bytes: [UInt8]) {
+        let range = literal(bytes)
+        if let last = ops.last, last.code == .text, last.b == range.lowerBound, ops.count != jumpTarget {
+            ops[ops.count - 1].b = range.upperBound
+        } else {
+            ops.append(Op(code: .text, a: range.lowerBound, b: range.upperBound))
         }
     }
 
-    private static func node(_ member: RecordLayout.Member) -> Node {
+    /// `body`'s ops run only when one of `slots` has a value.
+    private mutating func guarded(_ slots: [Int], _ body: (inout RecordByteWriter) -> Void) {
+        let start = groups.count
+        groups.append(contentsOf: slots)
+        let skip = ops.count
+        ops.append(Op(code: .skipUnlessAny, a: start, b: groups.count))
+        body(&self)
+        ops[skip].c = ops.count
+        jumpTarget = ops.count
+    }
+
+    private mutating func member(_ member: RecordLayout.Member, depth: Int) {
+        emit(member.keyJSON)
         switch member.content {
         case .value(let slot):
-            return .value(key: member.keyJSON, slot: slot)
+            ops.append(Op(code: .value, a: slot))
         case .object(let object):
-            return objectNode(member.keyJSON, object, first: nil)
-        case .elements(let elements):
-            let nodes = elements.map { e -> Node in
-                var first: [UInt8] = []
-                JSONWriter.writeString(e.key, &first)
-                first.append(UInt8(ascii: ":"))
-                JSONWriter.compact.write(e.value, into: &first)
-                return objectNode([], e.object, first: first)
+            emit([UInt8(ascii: "{")])
+            ops.append(Op(code: .open, a: depth))
+            for child in object.members {
+                guarded(Self.slots(child.content)) {
+                    $0.ops.append(Op(code: .comma, a: depth))
+                    $0.member(child, depth: depth + 1)
+                }
             }
-            return .elements(key: member.keyJSON, nodes, slots: nodes.flatMap(\.slots))
+            emit([UInt8(ascii: "}")])
+        case .elements(let elements):
+            emit([UInt8(ascii: "[")])
+            ops.append(Op(code: .open, a: depth))
+            for element in elements {
+                guarded(element.object.members.flatMap { Self.slots($0.content) }) { $0.element(element, depth: depth) }
+            }
+            emit([UInt8(ascii: "]")])
         }
     }
 
-    private static func objectNode(_ key: [UInt8], _ object: RecordLayout.Object, first: [UInt8]?) -> Node {
-        let children = object.members.map(node)
-        return .object(key: key, first: first, children: children, slots: children.flatMap(\.slots))
+    /// `{"type":"work", …}`: the filter's pair always comes first, so every member after it takes a comma.
+    private mutating func element(_ element: RecordLayout.Element, depth: Int) {
+        ops.append(Op(code: .comma, a: depth))
+        var first: [UInt8] = [UInt8(ascii: "{")]
+        JSONWriter.writeString(element.key, &first)
+        first.append(UInt8(ascii: ":"))
+        JSONWriter.compact.write(element.value, into: &first)
+        emit(first)
+        for child in element.object.members {
+            guarded(Self.slots(child.content)) {
+                $0.emit([UInt8(ascii: ",")])
+                $0.member(child, depth: depth + 1)
+            }
+        }
+        emit([UInt8(ascii: "}")])
+    }
+
+    private static func slots(_ content: RecordLayout.Content) -> [Int] {
+        switch content {
+        case .value(let slot): return [slot]
+        case .object(let object): return object.members.flatMap { slots($0.content) }
+        case .elements(let elements): return elements.flatMap { $0.object.members.flatMap { slots($0.content) } }
+        }
+    }
+
+    // MARK: writing
+
+    /// What one row's values are read from.
+    struct Row {
+        let slots: UnsafeBufferPointer<SlotValue>
+        /// The row's typed cells, already JSON (`SlotValue.json`).
+        let typed: UnsafeBufferPointer<UInt8>
+        /// The file, and the row's unescaped quoted fields (`CSVScanner.scratch`).
+        let source: UnsafeBufferPointer<UInt8>
+        let scratch: UnsafeBufferPointer<UInt8>
     }
 
     /// The record's compact JSON for one row, `schemas` first; objects and elements with no value
-    /// are left out. `typed` holds the row's typed cells; `row` reads its fields.
-    func write(_ slots: [SlotValue], typed: [UInt8], row: CSVScanner, into out: inout [UInt8]) {
-        let context = Context(slots: slots, typed: typed, row: row, constants: constants)
-        out.append(contentsOf: Self.recordHead)
-        for (json, under) in listed where context.any(under) { out.append(contentsOf: json) }
-        out.append(UInt8(ascii: "]"))
-        for node in root where context.any(node.slots) {
-            out.append(UInt8(ascii: ","))
-            context.write(node, &out)
+    /// are left out.
+    func write(_ row: Row, into out: inout [UInt8]) {
+        text.withUnsafeBufferPointer { text in
+            ops.withUnsafeBufferPointer { ops in
+                groups.withUnsafeBufferPointer { groups in
+                    run(ops, text: text, groups: groups, row: row, into: &out)
+                }
+            }
         }
-        out.append(UInt8(ascii: "}"))
     }
 
-    private struct Context {
-        let slots: [SlotValue]
-        let typed: [UInt8]
-        let row: CSVScanner
-        let constants: [[UInt8]]
-
-        func any(_ under: [Int]) -> Bool { under.contains { !slots[$0].isNone } }
-
-        func write(_ node: Node, _ out: inout [UInt8]) {
-            switch node {
-            case .value(let key, let slot):
-                out.append(contentsOf: key)
-                value(slots[slot], &out)
-            case .object(let key, let first, let children, _):
-                out.append(contentsOf: key)
-                out.append(UInt8(ascii: "{"))
-                var separator = false
-                if let first {
-                    out.append(contentsOf: first)
-                    separator = true
-                }
-                for child in children where any(child.slots) {
-                    if separator { out.append(UInt8(ascii: ",")) }
-                    separator = true
-                    write(child, &out)
-                }
-                out.append(UInt8(ascii: "}"))
-            case .elements(let key, let elements, _):
-                out.append(contentsOf: key)
-                out.append(UInt8(ascii: "["))
-                var separator = false
-                for element in elements where any(element.slots) {
-                    if separator { out.append(UInt8(ascii: ",")) }
-                    separator = true
-                    write(element, &out)
-                }
-                out.append(UInt8(ascii: "]"))
+    private func run(_ ops: UnsafeBufferPointer<Op>, text: UnsafeBufferPointer<UInt8>, groups: UnsafeBufferPointer<Int>, row: Row,
+                     into out: inout [UInt8]) {
+        var pc = 0
+        var started: UInt64 = 0  // bit d: depth d has written a member
+        while pc < ops.count {
+            let op = ops[pc]
+            pc += 1
+            switch op.code {
+            case .text:
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[op.a..<op.b]))
+            case .value:
+                value(row.slots[op.a], text: text, row: row, into: &out)
+            case .skipUnlessAny:
+                if !groups[op.a..<op.b].contains(where: { !row.slots[$0].isNone }) { pc = op.c }
+            case .open:
+                started &= ~(1 << UInt64(op.a))
+            case .comma:
+                if started & (1 << UInt64(op.a)) != 0 { out.append(UInt8(ascii: ",")) }
+                started |= 1 << UInt64(op.a)
             }
         }
+    }
 
-        private func value(_ value: SlotValue, _ out: inout [UInt8]) {
-            switch value {
-            case .none: break
-            case .field(let span): row.withBytes(span) { JSONWriter.writeString(utf8: $0, validUTF8: true, &out) }
-            case .json(let range): out.append(contentsOf: typed[range])
-            case .constant(let step): out.append(contentsOf: constants[step])
-            case .bool(let b): out.append(contentsOf: b ? Self.trueJSON : Self.falseJSON)
-            }
+    private func value(_ value: SlotValue, text: UnsafeBufferPointer<UInt8>, row: Row, into out: inout [UInt8]) {
+        switch value {
+        case .none: break
+        case .field(let span):
+            let bytes = span.inScratch ? row.scratch : row.source
+            JSONWriter.writeString(utf8: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), validUTF8: true, &out)
+        case .json(let range): out.append(contentsOf: UnsafeBufferPointer(rebasing: row.typed[range]))
+        case .constant(let step): out.append(contentsOf: UnsafeBufferPointer(rebasing: text[constants[step]]))
+        case .bool(let b): out.append(contentsOf: UnsafeBufferPointer(rebasing: text[b ? trueText : falseText]))
         }
-
-        private static let trueJSON = Array("true".utf8)
-        private static let falseJSON = Array("false".utf8)
     }
 }

@@ -15,37 +15,65 @@ enum SlotValue: Equatable {
 }
 
 extension CSVPlan {
-    /// `fill(_:from:invalid:)` over a row's byte ranges: the same steps, the same overwrites and the
-    /// same refusals, with no `String` made except for a typed cell.
-    func fill(_ slots: inout [SlotValue], typed: inout [UInt8], from fields: [CSVScanner.Span], in row: CSVScanner,
-              invalid: (Step, Int) -> Void) {
-        for (index, step) in steps.enumerated() {
+    /// A step reduced to plain integers, so the row loop copies no strings or rules (their
+    /// reference counting was most of a row's cost); the step itself is read again only for a
+    /// typed cell or a rule.
+    struct ByteStep: Sendable {
+        enum Kind: UInt8, Sendable { case text, typed, constant, rule }
+        let kind: Kind
+        let slot: Int
+        let column: Int
+        let step: Int
+    }
+
+    var byteSteps: [ByteStep] {
+        steps.enumerated().map { index, step in
             switch step.source {
             case .column(let i):
-                guard i < fields.count, !row.withBytes(fields[i], Self.isBlank) else { continue }
-                switch step.type {
-                case .boolean?, .integer?, .decimal?:
-                    guard let value = AttributePath.coerce(row.text(fields[i]), to: step.type) else {
-                        invalid(step, i)
-                        continue
-                    }
-                    let start = typed.count
-                    JSONWriter.compact.write(value, into: &typed)
-                    slots[step.slot] = .json(start..<typed.count)
-                default:
-                    slots[step.slot] = .field(fields[i])
-                }
-            case .constant:
-                slots[step.slot] = .constant(step: index)
-            case .rule(let rule):
-                slots[step.slot] = .bool(rule.evaluate(fields, in: row))
+                let typed = step.type == .boolean || step.type == .integer || step.type == .decimal
+                return ByteStep(kind: typed ? .typed : .text, slot: step.slot, column: i, step: index)
+            case .constant: return ByteStep(kind: .constant, slot: step.slot, column: 0, step: index)
+            case .rule: return ByteStep(kind: .rule, slot: step.slot, column: 0, step: index)
             }
         }
     }
 
-    /// `isBlank` on bytes: empty, or spaces and tabs only.
-    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    /// `fill(_:from:invalid:)` over a row's byte ranges: the same steps, the same overwrites and the
+    /// same refusals, with no `String` made except for a typed cell.
+    func fill(_ slots: inout [SlotValue], typed: inout [UInt8], steps byteSteps: [ByteStep], from fields: [CSVScanner.Span],
+              in row: CSVScanner, invalid: (Step, Int) -> Void) {
+        for s in byteSteps {
+            switch s.kind {
+            case .text:
+                guard s.column < fields.count, !row.isBlank(fields[s.column]) else { continue }
+                slots[s.slot] = .field(fields[s.column])
+            case .typed:
+                guard s.column < fields.count, !row.isBlank(fields[s.column]) else { continue }
+                let step = steps[s.step]
+                guard let value = AttributePath.coerce(row.text(fields[s.column]), to: step.type) else {
+                    invalid(step, s.column)
+                    continue
+                }
+                let start = typed.count
+                JSONWriter.compact.write(value, into: &typed)
+                slots[s.slot] = .json(start..<typed.count)
+            case .constant:
+                slots[s.slot] = .constant(step: s.step)
+            case .rule:
+                guard case .rule(let rule) = steps[s.step].source else { continue }
+                slots[s.slot] = .bool(rule.evaluate(fields, in: row))
+            }
+        }
+    }
+}
+
+extension CSVScanner {
+    /// Empty, or spaces and tabs only (`CSVPlan.isBlank` on the field's bytes).
+    func isBlank(_ span: Span) -> Bool {
+        guard span.count > 0 else { return true }
+        let first = span.inScratch ? scratch[span.start] : bytes[span.start]
+        guard first == 0x20 || first == 0x09 else { return false }
+        return withBytes(span) { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 }
 

@@ -139,17 +139,33 @@ public struct JSONWriter: Sendable {
             return writeString(String(decoding: utf8, as: UTF8.self), &out)
         }
         out.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for i in 0..<utf8.count {
+        var runStart = 0, i = 0
+        while i < utf8.count {
+            // Nearly every value needs no escaping: eight bytes are cleared at a time, and runs
+            // between escapes are copied whole.
+            if i + 8 <= utf8.count, let base = utf8.baseAddress,
+               !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let b = utf8[i]
-            // Nearly every value needs no escaping: runs between escapes are copied whole.
+            i += 1
             guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-            runStart = i + 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
+            runStart = i
             writeEscape(b, &out)
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether one of eight bytes may be below 0x20, a quote, a backslash or DEL (the classic
+    /// "has a zero byte" / "has a byte less than n" word tricks; never false when one is).
+    private static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (w &- ones &* 0x20) & ~w & highs
+        return control | hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0x7F)) != 0
     }
 
     private static func writeEscape(_ b: UInt8, _ out: inout [UInt8]) {
