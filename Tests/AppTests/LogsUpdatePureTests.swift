@@ -150,4 +150,29 @@ final class LogsUpdatePureTests: XCTestCase {
                               .run(.purgeAfterRestart(connect.request, impact, journalPath: "/tmp/journal.sqlite"))])
         XCTAssertEqual(restart, RestartCheck(), "purged once")
     }
+
+    func testEnterSelectsTheEntrysUserClearingAUsersFilterThatHidesThemOrSaysThereIsNone() throws {
+        let store = RecordStore([Fixture.user("1001", "zoe@contoso.com"), Fixture.user("1002", "jose@contoso.com")])
+        let lookup = UsersLookup()
+        var users = UsersState()
+        users.refresh(store: store)
+        users.filter("jose", store: store, viewport: 10, severity: lookup.severityLookup)
+        var logs = LogsState()
+        var statuses: [Int: RecordSendStatus] = [:]
+        XCTAssertEqual(LogsUpdate.jumpToUser(logs, users: &users, store: store, lookup: lookup, context()),
+                       [.message(StatusMessage("no entry selected"))])
+
+        _ = LogsUpdate.showUser(&logs, externalId: "1001", context(), connected)
+        _ = LogsUpdate.fetched(&logs, .entries([try LogFixture.created("1001", "Zoë", at: base)], at: base), generation: 0,
+                               context(), connected, store: store, statuses: &statuses)
+        let requests = LogsUpdate.jumpToUser(logs, users: &users, store: store, lookup: lookup, context())
+        XCTAssertEqual(users.query, "", "the filter that hid the user is cleared")
+        XCTAssertEqual(users.selectedID(store: store), store.entries[0].id)
+        XCTAssertEqual(requests, [.switchTo(.users),
+                                  .message(StatusMessage("1001 (zoe@contoso.com): create success in the log entry; l shows their logs again"))])
+
+        let other = RecordStore([Fixture.user("2002", "kim@contoso.com")])
+        XCTAssertEqual(LogsUpdate.jumpToUser(logs, users: &users, store: other, lookup: lookup, context()),
+                       [.message(StatusMessage("no user in the workspace has externalId 1001", .warning))])
+    }
 }

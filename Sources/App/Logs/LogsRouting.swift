@@ -18,7 +18,7 @@ extension AppState {
         let (context, inputs) = (self.context, logsInputs)
         let requests: [ScreenEffect]
         switch command {
-        case .jumpToUser: return jumpFromLogToUser()
+        case .jumpToUser: return jumpFromLogToUser(effects: &effects)
         case .forgetImport: requests = LogsUpdate.forgetImport(&logs, statuses: &sendStatus, context, inputs)
         case .job(.restart): requests = LogsUpdate.askRestart(&logs, restart: &restartCheck, context, inputs)
         default: requests = LogsUpdate.update(&logs, command, context, inputs)
@@ -40,29 +40,10 @@ extension AppState {
     /// The scroll limit of the entry's detail, for the J/K bindings' reasons.
     var logDetailLastTop: Int { LogsUpdate.detailLastTop(logs, context) }
 
-    /// Enter: the entry's user selected in the Users table (the filter cleared if it hides them).
-    /// It changes the Users screen's filter and selection, so it stays with the App rather than in
-    /// the Logs screen's update.
-    mutating func jumpFromLogToUser() {
-        guard let entry = logs.selected else {
-            message = StatusMessage("no entry selected")
-            return
-        }
-        let externalId = entry.log.externalId
-        guard !externalId.isEmpty, let found = store.entries.first(where: { $0.record.externalId == externalId }),
-            let position = store.index(ofID: found.id)
-        else {
-            message = StatusMessage("no user in the workspace has externalId \(externalId.isEmpty ? "(empty)" : externalId)", .warning)
-            return
-        }
-        if !users.rows.contains(position) {
-            users.filterField = nil
-            users.filter("", store: store, viewport: usersViewport, severity: severityLookup())
-        }
-        users.reselect(id: found.id, store: store, viewport: usersViewport)
-        screen = .users
-        let what = "\(LogsText.action(entry.log)) \(entry.log.status)"
-        message = StatusMessage("\(externalId) (\(found.record.userName ?? "")): \(what) in the log entry; l shows their logs again")
+    /// Enter: the entry's user selected in the Users table.
+    mutating func jumpFromLogToUser(effects: inout [AppEffect]) {
+        let (context, store, lookup) = (self.context, self.store, usersLookup)
+        apply(LogsUpdate.jumpToUser(logs, users: &users, store: store, lookup: lookup, context), effects: &effects)
     }
 
     /// From the Users screen: the Logs screen, filtered to this user.

@@ -32,7 +32,8 @@ struct LogsUpdate {
     }
 
     /// The screen's commands. Three change more than this screen and have entry points of their
-    /// own, which the App's routing calls instead: `.jumpToUser` (the Users screen's selection),
+    /// own, which the App's routing calls instead: `.jumpToUser` (the Users screen's selection,
+    /// `jumpToUser`),
     /// `.forgetImport` (the users' statuses) and `.job(.restart)` (the restart check).
     static func update(_ state: inout LogsState, _ command: LogsCommand, _ context: ScreenContext, _ inputs: LogsInputs) -> [ScreenEffect] {
         with(&state, context, inputs) { $0.command(command) }
@@ -132,6 +133,23 @@ struct LogsUpdate {
     private mutating func scrollDetail(by pages: Int) {
         let step = max(1, layout.detailText.height / 2)
         logs.detailTop = min(max(0, logs.detailTop + pages * step), Self.detailLastTop(logs, context))
+    }
+
+    /// Enter: the entry's user selected in the Users table (the filter cleared if it hides them).
+    /// The selection is the Users screen's, so its state comes `inout`, as the Problems list's jump
+    /// takes it: a request naming the user would only move these lines into `AppState`.
+    static func jumpToUser(_ logs: LogsState, users: inout UsersState, store: RecordStore, lookup: UsersLookup,
+                           _ context: ScreenContext) -> [ScreenEffect] {
+        guard let entry = logs.selected else { return [.message(StatusMessage("no entry selected"))] }
+        let externalId = entry.log.externalId
+        guard !externalId.isEmpty, let found = store.entries.first(where: { $0.record.externalId == externalId }),
+            users.reveal(id: found.id, store: store, viewport: lookup.viewport(context), severity: lookup.severityLookup)
+        else {
+            return [.message(StatusMessage("no user in the workspace has externalId \(externalId.isEmpty ? "(empty)" : externalId)", .warning))]
+        }
+        let what = "\(LogsText.action(entry.log)) \(entry.log.status)"
+        return [.switchTo(.users),
+                .message(StatusMessage("\(externalId) (\(found.record.userName ?? "")): \(what) in the log entry; l shows their logs again"))]
     }
 
     /// From the Users screen: the screen filtered to this user, read at once.
