@@ -70,9 +70,25 @@ struct HashedKeys {
     /// A string's key hash: never 0, which stands for "none". Swift's hashing of `String` treats
     /// canonically equivalent strings as one, as the whole-file path's `[String: Int]` does.
     static func hash(_ s: String) -> UInt64 {
+        var s = s
+        if let ascii = s.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? hash(ascii: $0) : nil }) { return ascii }
         var hasher = Hasher()
         hasher.combine(s)
-        let h = UInt64(bitPattern: Int64(hasher.finalize()))
+        return nonZero(hasher.finalize())
+    }
+
+    /// The hash of the String of these ASCII bytes, made from the bytes (for the fast path, which
+    /// makes no Strings). Written out as `String.hash(into:)` feeds an ASCII (so NFC) string to the
+    /// hasher: its bytes, then 0xFF; `HashedKeysTests` checks the two agree, Kelvin sign included.
+    static func hash(ascii bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        hasher.combine(0xFF as UInt8)
+        return nonZero(hasher.finalize())
+    }
+
+    private static func nonZero(_ hash: Int) -> UInt64 {
+        let h = UInt64(bitPattern: Int64(hash))
         return h == 0 ? 1 : h
     }
 }

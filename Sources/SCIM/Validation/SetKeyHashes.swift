@@ -3,7 +3,7 @@
 ///
 /// Reading the keys (case-insensitive attribute look-ups), lower-casing the userName and hashing
 /// took a tenth of a streamed validate's time on the one thread that must see every record.
-struct SetKeyHashes: Sendable {
+struct SetKeyHashes: Sendable, Equatable {
     /// The record's index in its batch.
     var record: Int
     /// The externalId's hash, including an empty one's; nil when there is none.
@@ -24,6 +24,16 @@ struct SetKeyHashes: Sendable {
         let manager = keys.managerExternalId.flatMap { $0.isEmpty ? nil : $0 }
         self.manager = manager.map(HashedKeys.hash)
         managerIsSelf = manager != nil && manager == keys.externalId
+    }
+
+    /// As the fast path finds them in the bytes (`CleanBatchScan`).
+    init(record: Int, externalId: UInt64?, externalIdIsEmpty: Bool, userName: UInt64?, manager: UInt64?, managerIsSelf: Bool) {
+        self.record = record
+        self.externalId = externalId
+        self.externalIdIsEmpty = externalIdIsEmpty
+        self.userName = userName
+        self.manager = manager
+        self.managerIsSelf = managerIsSelf
     }
 
     /// Whether the record has nothing these rules read.

@@ -19,8 +19,14 @@ public struct StreamingValidator {
     public var expectedBytes: Int?
 
     public init(validator: Validator) {
+        self.init(validator: validator, fastPath: true)
+    }
+
+    /// `fastPath: false` reads every batch into JSON trees (tests compare the two ways).
+    init(validator: Validator, fastPath: Bool) {
         var validator = validator
         validator.minimumRecordsPerChunk = 256
+        validator.cleanScanTable = fastPath ? CatalogTable(validator.catalog) : nil
         self.validator = validator
         cap = DiagnosticCap(validator.limits)
         set = StreamingSetRules(limits: validator.limits)
@@ -35,12 +41,19 @@ public struct StreamingValidator {
     /// What can be worked out of a batch on its own, on any thread: its documents read and checked,
     /// its lines counted and its set keys hashed. `commit` then adds it in order.
     ///
+    /// A batch that `CleanBatchScan` proves free of document and record findings builds no JSON
+    /// trees at all: only its set keys' hashes come out of it.
+    ///
     /// The batch's JSON trees are freed here, on the worker: kept for `commit`, several batches'
     /// trees waited at once and were freed one after another on the thread that keeps the order.
     /// The rare batch with a set finding is read again there, to place it.
     public static func prepare(batch bytes: [UInt8], validator: Validator) throws(InputError) -> PreparedBatch {
         let lines = newlines(in: bytes)
         guard bytes.contains(where: { !isSpace($0) }) else { return PreparedBatch(bytes: bytes.count, lines: lines) }
+        if let table = validator.cleanScanTable, let clean = CleanBatchScan.scan(bytes, table: table) {
+            return PreparedBatch(bytes: bytes.count, lines: lines, text: bytes, found: DiagnosticCap(validator.limits),
+                                 hashes: clean.hashes, records: clean.records, documents: clean.documents)
+        }
         // A batch is one of several checked at once: splitting it further costs more than it
         // saves, unless it is one huge document read whole.
         let alone = bytes.count > 8 << 20

@@ -8,6 +8,8 @@ public struct Validator: Sendable {
     public var limits: DiagnosticLimits
     /// Records per worker at least: a stream's batches are small, and still worth both cores.
     var minimumRecordsPerChunk = 2048
+    /// The catalog as `CleanBatchScan` reads it, when a stream's batches may take the fast path.
+    var cleanScanTable: CatalogTable?
 
     public init(catalog: AttributeCatalog = .standard, limits: DiagnosticLimits = .unlimited) {
         self.catalog = catalog
