@@ -68,6 +68,16 @@ final class CSVByteWriterTests: XCTestCase {
         XCTAssertNil(CSVReader.firstNUL(valid))
     }
 
+    func testTheBulkIdSetAgreesWithASetOfStrings() {
+        var ids = BulkIdSet(expected: 1)
+        var reference = Set<String>()
+        let texts = (0..<5_000).map { "e\($0 % 3_001)" } + ["\u{E9}", "e\u{301}", "", " ", "E1"]
+        for text in texts {
+            XCTAssertEqual(ids.insert(BulkIdKey(text)), reference.insert(text).inserted, text)
+        }
+        XCTAssertFalse(ids.insert(BulkIdKey("e\u{301}")), "canonically equal strings are one id, as in Set<String>")
+    }
+
     // MARK: the emitter against the value path
 
     private func reference(_ bytes: [UInt8], mapping: CSVMapping?, catalog: AttributeCatalog, batch: Int,

@@ -30,7 +30,7 @@ public struct CSVBulkEmitter: Sendable {
         let (stream, mapper, headerDiagnostics) = try converter.prepare(bytes, mapping: mapping, extensionURN: extensionURN)
         let writer = CSVOperationWindow.Writer(mapper: mapper, reader: converter.reader, delimiter: stream.delimiter,
                                                proposeExternalIds: builder.bulkIds != .uuid)
-        var framer = DocumentFramer(builder: builder, flushBytes: writeBytes)
+        var framer = DocumentFramer(builder: builder, flushBytes: writeBytes, expectedRecords: bytes.count / 128)
         var summary = Summary()
         summary.diagnostics = headerDiagnostics
         do {

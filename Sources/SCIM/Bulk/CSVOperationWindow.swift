@@ -109,18 +109,3 @@ struct CSVOperationWindow: Sendable {
         return id
     }
 }
-
-/// A bulkId in the set of ids used so far, hashed on the worker that wrote it so the ordered loop
-/// only compares. Equal exactly when the strings are (`String` equality, as `Set<String>` has it).
-struct BulkIdKey: Hashable, Sendable {
-    let text: String
-    private let hash: Int
-
-    init(_ text: String) {
-        self.text = text
-        hash = text.hashValue
-    }
-
-    static func == (a: BulkIdKey, b: BulkIdKey) -> Bool { a.hash == b.hash && a.text == b.text }
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-}

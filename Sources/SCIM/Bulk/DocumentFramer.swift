@@ -6,13 +6,14 @@ struct DocumentFramer {
     let builder: BulkRequestBuilder
     let flushBytes: Int
     private(set) var records = 0
-    private var used = Set<BulkIdKey>()
+    private var used: BulkIdSet
     private var out: [UInt8] = []
     /// How much of `out` is complete documents: what is written when an error stops the input.
     private var complete = 0
 
-    init(builder: BulkRequestBuilder, flushBytes: Int) {
+    init(builder: BulkRequestBuilder, flushBytes: Int, expectedRecords: Int = 1_024) {
         self.builder = builder
+        used = BulkIdSet(expected: expectedRecords)
         self.flushBytes = max(1, flushBytes)
         out.reserveCapacity(self.flushBytes + (64 << 10))
     }
@@ -27,7 +28,7 @@ struct DocumentFramer {
                 let opens = records % size == 0
                 if opens { out.append(contentsOf: CSVBulkEmitter.head) }
                 let from = opens ? row.start + 1 : row.start  // the first operation has no leading comma
-                if let id = row.proposed, used.insert(id).inserted {
+                if let id = row.proposed, used.insert(id) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: ops[from..<end]))
                 } else {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: ops[from..<row.idStart]))
@@ -68,7 +69,7 @@ struct DocumentFramer {
     private mutating func freshId() -> String {
         while true {
             let id = builder.makeUUID()
-            if used.insert(BulkIdKey(id)).inserted { return id }
+            if used.insert(BulkIdKey(id)) { return id }
         }
     }
 }

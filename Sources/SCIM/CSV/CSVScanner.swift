@@ -58,7 +58,7 @@ struct CSVScanner {
             }
             return i
         }
-        try checkSize(end - start, at: start)
+        if end - start > maxFieldBytes { try checkSize(end - start, at: start) }
         fields.append(Span(start: start, end: end, inScratch: false))
         position = end
         guard end < bytes.count else { return true }
