@@ -35,9 +35,14 @@ public enum DocumentBatches {
             buffer.append(contentsOf: chunk[..<n])
             scanner.scan(buffer)
             if buffer.count >= size, scanner.lastCut > 0 {
-                try body(Array(buffer[..<scanner.lastCut]))
-                buffer.removeFirst(scanner.lastCut)
+                // The batch is the buffer itself, cut short: only the part after the cut is copied.
+                var next: [UInt8] = []
+                next.reserveCapacity(size + chunk.count)
+                next.append(contentsOf: buffer[scanner.lastCut...])
+                buffer.removeLast(buffer.count - scanner.lastCut)
+                swap(&buffer, &next)
                 scanner.rebase()
+                try body(next)
             }
         }
         if !buffer.isEmpty { try body(buffer) }
@@ -60,17 +65,33 @@ struct BoundaryScanner {
             while position < b.count {
                 if inString {
                     skipString(b)
-                    continue
+                } else {
+                    scanStructure(b)
                 }
-                let c = b[position]
-                position += 1
-                switch c {
-                case 0x22: inString = true
-                case 0x7B, 0x5B: depth += 1
-                case 0x7D, 0x5D: depth -= 1
-                case 0x0A where depth == 0: lastCut = position
-                default: break
-                }
+            }
+        }
+    }
+
+    /// From outside a string up to the next one: brackets counted, newlines at depth 0 noted
+    /// (in locals, which the compiler keeps in registers where it kept the properties in memory).
+    private mutating func scanStructure(_ b: UnsafeBufferPointer<UInt8>) {
+        var i = position, depth = self.depth, cut = lastCut
+        defer {
+            position = i
+            self.depth = depth
+            lastCut = cut
+        }
+        while i < b.count {
+            let c = b[i]
+            i += 1
+            switch c {
+            case 0x22:
+                inString = true
+                return
+            case 0x7B, 0x5B: depth += 1
+            case 0x7D, 0x5D: depth -= 1
+            case 0x0A where depth == 0: cut = i
+            default: break
             }
         }
     }
@@ -83,7 +104,7 @@ struct BoundaryScanner {
             position += 1
             return
         }
-        var i = position
+        var i = Self.plainWords(b, from: position)
         while i < b.count {
             let c = b[i]
             if c == 0x22 || c == 0x5C { break }
@@ -93,6 +114,20 @@ struct BoundaryScanner {
         guard i < b.count else { return }
         position += 1
         if b[i] == 0x22 { inString = false } else { escaped = true }
+    }
+
+    /// The first offset from `start` whose eight-byte word may hold a quote or a backslash.
+    private static func plainWords(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = b.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = start
+        while i + 8 <= b.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+            if ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs != 0 { return i }
+            i += 8
+        }
+        return i
     }
 
     /// After the bytes up to `lastCut` were handed on and removed from the buffer.

@@ -26,6 +26,7 @@ extension JSONScanner {
         var s = ScannedString(start: pos, end: pos)
         var high = false  // a byte ≥ 0x7F: UTF-8 to check, or DEL
         while true {
+            skipPlainWords()
             guard pos < bytes.count else { throw Stop() }
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") { break }
@@ -42,6 +43,28 @@ extension JSONScanner {
         pos += 1
         if high { try checkRawText(&s) }
         return s
+    }
+
+    /// Moves eight bytes at a time to the first byte that ends the string or needs a look: a quote,
+    /// backslash, control character, DEL or byte of 0x80 and up (most of a payload's text has none).
+    @inline(__always)
+    private mutating func skipPlainWords() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while pos + 8 <= bytes.count {
+            let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+            let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C), del = w ^ (ones &* 0x7F)
+            // A zero byte in each of these, or a byte below 0x20, or one with its top bit set.
+            let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((del &- ones) & ~del)
+            let special = (zeros | (w &- ones &* 0x20) | w) & highs
+            if special != 0 {
+                // The lowest flag of each test marks a byte that is what it tests for (the later
+                // ones may be borrows): on a little-endian load, the first such byte.
+                pos += special.trailingZeroBitCount >> 3
+                return
+            }
+            pos += 8
+        }
     }
 
     /// Reads one escape from its backslash; true when it stands for a suspicious scalar.

@@ -37,7 +37,7 @@ struct CatalogTable: Sendable {
     private mutating func placeholder(_ name: String) -> Node {
         let start = names.count
         names += name.utf8
-        return Node(nameStart: start, nameCount: names.count - start, folded: KeyText.foldedHash(Array(name.utf8)),
+        return Node(nameStart: start, nameCount: names.count - start, folded: Array(name.utf8).withUnsafeBufferPointer(KeyText.foldedHash),
                     type: .complex, multiValued: false, workOnly: false, children: 0..<0)
     }
 

@@ -10,12 +10,22 @@ struct KeyText {
         folded = Self.foldedHash(bytes)
     }
 
-    /// FNV-1a over the bytes with bit 5 set, which lower-cases letters (and merges a few
-    /// punctuation pairs, harmless in a hash).
-    static func foldedHash(_ bytes: some Collection<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b | 0x20)) &* 0x100_0000_01B3 }
-        return h
+    /// A hash of the length and the first and last eight bytes with bit 5 set, which lower-cases
+    /// letters (and merges a few punctuation pairs, harmless in a hash): keys are short, and this
+    /// costs two loads where hashing every byte cost more than the look-ups it serves.
+    static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = bytes.count
+        let fold: UInt64 = 0x2020_2020_2020_2020
+        var head: UInt64 = 0, tail: UInt64
+        if n >= 8, let base = bytes.baseAddress {
+            head = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) | fold
+            tail = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self) | fold
+        } else {
+            for i in 0..<n { head |= UInt64(bytes[i] | 0x20) << (8 * UInt64(i)) }
+            tail = head
+        }
+        let mixedTail = tail &* 0xC2B2_AE3D_27D4_EB4F
+        return (head &* 0x9E37_79B9_7F4A_7C15) ^ (mixedTail << 31 | mixedTail >> 33) ^ UInt64(n)
     }
 
     func equals(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
