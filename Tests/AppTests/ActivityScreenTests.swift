@@ -44,7 +44,7 @@ final class ActivityScreenTests: XCTestCase {
     }
 
     static let sending80 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs
         ┌ Send · 25 users ─────────────────────────────────────────────────────────────┐
         │overall   [██████░░░░░░░░░░░░░░░░░░░░░░░░░░░]  20%  1/5 accepted · 5/25 users │
         │requests  ✓▸···                                                               │
@@ -70,7 +70,7 @@ final class ActivityScreenTests: XCTestCase {
          ACTIVITY  sending 25 users in 5 requests…
         """
     static let sending200 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs
         ┌ Send · 25 users ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
         │overall   [██████░░░░░░░░░░░░░░░░░░░░░░░░░░░]  20%  1/5 accepted · 5/25 users                                                                                                                         │
         │requests  ✓▸···                                                                                                                                                                                       │
@@ -132,7 +132,7 @@ final class ActivityScreenTests: XCTestCase {
          ACTIVITY  sending 25 users in 5 requests…
         """
     static let pane80 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs
         25 users · 0 with errors · 1 with warnings
           externalId userName              displayName      department    active status
           1001       zoe.angstrom@contoso… Zoë Ångström     Executive     yes    sent

@@ -42,7 +42,7 @@ final class LogsScreenTests: XCTestCase {
     }
 
     static let waiting80 = """
-         1 Connect  2 Users  3 User  4 Preview  5 Activity  6 Logs  job Active  SANDBOX
+         1 Connect  2 Users  3 Edit  4 Preview  5 Activity  6 Logs  job Active  SANDBOX
          4 of 4 entries · this upload (5 users) · any time
          Job Active (read 4 s ago) · The job is running: uploads are processed within …
          Waiting for Entra: 4 of 5 users of the upload have entries (accepted 6 min
@@ -69,7 +69,7 @@ final class LogsScreenTests: XCTestCase {
         """
 
     static let complete200 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs                                                                                                                     job Active  SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                                                                                                                     job Active  SANDBOX
          5 of 5 entries · this upload (5 users) · any time
          All 5 users of the upload have entries (1 failed): following stopped. r reads again.
 

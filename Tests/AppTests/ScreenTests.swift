@@ -100,7 +100,7 @@ final class ScreenTests: XCTestCase {
     }
 
     static let users80 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs         SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs         SANDBOX
         25 users · 0 with errors · 1 with warnings
           externalId userName              displayName      department    active status
           1001       zoe.angstrom@contoso… Zoë Ångström     Executive     yes    ok
@@ -126,7 +126,7 @@ final class ScreenTests: XCTestCase {
          USERS  / filter  enter/e edit  f5/alt-s send  s sort  x/delete delete  u/alt-z…
         """
     static let usersFiltered160 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
         /eng                                                                              13 of 25
           externalId userName                                                displayName                             department                           active status
           1002       jose.garcia@contoso.com                                 José García                             Engineering                          yes    ok
@@ -176,7 +176,7 @@ final class ScreenTests: XCTestCase {
          USERS  / filter  enter/e edit  f5/alt-s send  s sort  x/delete delete  u/alt-z undo  ?/f1 help  q/ctrl-c quit
         """
     static let connect80 = """
-         1 Connect  2 Users  3 User  4 Preview  5 Activity  6 Logs  job Active  SANDBOX
+         1 Connect  2 Users  3 Edit  4 Preview  5 Activity  6 Logs  job Active  SANDBOX
 
          Profile (config.toml)
          Profile         ‹ none (ctrl-s saves this connection as one) ›
@@ -202,7 +202,7 @@ final class ScreenTests: XCTestCase {
          CONNECT  connected: job Active
         """
     static let form80 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs         SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs         SANDBOX
          Editing (no userName)  externalId 1001  ● modified
          Identity
          externalId               1001
@@ -225,10 +225,10 @@ final class ScreenTests: XCTestCase {
                  unless your job's mappings do not use it
 
 
-         USER  esc back  alt-z undo  ctrl-r revert  ctrl-t JSON  ?/f1 help
+         EDIT  esc back  alt-z undo  ctrl-r revert  ctrl-t JSON  ?/f1 help
         """
     static let preview160 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
          Document 1 of 1 · 25 operations · 28,808 bytes shown · 17,495 bytes on the wire · 25 users in all
            1 {
            2   "schemas": ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
@@ -279,7 +279,7 @@ final class ScreenTests: XCTestCase {
         """
 
     static let connectFailed160 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
 
          Profile (config.toml)
          Profile         ‹ none (ctrl-s saves this connection as one) ›
@@ -329,7 +329,7 @@ final class ScreenTests: XCTestCase {
          CONNECT  Sign-in failed (AADSTS7000215)
         """
     static let formEntry160 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
          Editing zoe.angstrom@contoso.com  externalId 1001  ● modified
          Identity
          externalId               1001
@@ -376,10 +376,10 @@ final class ScreenTests: XCTestCase {
 
 
 
-         USER  added a work entry to emails; type its value
+         EDIT  added a work entry to emails; type its value
         """
     static let preview80 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs         SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs         SANDBOX
          Document 1 of 1 · 25 operations · 28,808 bytes shown · 17,495 bytes on the wi…
            1 {
            2   "schemas": ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
@@ -405,7 +405,7 @@ final class ScreenTests: XCTestCase {
          PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  w/ctrl-s save as …
         """
     static let connectTLS80 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs         SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs         SANDBOX
 
          Client ID       3f2e1d0c-9b8a-4765-a432-10fedcba9876
          Credential      ‹ client secret (typed, kept in memory) ›
@@ -432,7 +432,7 @@ final class ScreenTests: XCTestCase {
         """
 
     static let connectTLS100 = """
-         1 Connect   2 Users   3 User   4 Preview   5 Activity   6 Logs                             SANDBOX
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                             SANDBOX
 
          Profile (config.toml)
          Profile         ‹ none (ctrl-s saves this connection as one) ›

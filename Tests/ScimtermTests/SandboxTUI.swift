@@ -56,9 +56,7 @@ final class SandboxTUI {
         let term = environment["TERM"].map { "env TERM=\($0) " } ?? ""
         let inner = "echo $$ > \(pidFile); exec \(term)\"\(binary)\" \(arguments)"
         let script = "sh -c '\(inner)'; echo $? > \(statusFile); sleep 60"
-        var env = ["LANG": "C.UTF-8", "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
-                   "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path, "HOME": scratch.path]
-        env.merge(environment) { _, new in new }
+        let env = self.environment.merging(environment) { _, new in new }
         if runs == 1 {
             try tmux.start(width: width, height: height, environment: env, script: script)
         } else {
@@ -66,6 +64,23 @@ final class SandboxTUI {
             for (key, value) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(key)=\(value)"] }
             try tmux.tmux(args + ["sh", "-c", script])
         }
+    }
+
+    /// A private home and XDG folders, and a UTF-8 locale.
+    private var environment: [String: String] {
+        ["LANG": "C.UTF-8", "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
+         "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path, "HOME": scratch.path]
+    }
+
+    /// scimterm typed at an interactive shell with job control, as a person runs it: ctrl-z hands
+    /// the terminal back to that shell, and `fg` resumes it.
+    func launchInShell(_ arguments: String = "--sandbox", width: Int = 100, height: Int = 30) throws {
+        runs += 1
+        let env = environment.merging(["PS1": "$ "]) { _, new in new }
+        try tmux.start(width: width, height: height, environment: env, script: "exec bash --norc --noprofile -i")
+        try tmux.waitFor("the shell's prompt") { $0.contains("$") }
+        try type("sh -c 'echo $$ > \(pidFile); exec \"\(CommandRunner.binary.path)\" \(arguments)'")
+        try send("Enter")
     }
 
     var pid: Int32? {

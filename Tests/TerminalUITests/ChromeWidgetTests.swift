@@ -108,3 +108,23 @@ final class ChromeWidgetTests: XCTestCase {
         XCTAssertEqual(Spinner(frame: 5).glyph(.ascii), "/")
     }
 }
+
+/// The tab bar shrinks on a narrow terminal without two tabs ever reading the same.
+final class TabBarShrinkTests: XCTestCase {
+    private func row(_ titles: [String], width: Int, selected: Int = 0) -> String {
+        var buffer = ScreenBuffer(size: Size(width: width, height: 1))
+        TabBar(titles: titles, selected: selected).render(into: &buffer, area: buffer.bounds, theme: .builtinDefault)
+        return buffer.lines()[0].trimmingCharacters(in: .whitespaces)
+    }
+
+    func testShortenedTitlesStayDistinct() {
+        let titles = ["Connect", "Users", "User", "Preview", "Activity", "Logs"]
+        XCTAssertEqual(TabBar.distinctPrefixLengths(titles), [5], "at 4 and below Users and User read the same")
+        let narrow = row(titles, width: 52)
+        XCTAssertFalse(narrow.contains(" Use  3 Use "), narrow)
+        XCTAssertTrue(narrow.hasPrefix("1 Connect "), "the selected tab keeps its name: \(narrow)")
+        let scimterm = ["Connect", "Users", "Edit", "Preview", "Activity", "Logs"]
+        XCTAssertEqual(TabBar.distinctPrefixLengths(scimterm), [5, 4, 3, 2, 1])
+        XCTAssertEqual(row(scimterm, width: 40, selected: 1), "1 Co  2 Users  3 Ed  4 Pr  5 Ac  6 Lo")
+    }
+}

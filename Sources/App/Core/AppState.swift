@@ -11,7 +11,7 @@ public enum Screen: Int, CaseIterable, Sendable {
         switch self {
         case .connect: return "Connect"
         case .users: return "Users"
-        case .form: return "User"
+        case .form: return "Edit"
         case .preview: return "Preview"
         case .activity: return "Activity"
         case .logs: return "Logs"

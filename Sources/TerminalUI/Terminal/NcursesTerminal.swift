@@ -182,6 +182,7 @@ public final class NcursesTerminal: Terminal {
 
     /// A key ncurses has (or can read now) without waiting; the resume after Ctrl-Z as a resize.
     private func readWaiting() -> Key? {
+        if TerminalSignals.takeStopRequest() { return suspendSelf() }
         if TerminalSignals.takeContinued() { return resumed() }
         wtimeout(window, 0)
         return readOne()
@@ -226,7 +227,7 @@ public final class NcursesTerminal: Terminal {
         return .paste(collector.text)
     }
 
-    /// Ctrl-Z arrives as a key in raw mode; stop the way the shell expects, then redraw.
+    /// Ctrl-Z arrives as a key in raw mode (and SIGTSTP as a flag); stop the way the shell expects, then redraw.
     private func suspendSelf() -> Key {
         TerminalSignals.suspend()
         _ = TerminalSignals.takeContinued()

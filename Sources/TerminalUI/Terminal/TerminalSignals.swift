@@ -10,12 +10,13 @@ import Darwin
 /// two callbacks, not the terminal. A dropped SSH connection (SIGHUP), SIGINT, SIGTERM and crashes
 /// (Swift traps end in SIGILL or SIGTRAP, with no `defer` run) restore the terminal, give the app
 /// its save hook, then die with the original signal so the exit status stays truthful. Ctrl-Z
-/// (SIGTSTP) restores, stops, and on SIGCONT flags a redraw.
+/// and SIGTSTP make the loop restore the terminal and stop; on SIGCONT it redraws.
 public enum TerminalSignals {
     nonisolated(unsafe) private static var restoreTerminal: (() -> Void)?
     nonisolated(unsafe) private static var saveHook: (@Sendable () -> Void)?
     nonisolated(unsafe) private static var handling: sig_atomic_t = 0
     nonisolated(unsafe) private static var continued: sig_atomic_t = 0
+    nonisolated(unsafe) private static var stopPending: sig_atomic_t = 0
     /// The write end of `wake`, copied where a handler can read it without touching Swift runtime.
     nonisolated(unsafe) private static var wakeDescriptor: Int32 = -1
     /// The thread that drives ncurses. A process-directed signal lands on any thread that does not
@@ -127,9 +128,20 @@ public enum TerminalSignals {
         _ = raise(sig)
     }
 
+    /// `kill -TSTP` (or a shell's stop) arrives at any moment, often while the loop sleeps in poll(2):
+    /// ncurses calls from inside the handler there left doupdate spinning after `fg`, so the handler
+    /// only flags the stop and wakes the loop, which then stops as ctrl-z does.
     private static func stopRequested(_ sig: Int32) {
         if forwardedToUIThread(sig) { return }
-        suspend()
+        stopPending = 1
+        pokeWake()
+    }
+
+    /// True once after a SIGTSTP; the loop then gives the terminal back and stops (`suspend`).
+    static func takeStopRequest() -> Bool {
+        guard stopPending != 0 else { return false }
+        stopPending = 0
+        return true
     }
 
     /// Stops the process the way the shell expects, after giving the terminal back.

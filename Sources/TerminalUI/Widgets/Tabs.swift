@@ -21,10 +21,11 @@ public struct TabBar: Sendable {
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         buffer.fill(row, style: theme[.text])
         // On a narrow terminal the tabs that are not selected shrink (gaps, then titles), so every
-        // number stays visible and the selected tab keeps its name.
-        let layouts: [(gap: String, shorten: (String) -> String)] = [
-            (" ", { $0 }), ("", { $0 }), ("", { String($0.prefix(3)) }), ("", { _ in "" }),
-        ]
+        // number stays visible and the selected tab keeps its name; a shortened title is never
+        // shorter than what tells it apart from the others ("Users" and "User" both as "Use" would not).
+        let layouts: [(gap: String, shorten: (String) -> String)] = [(" ", { $0 }), ("", { $0 })]
+            + Self.distinctPrefixLengths(titles).map { length in ("", { String($0.prefix(length)) }) }
+            + [("", { _ in "" })]
         var spans: [Span] = []
         for layout in layouts {
             spans = []
@@ -37,6 +38,14 @@ public struct TabBar: Sendable {
             if spans.reduce(0, { $0 + $1.text.displayWidth }) <= row.width { break }
         }
         buffer.drawSpans(spans, x: row.x, y: row.y, width: row.width)
+    }
+
+    /// Prefix lengths, longest first from 5, at which every title is still told apart from every other.
+    static func distinctPrefixLengths(_ titles: [String]) -> [Int] {
+        (1...5).reversed().filter { length in
+            let prefixes = titles.map { $0.prefix(length).lowercased() }
+            return Set(prefixes).count == titles.count
+        }
     }
 }
 
@@ -80,5 +89,13 @@ public struct StatusLine: Sendable {
             }
         }
         buffer.drawSpans(spans, x: row.x, y: row.y, width: row.width)
+    }
+
+    /// Prefix lengths, longest first from 5, at which every title is still told apart from every other.
+    static func distinctPrefixLengths(_ titles: [String]) -> [Int] {
+        (1...5).reversed().filter { length in
+            let prefixes = titles.map { $0.prefix(length).lowercased() }
+            return Set(prefixes).count == titles.count
+        }
     }
 }
