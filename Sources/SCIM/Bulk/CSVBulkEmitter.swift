@@ -1,9 +1,11 @@
 import Foundation
 
-/// CSV straight to BulkRequest JSON Lines: rows become value slots, and documents are written from
-/// the slots on every core, with no JSON tree in between. This is `scimterm convert`'s path for CSV;
-/// its bytes equal those of `CSVConverter` + `BulkRequestBuilder` + `JSONWriter` (a test holds them
-/// together), it is only faster and smaller.
+/// CSV straight to BulkRequest JSON Lines, from the file's bytes to the output's: windows of rows
+/// are parsed as byte ranges, mapped into `SlotValue`s and written as operations on every core
+/// (`CSVOperationWindow`), with no `String` per field and no JSON tree; the ordered loop settles the
+/// bulkIds and frames the documents (`DocumentFramer`). This is `scimterm convert`'s path for CSV;
+/// its bytes equal those of `CSVConverter` + `BulkRequestBuilder` + `JSONWriter` (tests hold them
+/// together), it is only faster and smaller: memory is the file plus the windows in flight.
 public struct CSVBulkEmitter: Sendable {
     public var converter = CSVConverter()
     public var builder: BulkRequestBuilder
