@@ -36,7 +36,7 @@ extension TUI {
         let theme = state.theme
         switch state.overlay {
         case .help(let scroll)?:
-            HelpOverlay(keymap: state.helpKeymap, title: "Keys · \(state.screen.title) (any key closes)")
+            HelpOverlay(keymap: state.helpKeymap, title: state.helpTitle)
                 .render(into: &frame, area: frame.bounds, theme: theme, scroll: scroll)
             return nil
         case .palette(let palette)?:

@@ -6,7 +6,9 @@ extension AppState {
         switch current {
         case .help(let scroll):
             switch key {
-            case .down, .character("j"): overlay = .help(scroll: scroll + 1)
+            case .down, .character("j"):
+                let last = HelpOverlay(keymap: helpKeymap, title: helpTitle).maxScroll(height: size.height)
+                overlay = .help(scroll: min(last, scroll + 1))
             case .up, .character("k"): overlay = .help(scroll: max(0, scroll - 1))
             default: overlay = nil
             }
@@ -25,11 +27,14 @@ extension AppState {
         }
     }
 
+    /// What the help's frame says: exactly the keys that scroll it and that everything else closes it.
+    var helpTitle: String { "Keys · \(screen.title) (↑↓ j k scroll · any other key closes)" }
+
     private mutating func paletteKey(_ key: Key, _ palette: PaletteState, effects: inout [AppEffect]) {
         var next = palette
         let entries = palette.matches(keymaps)
         switch key {
-        case .escape: overlay = nil; return
+        case .escape, .ctrl("c"): overlay = nil; return
         case .up: next.selected = max(0, palette.selected - 1)
         case .down: next.selected = min(max(0, entries.count - 1), palette.selected + 1)
         case .enter:

@@ -15,7 +15,7 @@ enum ProblemsUpdate {
     /// Keys while the list is open: moves, Enter jumps to the finding's user, Esc (or ! or q) closes.
     static func key(_ state: inout ProblemsState, _ key: Key, _ context: ScreenContext,
                     users: inout UsersState, store: RecordStore, lookup: UsersLookup) -> [ScreenEffect] {
-        if key == .escape || key == .character("!") || key == .character("q") { return [.overlay(nil)] }
+        if key == .escape || key == .ctrl("c") || key == .character("!") || key == .character("q") { return [.overlay(nil)] }
         if key == .enter {
             guard let ref = state.selectedRef else { return [.overlay(nil)] }
             return [.overlay(nil)] + jump(to: ref, from: state.from, context, users: &users, store: store, lookup: lookup)

@@ -42,7 +42,7 @@ public struct DialogState: Equatable, Sendable {
     public func handling(_ key: Key) -> (DialogState, DialogResult?) {
         var copy = self
         switch key {
-        case .escape: return (self, .cancelled)
+        case .escape, .ctrl("c"): return (self, .cancelled)  // ctrl-c backs out as Esc does, never half-way
         case .enter:
             if case .prompt = kind, selectedButton == 0 { return (self, .submitted(input.text)) }
             if case .prompt = kind { return (self, .cancelled) }

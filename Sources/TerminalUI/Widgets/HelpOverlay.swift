@@ -29,6 +29,13 @@ public struct HelpOverlay: Sendable {
         return out
     }
 
+    /// The furthest `scroll` that still shows something new on a screen `height` rows tall: scrolling
+    /// stops at the last line instead of running on into blank rows.
+    public func maxScroll(height: Int) -> Int {
+        let count = lines().count
+        return max(0, count - max(0, min(height, count + 2) - 2))
+    }
+
     /// Draws the help in a centred box; `scroll` skips lines when the screen is short.
     public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme, scroll: Int = 0) {
         let content = lines()
