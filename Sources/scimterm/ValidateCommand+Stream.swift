@@ -25,7 +25,9 @@ enum StreamedValidation {
         guard path != "-" else { return nil }
         var stream = StreamingValidator(validator: validator)
         stream.expectedBytes = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
-        var pipeline = StreamingPipeline(stream)
+        // Two batches per core: a clean batch holds no trees, and while this thread reads the
+        // next one and keeps the set, every core still has one to check.
+        var pipeline = StreamingPipeline(stream, depth: 2 * ProcessInfo.processInfo.activeProcessorCount)
         var batches = 0
         do {
             let outcome = try DocumentBatches.read(path: path, size: batchBytes) { (batch: [UInt8]) throws(NotStreamable) in
