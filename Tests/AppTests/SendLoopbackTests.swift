@@ -49,6 +49,8 @@ final class SendLoopbackTests: XCTestCase {
         let progress = try XCTUnwrap(sandbox.loop.state.send)
         XCTAssertEqual(progress.acceptedRecords, 25)
         XCTAssertGreaterThan(progress.retries, 0)
+        // The list takes the recorder's summaries when the loop settles: the last may follow the end by a moment.
+        sandbox.waitFor("every 202 in the Activity list") { _ in sandbox.loop.state.activity.exchanges.filter { $0.status == 202 }.count == 5 }
         let statuses = sandbox.loop.state.activity.exchanges.compactMap(\.status)
         XCTAssertTrue(statuses.contains(429) || statuses.contains(500), "\(statuses)")
         XCTAssertEqual(statuses.filter { $0 == 202 }.count, 5)
