@@ -123,7 +123,9 @@ final class BindingCoverageTests: XCTestCase {
             let bar = k.screen().last ?? ""
             for command in AppKeymap.hintCommands(for: screen) {
                 guard let binding = AppKeymap.standard.combined(for: screen).binding(for: command) else { continue }
-                XCTAssertTrue(bar.contains(binding.keyText + " " + binding.label), "\(screen.title): \(binding.label) in \(bar)")
+                // Where `?` is typed into a field, help is offered on f1 alone.
+                let keys = command == .global(.help) && k.state.typesQuestionMark ? "f1" : binding.keyText
+                XCTAssertTrue(bar.contains(keys + " " + binding.label), "\(screen.title): \(binding.label) in \(bar)")
             }
         }
     }

@@ -160,7 +160,21 @@ public struct AppState: Sendable {
     var hintBindings: [KeyBinding] {
         let onEntry = screen == .form && form.map { $0.raw == nil && $0.focusedEntry != nil } == true
         let commands = onEntry ? AppKeymap.entryHintCommands : AppKeymap.hintCommands(for: screen)
-        return keymaps.hints(commands, on: screen).map { $0.display(named: $0.action.name, in: self) }
+        let typesQuestionMark = self.typesQuestionMark
+        return keymaps.hints(commands, on: screen).map { binding in
+            var shown = binding.display(named: binding.action.name, in: self)
+            // Where `?` goes into a field, the hint offers only the key that opens help there.
+            if typesQuestionMark && binding.action == .global(.help) { shown.keys.removeAll { $0 == .character("?") } }
+            return shown
+        }
+    }
+
+    /// Whether `?` pressed now would be typed (a form field, a filter) rather than open help: asked
+    /// of `TUI.update` itself, so the hint can never disagree with what the key does.
+    public var typesQuestionMark: Bool {
+        guard overlay == nil else { return false }
+        if case .help? = TUI.update(self, .key(.character("?"))).0.overlay { return false }
+        return true
     }
 
     /// The current screen's bindings as help draws them, each with its reason when disabled now.
