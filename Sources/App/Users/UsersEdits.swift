@@ -25,7 +25,7 @@ extension UsersUpdate {
 
         func callAsFunction(_ state: inout UsersState, select: Int?, store: RecordStore) {
             let keep = select ?? state.selectedID(store: store)
-            state.refresh(store: store, severity: lookup.severityLookup)
+            state.refresh(store: store, severity: lookup.severityLookup, status: lookup.statusLookup)
             state.reselect(id: keep, store: store, viewport: viewport)
         }
     }

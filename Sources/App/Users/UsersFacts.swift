@@ -13,12 +13,12 @@ struct UsersFacts {
     /// False until the first whole-set validation answers: the panel says "checking…", not "clean".
     var validated = true
 
-    var lookup: UsersLookup { UsersLookup(diagnostics: diagnostics, fileRow: !findings.isEmpty) }
+    var lookup: UsersLookup { UsersLookup(diagnostics: diagnostics, fileRow: !findings.isEmpty, sendStatus: sendStatus, unsent: unsent) }
 }
 
 extension AppState {
     /// The Users update's view of the rest of the App.
-    var usersLookup: UsersLookup { UsersLookup(diagnostics: diagnostics, fileRow: !findings.isEmpty) }
+    var usersLookup: UsersLookup { UsersLookup(diagnostics: diagnostics, fileRow: !findings.isEmpty, sendStatus: sendStatus, unsent: unsent) }
 
     /// The Users view's inputs besides its state and the store.
     var usersFacts: UsersFacts {

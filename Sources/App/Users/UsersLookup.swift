@@ -9,10 +9,35 @@ import TerminalUI
 struct UsersLookup {
     var diagnostics: [Int: [Diagnostic]]
     var fileRow: Bool
+    /// What the last send made of each user, and who changed since: the status column's other half.
+    var sendStatus: [Int: RecordSendStatus]
+    var unsent: Set<Int>
 
-    init(diagnostics: [Int: [Diagnostic]] = [:], fileRow: Bool = false) {
+    init(diagnostics: [Int: [Diagnostic]] = [:], fileRow: Bool = false, sendStatus: [Int: RecordSendStatus] = [:], unsent: Set<Int> = []) {
         self.diagnostics = diagnostics
         self.fileRow = fileRow
+        self.sendStatus = sendStatus
+        self.unsent = unsent
+    }
+
+    /// A user's status badge and its colour, as the status column shows it (and the filter matches
+    /// it): what Entra said once sent (until the user is edited again), else the worst finding,
+    /// "changed" when edited and clean, "ok".
+    func badge(_ id: Int) -> (text: String, role: ThemeRole) {
+        if let sent = sendStatus[id], !unsent.contains(id) || sent == .queued || sent == .sending || sent.isImported {
+            return (sent.badge, UsersView.role(sent))
+        }
+        switch severity(id) {
+        case .error?: return ("error", .error)
+        case .warning?: return ("warning", .warning)
+        default: return (unsent.contains(id) ? "changed" : "ok", .success)
+        }
+    }
+
+    /// `badge`'s text as the closure `UsersState`'s filter takes.
+    var statusLookup: (Int) -> String {
+        let lookup = self
+        return { lookup.badge($0).text }
     }
 
     /// A user's worst finding, or nil when clean (notes do not count).

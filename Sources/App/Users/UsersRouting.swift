@@ -21,6 +21,6 @@ extension AppState {
 
     /// The values the rows are sorted or filtered by changed (validation, an edit in the form).
     mutating func resortUsers() {
-        users.resort(store: store, viewport: usersViewport, severity: severityLookup())
+        users.resort(store: store, viewport: usersViewport, severity: severityLookup(), status: usersLookup.statusLookup)
     }
 }

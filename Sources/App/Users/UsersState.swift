@@ -46,7 +46,8 @@ public struct UsersState: Equatable, Sendable {
     public init() {}
 
     /// Recomputes the rows from scratch: after adds, deletes, loads and sort changes.
-    mutating func refresh(store: RecordStore, severity: (Int) -> Diagnostic.Severity? = { _ in nil }) {
+    mutating func refresh(store: RecordStore, severity: (Int) -> Diagnostic.Severity? = { _ in nil },
+                          status: (Int) -> String = { _ in "" }) {
         var order = Array(store.entries.indices)
         if let sort {
             let keys = order.map { Self.sortKey(store.entries[$0], column: sort, severity: severity) }
@@ -54,19 +55,27 @@ public struct UsersState: Equatable, Sendable {
                 keys[a] == keys[b] ? a < b : (ascending ? keys[a] < keys[b] : keys[a] > keys[b])
             }
         }
-        rows = query.isEmpty ? order : store.matching(query, among: order)
+        rows = query.isEmpty ? order : Self.matching(query, among: order, store: store, status: status)
+    }
+
+    /// The users whose externalId, userName, displayName or department contain `query`, or whose
+    /// status badge does (`/error`, `/warning`, `/failed`), in the order of `candidates`.
+    static func matching(_ query: String, among candidates: [Int], store: RecordStore, status: (Int) -> String) -> [Int] {
+        let byText = Set(store.matching(query, among: candidates))
+        let needle = query.lowercased()
+        return candidates.filter { byText.contains($0) || status(store.entries[$0].id).contains(needle) }
     }
 
     /// Applies a new filter query; a longer query narrows the current rows instead of rescanning.
     mutating func filter(_ newQuery: String, store: RecordStore, viewport: Int,
-                         severity: (Int) -> Diagnostic.Severity? = { _ in nil }) {
+                         severity: (Int) -> Diagnostic.Severity? = { _ in nil }, status: (Int) -> String = { _ in "" }) {
         let selectedID = selectedID(store: store)
         let narrowing = !query.isEmpty && newQuery.lowercased().hasPrefix(query.lowercased())
         query = newQuery
         if narrowing {
-            rows = store.matching(newQuery, among: rows)
+            rows = Self.matching(newQuery, among: rows, store: store, status: status)
         } else {
-            refresh(store: store, severity: severity)
+            refresh(store: store, severity: severity, status: status)
         }
         reselect(id: selectedID, store: store, viewport: viewport)
     }
@@ -80,9 +89,10 @@ public struct UsersState: Equatable, Sendable {
     }
 
     /// Sorts again (the sort changed, or the values it sorts by), keeping the selected user selected.
-    mutating func resort(store: RecordStore, viewport: Int, severity: (Int) -> Diagnostic.Severity?) {
+    mutating func resort(store: RecordStore, viewport: Int, severity: (Int) -> Diagnostic.Severity?,
+                         status: (Int) -> String = { _ in "" }) {
         let id = selectedID(store: store)
-        refresh(store: store, severity: severity)
+        refresh(store: store, severity: severity, status: status)
         reselect(id: id, store: store, viewport: viewport)
     }
 

@@ -16,18 +16,18 @@ enum UsersUpdate {
             return []
         case .userLogs: return userLogs(state, store: store)
         case .filter: state.filterField = TextFieldState(state.query)
-        case .clearFilter: state.filter("", store: store, viewport: viewport, severity: lookup.severityLookup)
+        case .clearFilter: state.filter("", store: store, viewport: viewport, severity: lookup.severityLookup, status: lookup.statusLookup)
         case .open: return [.follow(.form)]
         case .jumpToUser: return [.follow(.preview)]
         case .sort:
             let next = state.sort.map { ($0.rawValue + 1) % UserColumn.allCases.count } ?? 0
             state.sort = UserColumn(rawValue: next)
-            state.resort(store: store, viewport: viewport, severity: lookup.severityLookup)
+            state.resort(store: store, viewport: viewport, severity: lookup.severityLookup, status: lookup.statusLookup)
             return [.message(StatusMessage("sorted by \(state.sort?.title ?? "")"))]
         case .reverseSort:
             state.ascending.toggle()
             if state.sort == nil { state.sort = .externalId }
-            state.resort(store: store, viewport: viewport, severity: lookup.severityLookup)
+            state.resort(store: store, viewport: viewport, severity: lookup.severityLookup, status: lookup.statusLookup)
         case .mark: mark(&state, store: store, viewport: viewport)
         case .add, .duplicate, .delete, .undo, .redo:
             return edit(&state, command, store: &store, unsent: &unsent, lookup: lookup, viewport: viewport)
@@ -42,12 +42,12 @@ enum UsersUpdate {
         let viewport = lookup.viewport(context)
         if key == .escape {
             state.filterField = nil
-            state.filter("", store: store, viewport: viewport, severity: lookup.severityLookup)
+            state.filter("", store: store, viewport: viewport, severity: lookup.severityLookup, status: lookup.statusLookup)
             return
         }
         guard let edited = field.handling(key) else { return }
         state.filterField = edited
-        state.filter(edited.text, store: store, viewport: viewport, severity: lookup.severityLookup)
+        state.filter(edited.text, store: store, viewport: viewport, severity: lookup.severityLookup, status: lookup.statusLookup)
     }
 
     private static func userLogs(_ state: UsersState, store: RecordStore) -> [ScreenEffect] {

@@ -36,7 +36,7 @@ struct UsersView {
         if let field = users.filterField {
             frame.draw("/", x: area.x, y: area.y, width: 1, style: style(.accent))
             let input = Rect(x: area.x + 1, y: area.y, width: max(1, area.width / 2), height: 1)
-            let cursor = TextFieldView(placeholder: "filter by externalId, userName, displayName, department")
+            let cursor = TextFieldView(placeholder: "filter by externalId, userName, displayName, department, status")
                 .render(field, into: &frame, area: input, theme: theme)
             frame.draw("\(users.rows.count) of \(store.count)", x: input.maxX + 1, y: area.y,
                        width: area.maxX - input.maxX - 1, style: style(.muted))
@@ -85,16 +85,7 @@ struct UsersView {
 
     /// A record's status badge and its colour: its worst diagnostic, "changed" when edited and
     /// clean, and what Entra said once sent (until the record is edited again).
-    func badge(_ entry: RecordEntry) -> (text: String, role: ThemeRole) {
-        if let sent = facts.sendStatus[entry.id], !facts.unsent.contains(entry.id) || sent == .queued || sent == .sending || sent.isImported {
-            return (sent.badge, Self.role(sent))
-        }
-        switch facts.lookup.severity(entry.id) {
-        case .error?: return ("error", .error)
-        case .warning?: return ("warning", .warning)
-        default: return (facts.unsent.contains(entry.id) ? "changed" : "ok", .success)
-        }
-    }
+    func badge(_ entry: RecordEntry) -> (text: String, role: ThemeRole) { facts.lookup.badge(entry.id) }
 
     static func role(_ status: RecordSendStatus) -> ThemeRole {
         switch status {
