@@ -54,38 +54,45 @@ public struct UserFormState: Equatable, Sendable {
         return true
     }
 
+    /// Up and Down stop at the first and last field (Tab moves between screens, so nothing here wraps).
     mutating func moveFocus(_ delta: Int) {
-        form = form.focusing(form.focus + delta)
+        form = form.focusing(min(max(0, form.focus + delta), max(0, form.fields.count - 1)))
         lastEdited = nil
     }
 
     mutating func undoEdit() -> Bool {
         guard let previous = undo.popLast() else { return false }
         redo.append(record)
-        replaceRecord(previous)
+        replaceRecord(previous, focusingChange: true)
         return true
     }
 
     mutating func redoEdit() -> Bool {
         guard let next = redo.popLast() else { return false }
         undo.append(record)
-        replaceRecord(next)
+        replaceRecord(next, focusingChange: true)
         return true
     }
 
     mutating func revert() -> Bool {
         guard record != original else { return false }
         pushUndo()
-        replaceRecord(original)
+        replaceRecord(original, focusingChange: true)
         return true
     }
 
-    /// Takes a whole new record (from undo, revert or the raw JSON editor), keeping the focus.
-    mutating func replaceRecord(_ new: UserRecord, recordUndo: Bool = false) {
+    /// Takes a whole new record (from undo, revert or the raw JSON editor), keeping the focus, or
+    /// with `focusingChange` moving it to the first field the change touched (so an undo shows what
+    /// it undid, even far down the form).
+    mutating func replaceRecord(_ new: UserRecord, recordUndo: Bool = false, focusingChange: Bool = false) {
         if recordUndo { pushUndo() }
         record = new
+        let before = Dictionary(form.fields.map { ($0.id, $0.input.text) }, uniquingKeysWith: { a, _ in a })
         let built = UserFormFields.build(new, pending: pending)
         form = FormState(built.items, focus: form.focus)
+        if focusingChange, let changed = form.fields.firstIndex(where: { before[$0.id] != $0.input.text }) {
+            form = form.focusing(changed)
+        }
         specs = Dictionary(built.specs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         lastEdited = nil
         revalidate()
