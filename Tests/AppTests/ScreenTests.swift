@@ -173,7 +173,7 @@ final class ScreenTests: XCTestCase {
 
 
 
-         USERS  / filter  enter/e edit  f5/alt-s send  s sort  x/delete delete  u/alt-z undo  f1 help  q/ctrl-c quit
+         USERS  enter edit  f5/alt-s send  delete delete  alt-z undo  f1 help  ctrl-c quit
         """
     static let connect80 = """
          1 Connect  2 Users  3 Edit  4 Preview  5 Activity  6 Logs  job Active  SANDBOX

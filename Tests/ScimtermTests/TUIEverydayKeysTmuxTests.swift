@@ -26,3 +26,23 @@ final class TUIEverydayKeysTmuxTests: XCTestCase {
         XCTAssertTrue(tui.tmux.terminalRestored())
     }
 }
+
+/// The first screen of a new user (no --sandbox, no workspace) says how to start and how to get help,
+/// and the keys it names work there.
+final class TUIFirstScreenTmuxTests: XCTestCase {
+    func testTheFirstScreenSaysHowToStartAndHowToGetHelp() throws {
+        let tui = try SandboxTUI("scimterm-first")
+        try tui.launch("", width: 80, height: 24)
+        try tui.waitFor("the welcome line, whole at 80 columns") { $0.contains("f1 help · ctrl-o open a users file · or try scimterm --sandbox") }
+        try tui.send("F1")
+        try tui.waitFor("help opens on f1") { $0.contains("Keys · Connect") }
+        try tui.send("Escape")
+        try tui.waitFor("help closed") { !$0.contains("Keys · Connect") }
+        try tui.send("C-o")
+        try tui.waitFor("ctrl-o asks for a file") { $0.lowercased().contains("open") }
+        try tui.send("Escape")
+        try tui.waitFor("the dialog closed") { $0.contains("Test            Fill in the tenant") }
+        try tui.send("C-c")
+        XCTAssertEqual(try tui.exitStatus(), "0")
+    }
+}

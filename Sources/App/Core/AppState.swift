@@ -160,17 +160,17 @@ public struct AppState: Sendable {
     var hintBindings: [KeyBinding] {
         let onEntry = screen == .form && form.map { $0.raw == nil && $0.focusedEntry != nil } == true
         let commands = onEntry ? AppKeymap.entryHintCommands : AppKeymap.hintCommands(for: screen)
-        let typesQuestionMark = self.typesQuestionMark
-        return keymaps.hints(commands, on: screen).map { binding in
+        let typing = typesQuestionMark
+        return keymaps.hints(commands, on: screen).compactMap { binding in
             var shown = binding.display(named: binding.action.name, in: self)
-            // Where `?` goes into a field, the hint offers only the key that opens help there.
-            if typesQuestionMark && binding.action == .global(.help) { shown.keys.removeAll { $0 == .character("?") } }
-            return shown
+            // Where characters go into a field, a hint offers only the keys that act there (f1, not ?).
+            if typing { shown.keys.removeAll { if case .character = $0 { return true } else { return false } } }
+            return shown.keys.isEmpty ? nil : shown
         }
     }
 
-    /// Whether `?` pressed now would be typed (a form field, a filter) rather than open help: asked
-    /// of `TUI.update` itself, so the hint can never disagree with what the key does.
+    /// Whether `?` pressed now would be typed (a form field, a filter) or swallowed by a picker rather
+    /// than open help: asked of `TUI.update` itself, so the hints can never disagree with the keys.
     public var typesQuestionMark: Bool {
         guard overlay == nil else { return false }
         if case .help? = TUI.update(self, .key(.character("?"))).0.overlay { return false }

@@ -90,10 +90,21 @@ public enum TUIApp {
         state.exportDirectory = paths.dataDirectory + "/exports"
         if let size = options.batchSize { state.batchSize = size }
         state.sendCheck.dailyQuota = options.dailyQuota
-        state.message = problem ?? StatusMessage(options.sandbox != nil
-            ? "Sandbox: a local Entra stand-in with \(state.store.count) sample users. Press ? for keys."
-            : "Workspace: \(path)")
+        state.message = problem ?? StatusMessage(Self.welcome(sandbox: options.sandbox != nil, users: state.store.count,
+                                                              opening: options.file != nil, workspace: path))
         return state
+    }
+
+    /// The first screen's status line: how to get help, and with nothing to work on, how to start.
+    static func welcome(sandbox: Bool, users: Int, opening: Bool, workspace: String) -> String {
+        // The Connect screen (where a start with no users lands) types ? and : into its fields.
+        let help = users == 0 ? "f1 help · ctrl-p commands" : "? help · : commands"
+        if sandbox { return "Sandbox: a local Entra stand-in with \(users) sample users · \(help)" }
+        if users == 0 && !opening {
+            // Fits 80 columns beside the mode: help first, then the two ways to start.
+            return "f1 help · ctrl-o open a users file · or try scimterm --sandbox"
+        }
+        return "\(help) · workspace \(workspace)"
     }
 
     /// The file on disk made to match the starting state (a replayed journal, the sandbox's first
