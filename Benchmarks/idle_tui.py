@@ -42,6 +42,21 @@ def wait_for_screen(server, text, timeout=30):
     sys.exit(f"timed out waiting for {text}")
 
 
+def wait_until_gone(pid_file, timeout=10):
+    """The hang-up makes scimterm save its workspace on the way out: the folder goes only after it has."""
+    try:
+        pid = int(open(pid_file).read())
+    except (OSError, ValueError):
+        return
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return
+        time.sleep(0.05)
+
+
 def measure(scimterm, arguments, ready, seconds):
     server = f"scimterm-idle-{os.getpid()}"
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,6 +75,7 @@ def measure(scimterm, arguments, ready, seconds):
             t1, c1, w1 = time.perf_counter(), cpu_ticks(pid), wakeups(pid)
         finally:
             subprocess.run(["tmux", "-L", server, "kill-server"], stderr=subprocess.DEVNULL)
+            wait_until_gone(pid_file)
     cpu = (c1 - c0) / TICK
     return t1 - t0, cpu, w1 - w0
 
