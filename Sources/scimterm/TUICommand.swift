@@ -39,6 +39,17 @@ struct TUICommand: ParsableCommand {
 
     func validate() throws {
         if let batchSize, !(1...50).contains(batchSize) { throw ValidationError("--batch-size must be 1 to 50 (Entra takes at most 50 operations)") }
+        if let theme { try Self.checkTheme(theme, environment: ProcessInfo.processInfo.environment) }
+    }
+
+    /// A theme asked for by name must load: an unknown name or a file that does not parse is an
+    /// error naming the themes there are, never a quiet fall back to the default.
+    static func checkTheme(_ name: String, environment: [String: String]) throws {
+        let loader = ThemeLoader.standard(environment: environment)
+        guard let problem = loader.load(named: name).problems.first else { return }
+        let folders = loader.directories.map(\.path).joined(separator: ", ")
+        throw ValidationError("--theme \(name): \(problem.description). Themes available: "
+            + loader.availableThemes().joined(separator: ", ") + " (from \(folders))")
     }
 
     func run() throws {

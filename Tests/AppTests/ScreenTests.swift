@@ -173,7 +173,7 @@ final class ScreenTests: XCTestCase {
 
 
 
-         USERS  enter edit  f5/alt-s send  delete delete  alt-z undo  f1 help  ctrl-c quit
+         USERS  enter edit  f5/alt-s send  delete delete  alt-z undo  f1/alt-h help  ctrl-c quit
         """
     static let connect80 = """
          1 Connect  2 Users  3 Edit  4 Preview  5 Activity  6 Logs  job Active  SANDBOX
@@ -225,7 +225,7 @@ final class ScreenTests: XCTestCase {
                  unless your job's mappings do not use it
 
 
-         EDIT  esc back  alt-z undo  ctrl-r revert  ctrl-t JSON  f1 help
+         EDIT  esc back  alt-z undo  ctrl-r revert  ctrl-t JSON  f1/alt-h help
         """
     static let preview160 = """
          1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
@@ -275,7 +275,7 @@ final class ScreenTests: XCTestCase {
           43     },
           44     {
          line 1 of 1083
-         PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  w/ctrl-s save as  ?/f1 help
+         PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  w/ctrl-s save as  ?/f1/alt-h help
         """
 
     static let connectFailed160 = """

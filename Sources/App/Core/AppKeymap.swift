@@ -63,7 +63,7 @@ public struct AppKeymap: Sendable {
             b(.screen(.preview), [.character("4"), .alt("4")], "preview", "Go to Preview", "Screens"),
             b(.screen(.activity), [.character("5"), .alt("5")], "activity", "Go to Activity: every request and response", "Screens"),
             b(.screen(.logs), [.character("6"), .alt("6")], "logs", "Go to Logs: what Entra did with each user", "Screens"),
-            b(.help, [.character("?"), .function(1)], "help", "Show the keys", "General"),
+            b(.help, [.character("?"), .function(1), .alt("h")], "help", "Show the keys", "General"),
             b(.palette, [.character(":"), .ctrl("p")], "commands", "Command palette: every action by name", "General"),
             b(.openFile, [.ctrl("o")], "open", "Open a JSON payload or CSV into the workspace", "General"),
             b(.problems, [.character("!"), .function(4)], "problems", "Problems: every finding of the file and the users, with line:column and the fix", "General"),

@@ -194,6 +194,7 @@ public final class NcursesTerminal: Terminal {
         if status == ERR { return nil }
         if status == scimterm_key_code_yes() { return NcursesKeys.functionKey(Int32(bitPattern: code)) }
         if code == 26 { return suspendSelf() }
+        if code == 12 { return resumed() }  // ctrl-l: redraw every cell, as in any terminal program
         guard let key = NcursesKeys.character(code) else { return nil }
         return key == .escape ? readAfterEscape() : key
     }
