@@ -68,7 +68,11 @@ final class PreviewUpdatePureTests: XCTestCase {
         var state = preview()
         guard case .overlay(.dialog(let dialog, .saveAs)?)? = update(&state, .saveAs).first else { return XCTFail("no dialog") }
         XCTAssertEqual(dialog.message, "Write the 3 document(s), pretty, to:")
-        XCTAssertEqual(dialog.input.text, "scimterm-preview.json")
+        XCTAssertTrue(dialog.input.text.hasPrefix("preview-") && dialog.input.text.hasSuffix(".json"), dialog.input.text)
+        var other = state
+        guard case .overlay(.dialog(let inFolder, .saveAs)?)? = PreviewUpdate.update(&other, .saveAs, context, selected: nil, exportDirectory: "/x/exports").first
+        else { return XCTFail("no dialog") }
+        XCTAssertTrue(inFolder.input.text.hasPrefix("/x/exports/preview-"), "proposed in the exports folder: \(inFolder.input.text)")
     }
 
     func testPagingMovesByThePaneDrawnForTheContextsSize() {

@@ -36,7 +36,8 @@ public enum SafeFile {
     /// Writes to a temporary file beside the target, syncs it, then renames it over the target, so a
     /// crash mid-write leaves the old file intact. Folders are made 0700 and the file 0600.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(WorkspaceError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        // A bare file name is written where scimterm runs ("" is no folder to create).
+        let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])

@@ -22,7 +22,7 @@ extension AppState {
         let selected = jumpTarget
         ensurePreview()
         guard var current = preview else { return }
-        let requests = PreviewUpdate.update(&current, command, context, selected: selected)
+        let requests = PreviewUpdate.update(&current, command, context, selected: selected, exportDirectory: exportDirectory)
         preview = current
         apply(requests, effects: &effects)
     }

@@ -27,8 +27,9 @@ enum PreviewUpdate {
 
     /// `selected` is the user whose operation `jumpToUser` shows (the one open in the form, or else
     /// the one selected on Users); nil when there is none.
+    /// `exportDirectory` is where "save as" proposes to write (scimterm's exports folder).
     static func update(_ state: inout PreviewState, _ command: PreviewCommand, _ context: ScreenContext,
-                       selected: Int?) -> [ScreenEffect] {
+                       selected: Int?, exportDirectory: String? = nil) -> [ScreenEffect] {
         switch command {
         case .move(let move):
             if let moved = state.pane.handling(move, viewport: viewport(context)) { state.pane = moved }
@@ -40,9 +41,16 @@ enum PreviewUpdate {
         case .saveAs:
             return [.overlay(.dialog(DialogState(kind: .prompt(masked: false), title: "Save as",
                                                  message: "Write the \(state.documents.count) document(s), pretty, to:",
-                                                 input: "scimterm-preview.json"), .saveAs))]
+                                                 input: proposedPath(context, exportDirectory: exportDirectory)), .saveAs))]
         }
         return []
+    }
+
+    /// A name that saves as it is: in the exports folder, stamped with the time so it never
+    /// overwrites an earlier save.
+    static func proposedPath(_ context: ScreenContext, exportDirectory: String?) -> String {
+        let name = "preview-\(TimeText.fileStamp(context.clock, timeZone: context.timeZone)).json"
+        return exportDirectory.map { $0 + "/" + name } ?? name
     }
 
     /// Scrolls to the operation of a user and says which it is; says nothing when the user is not
