@@ -6,15 +6,13 @@ import SCIM
 /// last saw accepted for its externalId at this endpoint, and a send that would disable more
 /// accounts than the limit is refused unless the operator says it is meant (`--allow-disable`).
 extension SendCommand {
-    func impact(of records: [UserRecord], journal: SendJournal, endpoint: String) -> SendImpact {
-        var impact = SendImpact()
-        guard (try? journal.hasAccepted(endpoint: endpoint)) == true else { impact.addNew(records.count); return impact }
-        for start in stride(from: 0, to: records.count, by: 2_000) {
-            let part = Array(records[start..<min(start + 2_000, records.count)])
-            let previous = (try? journal.lastAccepted(endpoint: endpoint, externalIds: Set(part.compactMap(\.externalId)))) ?? [:]
-            impact.add(part, previous: previous)
+    func impact(of records: [UserRecord], journal: SendJournal, endpoint: String) throws -> SendImpact {
+        do {
+            return try SendImpact.assess(records, journal: journal, endpoint: endpoint)
+        } catch {
+            StandardError.write("scimterm: cannot read the send journal to compare with the last sends: \(error): nothing sent")
+            throw ExitCode(2)
         }
-        return impact
     }
 
     /// A streamed input is read once more, a batch at a time, only when the endpoint has history.

@@ -41,6 +41,8 @@ public enum AppAction: Sendable {
     case restartImpactRead(RestartImpact)
     /// This machine's bulkUpload calls to the tenant in the last 24 hours (for the daily quota), or why not.
     case quotaCallsRead(tenant: String, Result<[Date], QuotaReadError>, at: Date)
+    /// What the send would disable, rename or re-manage, against the journal (`.assessSendImpact`).
+    case sendImpactAssessed(Result<SendImpact, QuotaReadError>)
     case jobActionFinished(JobAction, error: String?)
     /// The copy reached the terminal's clipboard (OSC 52) and, as a fallback, this file.
     case copied(what: String, clipboard: Bool, path: String, error: String?)
@@ -88,6 +90,8 @@ public enum AppEffect: Sendable, Equatable {
     case purgeAfterRestart(ConnectionRequest, RestartImpact, journalPath: String)
     /// Count this machine's calls to the tenant in the last 24 hours, answering `.quotaCallsRead`.
     case readQuotaCalls(tenant: String, journalPath: String)
+    /// Compares `records` with each externalId's last accepted send to `endpoint` (nil: any) in the journal.
+    case assessSendImpact(records: [UserRecord], endpoint: String?, journalPath: String)
     case jobAction(ConnectionRequest, JobAction)
     /// Put text on the system clipboard through the terminal (OSC 52) and write it to `fallbackPath`.
     case copyToClipboard(String, what: String, fallbackPath: String)

@@ -87,6 +87,7 @@ extension AppState {
         case .restartImpactRead(let impact): restartImpactRead(impact)
         case .quotaCallsRead(let tenant, let result, let at) where tenant == connect.request.tenant: quotaCallsRead(result, at: at)
         case .quotaCallsRead: break
+        case .sendImpactAssessed(let result): sendImpactAssessed(result)
         case .jobActionFinished(let action, let error): jobActionFinished(action, error: error, effects: &effects)
         case .asIsRead(let result): asIsRead(result, effects: &effects)
         case .sendBuilt(let title, let documents): sendBuilt(documents, title: title, effects: &effects)

@@ -1,5 +1,6 @@
 import Foundation
 import Provisioning
+import SCIM
 
 /// The app's line to Entra: one exchange recorder for the whole session (what the Activity pane
 /// shows), and one client per connection, kept while the connection stays the same so its token is
@@ -159,6 +160,19 @@ public actor ProvisioningSession {
     nonisolated static func quotaCalls(tenant: String, journalPath: String) -> Result<[Date], QuotaReadError> {
         guard FileManager.default.fileExists(atPath: journalPath) else { return .success([]) }
         do { return .success(try SendJournal(path: journalPath).calls(tenant: tenant, now: Date())) } catch {
+            return .failure(QuotaReadError("\(error)"))
+        }
+    }
+
+    /// What sending `records` does to the users Entra has, against the journal's last accepted sends;
+    /// with no journal yet every user is new.
+    nonisolated static func sendImpact(_ records: [UserRecord], endpoint: String?, journalPath: String) -> Result<SendImpact, QuotaReadError> {
+        guard FileManager.default.fileExists(atPath: journalPath) else {
+            var impact = SendImpact()
+            impact.addNew(records.count)
+            return .success(impact)
+        }
+        do { return .success(try SendImpact.assess(records, journal: SendJournal(path: journalPath), endpoint: endpoint)) } catch {
             return .failure(QuotaReadError("\(error)"))
         }
     }

@@ -10,6 +10,9 @@ public struct SendCheck: Equatable, Sendable {
     /// This machine's calls to the tenant in the last 24 h, when read.
     public var calls: Observed<[Date]>?
     public var callsError: String?
+    /// What the send does to users Entra has (disables, renames, manager changes), when read.
+    public var impact: SendImpact?
+    public var impactError: String?
     /// bulkUpload calls per 24 h for the tenant (ENTRA.md §3: 2,000 on P1/P2, 6,000 with ID Governance); 0 turns the plan off.
     public var dailyQuota = 2000
 
@@ -39,7 +42,14 @@ extension AppState {
         sendCheck.readingJob = true
         sendCheck.jobError = nil
         effects.append(.observeJob(connect.request))
-        if let journalPath { effects.append(.readQuotaCalls(tenant: connect.request.tenant, journalPath: journalPath)) }
+        sendCheck.impact = nil
+        sendCheck.impactError = nil
+        if let journalPath {
+            effects.append(.readQuotaCalls(tenant: connect.request.tenant, journalPath: journalPath))
+            // The sandbox's journal is its own and its port changes every run: any endpoint is this one.
+            let endpoint = sandbox ? nil : (try? connect.parsedEndpoint?.get())?.bulkUploadURL
+            effects.append(.assessSendImpact(records: store.records, endpoint: endpoint, journalPath: journalPath))
+        }
         effects.append(.tickAfter(milliseconds: 1000))
     }
 
@@ -63,6 +73,19 @@ extension AppState {
         switch result {
         case .success(let calls): sendCheck.calls = Observed(calls, at: at); sendCheck.callsError = nil
         case .failure(let error): sendCheck.callsError = error.reason
+        }
+        refreshSendDialog()
+    }
+
+    /// Over the limit, the confirmation's default becomes Cancel: Enter alone must not disable them.
+    mutating func sendImpactAssessed(_ result: Result<SendImpact, QuotaReadError>) {
+        switch result {
+        case .success(let impact): sendCheck.impact = impact
+        case .failure(let error): sendCheck.impactError = error.reason
+        }
+        if case .dialog(var dialog, .send(let scopes))? = overlay, sendCheck.impact?.exceeds(maxDisable: nil) == true {
+            dialog.selectedButton = dialog.buttons.count - 1
+            overlay = .dialog(dialog, .send(scopes))
         }
         refreshSendDialog()
     }

@@ -82,6 +82,7 @@ struct SendPlanning {
         if scopes.contains(.asIs) { lines += asIsLines() }
         lines.append("Paced under \(SendProgress.budget.calls) requests per \(Int(SendProgress.budget.seconds)) s; 429 and 5xx are retried.")
         lines.append(quotaLine(scopes))
+        lines += impactLines()
         let errors = scopes.map { errorCount(for: $0) }.max() ?? 0
         if errors > 0 {
             lines.append("")
@@ -89,6 +90,21 @@ struct SendPlanning {
             lines.append("✗ \(plural(errors, "user")) with errors Entra will reject or fail. \(choices) to reproduce a customer's payload.")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What sending every user does to the accounts Entra has, against the journal's last accepted
+    /// sends; over the limit it says so first and the default button is Cancel.
+    private func impactLines() -> [String] {
+        if let error = state.sendCheck.impactError { return ["Changes: the journal could not be read (\(error))"] }
+        guard let impact = state.sendCheck.impact else { return ["Changes: comparing with the last accepted sends…"] }
+        var lines = ["Changes: \(impact.summary)"]
+        if impact.exceeds(maxDisable: nil) {
+            let who = impact.disabledExamples.joined(separator: ", ") + (impact.disabled > impact.disabledExamples.count ? ", …" : "")
+            lines.insert("", at: 0)
+            lines.append("⚠ \(plural(impact.disabled, "user")) would be DISABLED (\(who)), over the limit of \(impact.disableLimit(maxDisable: nil)). "
+                + "A record that leaves `active` out disables the account. Cancel is the default; choose Send only if these leavers are meant.")
+        }
+        return lines
     }
 
     /// The daily quota plan for the biggest scope offered.

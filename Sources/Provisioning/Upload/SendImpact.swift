@@ -51,3 +51,17 @@ public struct SendImpact: Sendable, Equatable {
             + "\(userNameChanged) userName changed, \(managerChanged) manager changed"
     }
 }
+
+extension SendImpact {
+    /// `records` against `journal`'s last accepted send of each externalId to `endpoint` (nil: any),
+    /// looked up a few thousand at a time; every user is new when the endpoint has no history.
+    public static func assess(_ records: [UserRecord], journal: SendJournal, endpoint: String?) throws -> SendImpact {
+        var impact = SendImpact()
+        guard try journal.hasAccepted(endpoint: endpoint) else { impact.addNew(records.count); return impact }
+        for start in stride(from: 0, to: records.count, by: 2_000) {
+            let part = Array(records[start..<min(start + 2_000, records.count)])
+            impact.add(part, previous: try journal.lastAccepted(endpoint: endpoint, externalIds: Set(part.compactMap(\.externalId))))
+        }
+        return impact
+    }
+}

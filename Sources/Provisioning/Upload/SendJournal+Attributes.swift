@@ -38,14 +38,15 @@ extension SendJournal {
     }
 
     /// For each of `externalIds`, what its latest accepted send to `endpoint` carried.
-    public func lastAccepted(endpoint: String, externalIds: Set<String>) throws -> [String: SentAttributes] {
+    /// `endpoint` nil: any endpoint (the sandbox's journal is its own, and its port changes each run).
+    public func lastAccepted(endpoint: String?, externalIds: Set<String>) throws -> [String: SentAttributes] {
         guard !externalIds.isEmpty else { return [:] }
         return try db.read { db in try Self.lastAccepted(db, endpoint: endpoint, externalIds: externalIds) }
     }
 
     /// Looked up by externalId (indexed), a few hundred at a time: a send's lookups cost what its own
     /// users cost, however many users the journal remembers.
-    static func lastAccepted(_ db: Database, endpoint: String, externalIds: Set<String>) throws -> [String: SentAttributes] {
+    static func lastAccepted(_ db: Database, endpoint: String?, externalIds: Set<String>) throws -> [String: SentAttributes] {
         var found: [String: SentAttributes] = [:]
         let ids = Array(externalIds)
         for start in stride(from: 0, to: ids.count, by: 500) {
@@ -54,8 +55,8 @@ extension SendJournal {
                 SELECT r.externalId, r.paths, r.active, r.userName, r.manager, COALESCE(d.acceptedAt, s.created) AS at FROM sentRecord r
                 JOIN document d ON d.sendId = r.sendId AND d.idx = r.idx JOIN send s ON s.id = r.sendId
                 WHERE r.externalId IN (\(repeatElement("?", count: part.count).joined(separator: ", ")))
-                AND s.endpoint = ? AND d.state = 'accepted' ORDER BY at
-                """, arguments: StatementArguments(part + [endpoint]))
+                AND (? IS NULL OR s.endpoint = ?) AND d.state = 'accepted' ORDER BY at
+                """, arguments: StatementArguments(part) + [endpoint, endpoint])
             while let row = try rows.next() {
                 let paths = (row["paths"] as String).split(separator: "\n").map(String.init)
                 found[row["externalId"]] = SentAttributes(paths: Set(paths), at: Date(timeIntervalSince1970: row["at"]),
@@ -70,11 +71,12 @@ extension SendJournal {
 extension SendJournal {
     /// Whether any document sent to `endpoint` was accepted: without one every user is new, and a
     /// send need not read its input again to say so.
-    public func hasAccepted(endpoint: String) throws -> Bool {
+    public func hasAccepted(endpoint: String?) throws -> Bool {
         try db.read { db in
             try Bool.fetchOne(db, sql: """
-                SELECT EXISTS(SELECT 1 FROM document d JOIN send s ON s.id = d.sendId WHERE s.endpoint = ? AND d.state = 'accepted')
-                """, arguments: [endpoint]) ?? false
+                SELECT EXISTS(SELECT 1 FROM document d JOIN send s ON s.id = d.sendId
+                WHERE (? IS NULL OR s.endpoint = ?) AND d.state = 'accepted')
+                """, arguments: [endpoint, endpoint]) ?? false
         }
     }
 }
