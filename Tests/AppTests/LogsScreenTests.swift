@@ -65,7 +65,7 @@ final class LogsScreenTests: XCTestCase {
 
          Steps
            success  Import from API
-         LOGS  f failures  u upload  / user  t time  r refresh  enter Users  ?/f1 help
+         LOGS  f failures  u upload  / user  t time  r refresh  enter Users  ?/f1/alt-h…
         """
 
     static let complete200 = """
@@ -128,6 +128,6 @@ final class LogsScreenTests: XCTestCase {
 
 
 
-         LOGS  f failures  u upload  / user  t time  r refresh  enter Users  ?/f1 help
+         LOGS  f failures  u upload  / user  t time  r refresh  enter Users  ?/f1/alt-h help
         """
 }
