@@ -55,7 +55,12 @@ public struct DialogState: Equatable, Sendable {
                 copy.selectedButton = (selectedButton - 1 + buttons.count) % max(1, buttons.count)
             }
         default:
-            if case .prompt = kind, let edited = input.handling(key) { copy.input = edited }
+            // Typing goes to the field, so the focus goes back to it too: Enter then answers with what
+            // was typed, never presses a button the text cursor was not on.
+            if case .prompt = kind, let edited = input.handling(key) {
+                copy.input = edited
+                copy.selectedButton = 0
+            }
         }
         return (copy, nil)
     }
