@@ -27,5 +27,8 @@ final class TUILocaleTmuxTests: XCTestCase {
         try tui.send("q")
         XCTAssertEqual(try tui.exitStatus(), "0")
         try tui.waitFor("the advice left in the shell") { $0.contains("scimterm: this terminal's locale is not UTF-8") && $0.contains("LANG=C.UTF-8") }
+        // vt100 has no alternate screen: quitting wipes the UI, so the shell is left clean.
+        XCTAssertFalse(tui.screen.contains("25 users"), "no UI left over the prompt:\n\(tui.screen)")
+        XCTAssertFalse(tui.screen.contains("SANDBOX"), tui.screen)
     }
 }
