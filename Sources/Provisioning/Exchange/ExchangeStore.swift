@@ -83,23 +83,21 @@ public final class ExchangeStore: Sendable {
 
     /// The exchanges with these ids, in id order (ids this session does not have are left out).
     public func exchanges(ids: [Int]) throws -> [HTTPExchange] {
-        guard !ids.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        return try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(ExchangeRow.columns) FROM exchange WHERE session = ? AND id IN (\(marks)) ORDER BY id",
-                             arguments: StatementArguments([session] + ids.map { $0 as any DatabaseValueConvertible }))
-                .map(ExchangeRow.exchange)
-        }
+        try rows(ids: ids, columns: ExchangeRow.columns).map(ExchangeRow.exchange)
     }
 
     /// The summaries of the exchanges with these ids, in id order, without reading their bodies.
     public func summaries(ids: [Int]) throws -> [ExchangeSummary] {
+        try rows(ids: ids, columns: ExchangeRow.summaryColumns).map(ExchangeRow.summary)
+    }
+
+    /// `columns` of this session's rows with these ids, in id order.
+    private func rows(ids: [Int], columns: String) throws -> [Row] {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
         return try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(ExchangeRow.summaryColumns) FROM exchange WHERE session = ? AND id IN (\(marks)) ORDER BY id",
+            try Row.fetchAll(db, sql: "SELECT \(columns) FROM exchange WHERE session = ? AND id IN (\(marks)) ORDER BY id",
                              arguments: StatementArguments([session] + ids.map { $0 as any DatabaseValueConvertible }))
-                .map(ExchangeRow.summary)
         }
     }
 
