@@ -27,13 +27,15 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "SCIM"),
+        // Entra's expression language and the job's schema (issue 12); Foundation-only like SCIM.
+        .target(name: "Mapping", dependencies: ["SCIM"]),
         // Reads scimterm's own TOML files (CSV mappings, later config.toml) into SCIM values,
         // so that SCIM itself stays Foundation-only.
         .target(name: "Settings", dependencies: [
             "SCIM", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "Provisioning", dependencies: [
-            "SCIM",
+            "SCIM", "Mapping",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -47,7 +49,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Emulator", dependencies: [
-            "SCIM",
+            "SCIM", "Mapping",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -69,12 +71,12 @@ let package = Package(
         // The App tests' language: keys through the pure update, the fixtures, screens as text.
         .target(name: "AppTesting", dependencies: ["App", "SCIM", "TerminalUI", "TerminalUITesting"]),
         .target(name: "App", dependencies: [
-            "SCIM", "Settings", "Provisioning", "TerminalUI",
+            "SCIM", "Mapping", "Settings", "Provisioning", "TerminalUI",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], resources: [.copy("Sandbox/sandbox-users.json")]),
         .executableTarget(name: "scimterm", dependencies: [
-            "App", "SCIM", "Settings", "Emulator", "Provisioning", "TerminalUI",
+            "App", "SCIM", "Mapping", "Settings", "Emulator", "Provisioning", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["RevisionPlugin"]),
         // `scimterm --version` names the commit it was built from, read from .git at build time.
@@ -85,6 +87,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "SCIM"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "SCIM"]),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "Emulator", "SCIM"]),
         .testTarget(name: "EmulatorTests", dependencies: [
