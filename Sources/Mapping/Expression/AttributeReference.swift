@@ -1,0 +1,95 @@
+/// `[name]` in an expression: a name in the flat attribute bag, or a SCIM path into a user record
+/// (`name.givenName`, `emails[type eq "work"].value`, `urn:…:enterprise:2.0:User:manager.value`).
+/// The path is parsed once, with the expression, so evaluating many records does not re-read it.
+public struct AttributeReference: Sendable, Equatable, Hashable {
+    public let name: String
+    let lowercasedName: String
+    let path: SCIMAttributePath
+
+    public init(_ name: String) {
+        self.name = name
+        lowercasedName = name.lowercased()
+        path = SCIMAttributePath(name)
+    }
+}
+
+/// A SCIM attribute path: an optional schema URN, then dotted segments, each with an optional
+/// `[attr eq "value"]` filter.
+struct SCIMAttributePath: Sendable, Equatable, Hashable {
+    struct Filter: Sendable, Equatable, Hashable {
+        var attribute: String
+        var value: String
+    }
+
+    struct Segment: Sendable, Equatable, Hashable {
+        var name: String
+        var filter: Filter?
+    }
+
+    var urn: String?
+    var segments: [Segment]
+
+    init(_ text: String) {
+        var rest = Substring(text)
+        urn = nil
+        if text.lowercased().hasPrefix("urn:"), let colon = Self.lastTopLevelColon(in: rest) {
+            urn = String(rest[..<colon])
+            rest = rest[rest.index(after: colon)...]
+        }
+        segments = Self.topLevelSplit(rest, on: ".").map(Self.segment)
+    }
+
+    var hasFilter: Bool { segments.contains { $0.filter != nil } }
+
+    private static func lastTopLevelColon(in text: Substring) -> Substring.Index? {
+        var depth = 0
+        var quoted = false
+        var found: Substring.Index?
+        for index in text.indices {
+            let c = text[index]
+            if c == "\"" { quoted.toggle() }
+            if quoted { continue }
+            if c == "[" { depth += 1 } else if c == "]" { depth -= 1 } else if c == ":" && depth == 0 { found = index }
+        }
+        return found
+    }
+
+    private static func topLevelSplit(_ text: Substring, on separator: Character) -> [Substring] {
+        var parts: [Substring] = []
+        var depth = 0
+        var quoted = false
+        var start = text.startIndex
+        for index in text.indices {
+            let c = text[index]
+            if c == "\"" { quoted.toggle() }
+            if quoted { continue }
+            if c == "[" { depth += 1 } else if c == "]" { depth -= 1 }
+            if c == separator && depth == 0 {
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            }
+        }
+        parts.append(text[start...])
+        return parts
+    }
+
+    private static func segment(_ text: Substring) -> Segment {
+        guard let open = text.firstIndex(of: "["), text.last == "]" else {
+            return Segment(name: String(text).trimmingSpaces, filter: nil)
+        }
+        let name = String(text[..<open]).trimmingSpaces
+        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        return Segment(name: name, filter: filter(inner))
+    }
+
+    /// Only `attr eq value` is meaningful in an Entra source attribute name; anything else matches nothing.
+    private static func filter(_ text: Substring) -> Filter? {
+        let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        guard words.count == 3, words[1].lowercased() == "eq" else {
+            return Filter(attribute: "", value: "\u{0}unsupported filter")
+        }
+        var value = String(words[2]).trimmingSpaces
+        if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+        return Filter(attribute: String(words[0]), value: value)
+    }
+}
