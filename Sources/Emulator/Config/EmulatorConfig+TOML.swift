@@ -1,4 +1,5 @@
 import Foundation
+import Mapping
 import TOMLKit
 
 /// Reads an emulator configuration from TOML (see EMULATOR.md for a commented example).
@@ -29,10 +30,11 @@ extension EmulatorConfig {
 
     init(table t: TOMLTable, baseDirectory: URL) throws {
         try Self.allow(t, ["token_lifetime_seconds", "rate_limit", "rate_window_seconds", "processing_delay_seconds",
-                           "bucket_capacity", "daily_quota", "flow_null_values", "max_body_bytes", "idle_timeout_seconds", "faults", "tenants"],
+                           "bucket_capacity", "daily_quota", "flow_null_values", "max_body_bytes", "idle_timeout_seconds", "faults", "tenants", "schema"],
                        in: "the top level")
         let tenants = try (t["tenants"]?.array.map(Array.init) ?? []).map { try Tenant(table: Self.table($0, "tenants"), base: baseDirectory) }
         self = tenants.isEmpty ? .sandbox() : EmulatorConfig(tenants: tenants)
+        schema = try Self.schema(t["schema"], base: baseDirectory)
         if let v = t["token_lifetime_seconds"]?.int { tokenLifetimeSeconds = v }
         if let v = t["rate_limit"]?.int { rateLimit = v }
         if let v = Self.number(t["rate_window_seconds"]) { rateWindowSeconds = v }
@@ -50,6 +52,15 @@ extension EmulatorConfig {
             }
             if let v = f["added_latency_ms"]?.int { faults.addedLatencyMilliseconds = v }
         }
+    }
+
+    /// `schema = "file.json"`: a synchronizationSchema (Graph's shape, as the portal downloads it),
+    /// relative to the configuration file.
+    static func schema(_ v: TOMLValueConvertible?, base: URL) throws -> SynchronizationSchema? {
+        guard let v else { return nil }
+        guard let path = v.string else { throw FileError(description: "schema must be the path of a schema JSON file") }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+        do { return try SynchronizationSchema.load(path: url.path) } catch { throw FileError(description: "schema: \(error.description)") }
     }
 
     static func number(_ v: TOMLValueConvertible?) -> Double? { v?.double ?? v?.int.map(Double.init) }
@@ -76,7 +87,7 @@ extension EmulatorConfig.Tenant {
         guard let id = t["id"]?.string else { throw EmulatorConfig.FileError(description: "a [[tenants]] entry has no id") }
         let apps = try (t["apps"]?.array.map(Array.init) ?? []).map { try EmulatorConfig.App(table: EmulatorConfig.table($0, "tenants.apps"), base: base) }
         let sps = try (t["service_principals"]?.array.map(Array.init) ?? []).map {
-            try EmulatorConfig.ServicePrincipal(table: EmulatorConfig.table($0, "tenants.service_principals"))
+            try EmulatorConfig.ServicePrincipal(table: EmulatorConfig.table($0, "tenants.service_principals"), base: base)
         }
         self.init(id: id, domains: EmulatorConfig.strings(t["domains"]), apps: apps, servicePrincipals: sps)
     }
@@ -104,12 +115,12 @@ extension EmulatorConfig.App {
 }
 
 extension EmulatorConfig.ServicePrincipal {
-    init(table t: TOMLTable) throws {
+    init(table t: TOMLTable, base: URL) throws {
         try EmulatorConfig.allow(t, ["id", "display_name", "jobs"], in: "[[tenants.service_principals]]")
         guard let id = t["id"]?.string else { throw EmulatorConfig.FileError(description: "a service principal has no id") }
         let jobs = try (t["jobs"]?.array.map(Array.init) ?? []).map { value -> EmulatorConfig.Job in
             let j = try EmulatorConfig.table(value, "tenants.service_principals.jobs")
-            try EmulatorConfig.allow(j, ["id", "state", "quarantine_reason"], in: "[[…jobs]]")
+            try EmulatorConfig.allow(j, ["id", "state", "quarantine_reason", "schema"], in: "[[…jobs]]")
             guard let jobId = j["id"]?.string else { throw EmulatorConfig.FileError(description: "a job has no id") }
             let state = j["state"]?.string ?? "Active"
             guard ["NotConfigured", "NotRun", "Active", "Paused", "Quarantine"].contains(state) else {
@@ -119,7 +130,9 @@ extension EmulatorConfig.ServicePrincipal {
             if let reason, !EmulatorConfig.Job.quarantineReasons.contains(reason) {
                 throw EmulatorConfig.FileError(description: "quarantine_reason '\(reason)' is not one of \(EmulatorConfig.Job.quarantineReasons.joined(separator: ", "))")
             }
-            return EmulatorConfig.Job(id: jobId, state: state, quarantineReason: reason)
+            var job = EmulatorConfig.Job(id: jobId, state: state, quarantineReason: reason)
+            job.schema = try EmulatorConfig.schema(j["schema"], base: base)
+            return job
         }
         self.init(id: id, displayName: t["display_name"]?.string ?? "API-driven provisioning to Microsoft Entra ID", jobs: jobs)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Mapping
 
 /// Everything the emulator pretends exists: tenants, app registrations, service principals, jobs,
 /// and how the service behaves (token lifetime, throttling, processing delay, faults).
@@ -28,6 +29,9 @@ public struct EmulatorConfig: Sendable, Codable, Equatable {
     /// A connection with no request for this long is closed; longer than AsyncHTTPClient's 60 s pool
     /// idle time, so a client never reuses a connection the emulator has just dropped.
     public var idleTimeoutSeconds: Int = 120
+    /// The schema every job serves unless it has its own; nil: Microsoft's default for API-driven
+    /// provisioning to Entra ID (`SynchronizationSchema.defaultAPIDriven`).
+    public var schema: SynchronizationSchema?
 
     public init(tenants: [Tenant]) { self.tenants = tenants }
 
@@ -93,6 +97,8 @@ public struct EmulatorConfig: Sendable, Codable, Equatable {
         public var state: String = "Active"
         /// One of Graph's `quarantineReason` values (see `quarantineReasons`), for a job in Quarantine.
         public var quarantineReason: String?
+        /// This job's schema, when it differs from the configuration's.
+        public var schema: SynchronizationSchema?
 
         /// Graph's `quarantineReason` enumeration (synchronizationQuarantine resource type).
         public static let quarantineReasons = [

@@ -25,6 +25,8 @@ extension EmulatorCore {
                 try require(claims, ["Synchronization.ReadWrite.All"], sp: sp, job: job)
                 control(key, verb)
                 return EmulatorResponse(status: 204, headers: ids)
+            case (_, "schema"?):
+                return try schema(request, sp: sp, job: job, claims: claims, ids: ids)
             case (_, "bulkupload"?):
                 throw .methodNotAllowed
             default:

@@ -1,4 +1,5 @@
 import Foundation
+import Mapping
 import SCIM
 
 /// The emulated Entra: token endpoint, bulkUpload, job status and control, provisioning logs.
@@ -14,6 +15,8 @@ public actor EmulatorCore {
     var logs: [ProvisioningLogEntry] = []
     var queue = UploadQueue()
     var jobStates: [String: JobState] = [:]
+    /// Schemas replaced with PUT …/schema, by job key; the others come from the configuration.
+    var schemaOverrides: [String: SynchronizationSchema] = [:]
     /// Per tenant: the 5-second rate window and the 24-hour quota window of bulkUpload calls.
     var rateWindows: [String: CallWindow] = [:]
     var quotaWindows: [String: CallWindow] = [:]
