@@ -62,3 +62,8 @@ func parseError(_ text: String, file: StaticString = #filePath, line: UInt = #li
         return error
     }
 }
+
+/// Asserts that an expression reading no attributes yields one string.
+func assertString(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+    assertString(text, [:], expected, file: file, line: line)
+}

@@ -48,7 +48,8 @@ enum SCIMPathResolver {
                 guard let value = object.attribute(segment.name) else { continue }
                 if case .array(let elements) = value {
                     fromArray = true
-                    next += primaryFirst(elements.filter { matches($0, segment.filter) })
+                    let matching = elements.filter { matches($0, segment.filter) }
+                    next += segment.filter == nil ? matching : primaryFirst(matching)
                 } else if matches(value, segment.filter) {
                     next.append(value)
                 }
