@@ -194,4 +194,30 @@ final class CSVByteWriterTests: XCTestCase {
             XCTAssertTrue(lines.allSatisfy { (try? JSONParser.parse(String($0))) != nil })
         }
     }
+
+    /// The encoding is checked while the first windows are parsed: a bad byte deep in the file, or
+    /// a NUL, still stops everything before a single document is written, with the same error the
+    /// reader gives, and before an error of the header's.
+    func testAnEncodingErrorAnywhereWritesNothing() throws {
+        let good = "externalId,userName\n" + (0..<40).map { "e\($0),u\($0)\n" }.joined()
+        let cases: [([UInt8], String)] = [
+            (Array(good.utf8) + [0xC3, 0x28] + Array(",x\n".utf8), "invalid UTF-8"),
+            (Array(good.utf8) + [0x00] + Array(",x\n".utf8), "NUL byte"),
+            ([0xFF] + Array(",\n".utf8), "invalid UTF-8"),  // the header alone, and unreadable
+        ]
+        for (bytes, expected) in cases {
+            let reader: CSVError? = { () -> CSVError? in do { _ = try CSVReader().read(bytes); return nil } catch { return error as? CSVError } }()
+            for chunk in [1, 16, 1 << 20] {
+                var emitter = CSVBulkEmitter(builder: BulkRequestBuilder(batchSize: 4, makeUUID: Counter().next))
+                emitter.chunkBytes = chunk
+                var out: [UInt8] = []
+                XCTAssertThrowsError(try emitter.emit(bytes, mapping: nil) { out += $0 }) {
+                    XCTAssertTrue(($0 as? CSVError)?.message.hasPrefix(expected) == true, "\($0)")
+                    XCTAssertEqual(($0 as? CSVError)?.message, reader?.message)
+                    XCTAssertEqual(($0 as? CSVError)?.offset, reader?.offset)
+                }
+                XCTAssertEqual(out, [], "windows of \(chunk)")
+            }
+        }
+    }
 }

@@ -29,17 +29,23 @@ public struct CSVBulkEmitter: Sendable {
     /// frames the documents. On an error, the documents before it are written and it is thrown.
     public func emit(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String? = nil,
                      write: ([UInt8]) -> Void) throws(CSVError) -> Summary {
-        let (stream, mapper, headerDiagnostics) = try converter.prepare(bytes, mapping: mapping, extensionURN: extensionURN)
+        // The encoding is checked while the first windows are parsed, not before: it is one pass
+        // over the whole file on the one thread every window waits for. Nothing is written before it.
+        let (stream, mapper, headerDiagnostics) = try converter.prepare(bytes, mapping: mapping, extensionURN: extensionURN,
+                                                                       checkingEncoding: false)
         let writer = CSVOperationWindow.Writer(mapper: mapper, reader: converter.reader, delimiter: stream.delimiter,
                                                proposeExternalIds: builder.bulkIds != .uuid)
         var framer = DocumentFramer(builder: builder, flushBytes: writeBytes, expectedRecords: bytes.count / 128)
+        let buffers = ByteBufferPool(limit: workers * 2 + 2)
         var summary = Summary()
         summary.diagnostics = headerDiagnostics
         do {
             try CSVConverter.inOrder(bytes, from: stream.parser.position, line: stream.parser.line, chunkBytes: chunkBytes, workers: workers,
-                                     parse: { start, bound, line in CSVOperationWindow(bytes, from: start, to: bound, line: line, writer: writer) },
-                                     rows: { $0.rows.count }, end: { ($0.end, $0.lines, $0.error) }) { window, base throws(CSVError) in
+                                     parse: { start, bound, line in CSVOperationWindow(bytes, from: start, to: bound, line: line, writer: writer, buffer: buffers.take()) },
+                                     rows: { $0.rows.count }, end: { ($0.end, $0.lines, $0.error) },
+                                     meanwhile: { () throws(CSVError) in try CSVReader.checkEncoding(bytes) }) { window, base throws(CSVError) in
                 framer.add(window, write)
+                buffers.give(window.bytes)
                 if let error = window.error { throw error }
                 summary.diagnostics += window.diagnostics.map { CSVConverter.shifted($0, lines: base.line, records: base.index) }
             }

@@ -45,13 +45,16 @@ struct CSVOperationWindow: Sendable {
 
     /// Parses and writes the records that start before `bound`, from `start` on line `line` (0 when
     /// provisional); record numbers count from 0 within the window. Stops at the first error.
-    init(_ bytes: [UInt8], from start: Int, to bound: Int, line: Int, writer: Writer) {
+    /// `buffer` is an empty buffer to write into, whose capacity is reused (`ByteBufferPool`).
+    init(_ bytes: [UInt8], from start: Int, to bound: Int, line: Int, writer: Writer, buffer: [UInt8] = []) {
         var scanner = CSVScanner(bytes: bytes, position: start, delimiter: writer.delimiter, maxFieldBytes: writer.reader.maxFieldBytes)
         scanner.line = line
         var fields: [CSVScanner.Span] = []
         fields.reserveCapacity(writer.mapper.header.count + 1)
         var slots = [SlotValue](repeating: .none, count: writer.mapper.plan.layout.slotCount)
         var typed: [UInt8] = []
+        self.bytes = buffer
+        self.bytes.removeAll(keepingCapacity: true)
         self.bytes.reserveCapacity((bound - start) * 4)
         do {
             while scanner.position < bound {

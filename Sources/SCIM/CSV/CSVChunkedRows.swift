@@ -45,9 +45,12 @@ extension CSVConverter {
     /// makes a window (line 0 when provisional), `take` gets each in order with the line and record
     /// number its provisional ones are shifted by. A window that does not start where the previous
     /// one really ended, or that failed, is parsed again here from the real position and line.
+    /// `meanwhile` runs on the calling thread while the first windows are parsed; when it throws,
+    /// no window is taken.
     static func inOrder<W: Sendable>(_ bytes: [UInt8], from start: Int, line firstLine: Int, chunkBytes: Int, workers: Int,
                                      parse: @escaping @Sendable (Int, Int, Int) -> W, rows: (W) -> Int,
                                      end: (W) -> (end: Int, lines: Int, error: CSVError?),
+                                     meanwhile: () throws(CSVError) -> Void = {},
                                      _ take: (W, (line: Int, index: Int)) throws(CSVError) -> Void) throws(CSVError) {
         let cuts = Self.cuts(bytes, from: start, every: max(1, chunkBytes))
         let results = ConcurrentSlots<W>(count: cuts.count - 1)
@@ -58,6 +61,13 @@ extension CSVConverter {
             DispatchQueue.global().async(group: groups[k]) { results[k] = parse(cuts[k], cuts[k + 1], 0) }
         }
         for k in 0..<min(lookahead, groups.count) { launch(k) }
+        do {
+            // Work of the calling thread that can overlap the first windows (the encoding check).
+            try meanwhile()
+        } catch {
+            for k in 0..<min(lookahead, groups.count) { groups[k].wait() }
+            throw error
+        }
         var position = start, line = firstLine, index = 0
         for k in groups.indices {
             groups[k].wait()

@@ -46,9 +46,17 @@ public struct CSVConverter: Sendable {
     }
 
     /// Reads the header and resolves the mapping against it: the stream is left at the first data row.
-    func prepare(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String?)
+    /// Without `checkingEncoding` the caller checks it (`CSVReader.rows`); an encoding error still
+    /// comes before any error of the header.
+    func prepare(_ bytes: [UInt8], mapping: CSVMapping?, extensionURN: String?, checkingEncoding: Bool = true)
         throws(CSVError) -> (CSVRowStream, CSVRowMapper, [Diagnostic]) {
-        let stream = try reader.rows(bytes)
+        let stream: CSVRowStream
+        do {
+            stream = try reader.rows(bytes, checkingEncoding: checkingEncoding)
+        } catch {
+            if !checkingEncoding { try CSVReader.checkEncoding(bytes) }
+            throw error
+        }
         let header = stream.header
         var diagnostics: [Diagnostic] = Self.duplicateHeaders(header, line: stream.headerLine)
         var effective = mapping ?? CSVMapping.selfNaming(header: header, catalog: catalog).mapping

@@ -25,11 +25,13 @@ public struct CSVReader: Sendable {
         return CSVTable(header: stream.header, rows: rows, delimiter: stream.delimiter)
     }
 
-    /// Checks the encoding, reads the header, and returns a stream of the data rows.
-    public func rows(_ bytes: [UInt8]) throws(CSVError) -> CSVRowStream {
+    /// Checks the encoding, reads the header, and returns a stream of the data rows. A caller that
+    /// passes `checkingEncoding: false` must call `checkEncoding` itself before using any row (and
+    /// before reporting any other error, so that a binary file is named as one first).
+    public func rows(_ bytes: [UInt8], checkingEncoding: Bool = true) throws(CSVError) -> CSVRowStream {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        try Self.checkEncoding(bytes)
+        if checkingEncoding { try Self.checkEncoding(bytes) }
         let delimiter = self.delimiter ?? Self.detectDelimiter(bytes, from: start)
         var parser = CSVParser(bytes: bytes, position: start, delimiter: delimiter, maxFieldBytes: maxFieldBytes)
         // Leading blank lines are skipped so that the first non-empty line is the header.

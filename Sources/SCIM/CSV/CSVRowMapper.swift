@@ -42,8 +42,13 @@ struct CSVRowMapper: Sendable {
             diagnostics.append(widthWarning(fields.count, record: index, line: line))
         }
         for i in slots.indices { slots[i] = .none }
-        plan.fill(&slots, typed: &typed, steps: byteSteps, from: fields, in: scanner) { step, field in
-            diagnostics.append(invalidValue(step, field: field, text: scanner.text(fields[field]), record: index, line: line, offset: offset))
+        // Refusals come back as indices rather than through a closure: a closure over `self` copied
+        // the whole mapper, with a retain and a release per member, on every row.
+        var refused: [CSVPlan.Refusal] = []
+        plan.fill(&slots, typed: &typed, steps: byteSteps, from: fields, in: scanner, refused: &refused)
+        for r in refused {
+            diagnostics.append(invalidValue(plan.steps[r.step], field: r.column, text: scanner.text(fields[r.column]),
+                                            record: index, line: line, offset: offset))
         }
         if slots.allSatisfy({ $0.isNone }) {
             diagnostics.append(CSVColumnFindings.emptyRecord(record: index, line: line, mapped: mapped))

@@ -38,10 +38,13 @@ extension CSVPlan {
         }
     }
 
+    /// A typed cell that did not convert: plan step `step`, read from `column`.
+    struct Refusal { let step: Int, column: Int }
+
     /// `fill(_:from:invalid:)` over a row's byte ranges: the same steps, the same overwrites and the
     /// same refusals, with no `String` made except for a typed cell.
     func fill(_ slots: inout [SlotValue], typed: inout [UInt8], steps byteSteps: [ByteStep], from fields: [CSVScanner.Span],
-              in row: CSVScanner, invalid: (Step, Int) -> Void) {
+              in row: CSVScanner, refused: inout [Refusal]) {
         for s in byteSteps {
             switch s.kind {
             case .text:
@@ -51,7 +54,7 @@ extension CSVPlan {
                 guard s.column < fields.count, !row.isBlank(fields[s.column]) else { continue }
                 let step = steps[s.step]
                 guard let value = AttributePath.coerce(row.text(fields[s.column]), to: step.type) else {
-                    invalid(step, s.column)
+                    refused.append(Refusal(step: s.step, column: s.column))
                     continue
                 }
                 let start = typed.count
