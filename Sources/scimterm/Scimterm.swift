@@ -16,7 +16,7 @@ struct Scimterm: AsyncParsableCommand {
             (a send stops after the request in flight). Each command's --help adds its own meaning of 1.
             """,
         version: "0.1.0 (git \(BuildRevision.commit))",
-        subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, SendCommand.self, LogsCommand.self, JobCommand.self, JournalCommand.self,
+        subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, SendCommand.self, LogsCommand.self, JobCommand.self, SchemaCommand.self, JournalCommand.self,
                       RulesCommand.self,
                       EmulatorCommand.self, UIDemoCommand.self, TUICommand.self],
         defaultSubcommand: TUICommand.self

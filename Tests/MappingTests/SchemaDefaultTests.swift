@@ -1,4 +1,5 @@
 import Foundation
+import SCIM
 import XCTest
 @testable import Mapping
 
@@ -56,5 +57,38 @@ final class SchemaDefaultTests: XCTestCase {
 
     func testTheDefaultRoundTrips() throws {
         XCTAssertEqual(try SynchronizationSchema.decode(schema.encoded()), schema)
+    }
+}
+
+/// The default's expressions as the expression library parses and evaluates them.
+final class SchemaDefaultExpressionTests: XCTestCase {
+    let user = SynchronizationSchema.defaultAPIDriven.userObjectMapping
+
+    private func evaluate(_ target: String, _ record: JSONObject) throws -> EvaluationResult {
+        let text = try XCTUnwrap(user?.mapping(forTarget: target)?.source?.expression)
+        let context = EvaluationContext(attributes: AttributeInputs([:], record: record), now: Date(timeIntervalSince1970: 0))
+        return try Expression.parse(text).evaluate(in: context)
+    }
+
+    func testEveryFunctionSourceParses() throws {
+        for mapping in user?.attributeMappings ?? [] where mapping.source?.type == .function {
+            let text = try XCTUnwrap(mapping.source?.expression)
+            XCTAssertNoThrow(try Expression.parse(text), "\(mapping.targetAttributeName): \(text)")
+        }
+    }
+
+    func testAccountEnabledFollowsActiveAndALeftOutActiveDisables() throws {
+        XCTAssertEqual(try evaluate("accountEnabled", ["active": true]).flowingValue, .string("True"))
+        XCTAssertEqual(try evaluate("accountEnabled", ["active": false]).flowingValue, .string("False"))
+        XCTAssertEqual(try evaluate("accountEnabled", ["userName": "a@contoso.com"]).flowingValue, .string("False"))
+    }
+
+    func testMailNicknameIsTheUserNameBeforeTheAt() throws {
+        XCTAssertEqual(try evaluate("mailNickname", ["userName": "jdoe@contoso.com"]).flowingValue, .string("jdoe"))
+    }
+
+    func testABrokenExpressionStillCountsWhatItNames() {
+        let source = AttributeMappingSource.function(#"Join(" ", [name.givenName], [name.familyName]"#)
+        XCTAssertEqual(source.attributesRead, ["name.givenName", "name.familyName"], "the scan stands in for the parser")
     }
 }

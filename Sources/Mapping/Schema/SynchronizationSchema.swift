@@ -80,8 +80,9 @@ extension SynchronizationSchema {
 
 extension AttributeMappingSource {
     /// The source attributes this source reads: its name for an Attribute; for a Function, the
-    /// `[…]` references of its expression and of its parameters. A plain scan until the expression
-    /// parser (Mapping/Expression) can say it exactly.
+    /// attribute references of its expression as the parser reads them. An expression that does not
+    /// parse is scanned for its `[…]` references instead, and parameters are read too, so a mapping
+    /// with a broken expression still counts as reading what it names.
     public var attributesRead: [String] {
         switch type {
         case .attribute:
@@ -89,7 +90,12 @@ extension AttributeMappingSource {
         case .constant:
             return []
         default:
-            var names = expression.map(SchemaReferenceScanner.references) ?? []
+            var names: [String] = []
+            if let expression {
+                do { names = try Expression.parse(expression).attributeNames } catch {
+                    names = SchemaReferenceScanner.references(in: expression)
+                }
+            }
             for parameter in parameters ?? [] { names += parameter.value?.attributesRead ?? [] }
             return names
         }
