@@ -17,7 +17,7 @@ struct Scimterm: AsyncParsableCommand {
             """,
         version: "0.1.0 (git \(BuildRevision.commit))",
         subcommands: [ValidateCommand.self, ConvertCommand.self, PreviewCommand.self, SendCommand.self, LogsCommand.self, JobCommand.self, SchemaCommand.self, JournalCommand.self,
-                      RulesCommand.self,
+                      RulesCommand.self, EvaluateCommand.self,
                       EmulatorCommand.self, UIDemoCommand.self, TUICommand.self],
         defaultSubcommand: TUICommand.self
     )

@@ -54,3 +54,7 @@ extension ExpressionNode {
         }
     }
 }
+
+/// `Expression` for files that also import Foundation, whose own `Expression` makes the bare name
+/// ambiguous (and `Mapping.Expression` names the `Mapping` namespace enum, not the module).
+public typealias EntraExpression = Expression
