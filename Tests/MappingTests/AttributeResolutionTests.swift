@@ -81,4 +81,15 @@ final class AttributeResolutionTests: XCTestCase {
         XCTAssertEqual(results.map(\.outcome), [.value(.string("G0 F")), .value(.string("G1 F")), .value(.string("G2 F"))])
         XCTAssertEqual(expression.attributeNames, ["name.givenName", "name.familyName"])
     }
+
+    func testManyRecordsDoNotLeakOneRecordsFlowIntoTheNext() throws {
+        let expression = try Expression.parse("IgnoreFlowIfNullOrEmpty(Redact([department]))")
+        let records: [JSONObject] = [[:], ["department": "Ops"], ["department": ""]]
+        let results = expression.evaluate(records: records, in: EvaluationContext(now: fixedNow))
+        XCTAssertEqual(results.map(\.outcome), [.ignored, .value(.string("Ops")), .ignored])
+        XCTAssertTrue(results.allSatisfy(\.isRedacted))
+        let overridden = expression.evaluate(
+            records: records, in: EvaluationContext(attributes: AttributeInputs(["department": .string("HR")]), now: fixedNow))
+        XCTAssertEqual(overridden.map(\.outcome), Array(repeating: .value(.string("HR")), count: 3))
+    }
 }

@@ -28,7 +28,7 @@ public struct AttributeInputs: Sendable {
     }
 
     func value(of reference: AttributeReference) -> ExpressionValue {
-        if let value = bag[reference.lowercasedName] { return value }
+        if !bag.isEmpty, let value = bag[reference.lowercasedName] { return value }
         guard let record else { return .null }
         return SCIMPathResolver.resolve(reference.path, in: record)
     }
@@ -36,27 +36,52 @@ public struct AttributeInputs: Sendable {
 
 /// Reads a SCIM path out of a user record the way Entra's API source directory names attributes.
 enum SCIMPathResolver {
-    static let coreUser = "urn:ietf:params:scim:schemas:core:2.0:User"
-
     static func resolve(_ path: SCIMAttributePath, in record: JSONObject) -> ExpressionValue {
-        guard let root = start(path.urn, in: record) else { return .null }
-        var current: [JSONValue] = [.object(root)]
-        var fromArray = false
-        for segment in path.segments {
-            var next: [JSONValue] = []
-            for case .object(let object) in current {
-                guard let value = object.attribute(segment.name) else { continue }
-                if case .array(let elements) = value {
-                    fromArray = true
-                    let matching = elements.filter { matches($0, segment.filter) }
-                    next += segment.filter == nil ? matching : primaryFirst(matching)
-                } else if matches(value, segment.filter) {
-                    next.append(value)
-                }
-            }
-            current = next
+        guard let root = start(path, in: record) else { return .null }
+        var found = Found()
+        collect(root, path.segments[...], into: &found)
+        return found.value(filtered: path.hasFilter)
+    }
+
+    /// What a path reached; the first value is kept apart so a single-valued read allocates nothing.
+    private struct Found {
+        var first: String?
+        var more: [String] = []
+        var sawArray = false
+
+        mutating func append(_ text: String) {
+            if first == nil { first = text } else { more.append(text) }
         }
-        return value(of: current, fromArray: fromArray, filtered: path.hasFilter)
+
+        /// A filtered path (`emails[type eq "work"].value`) is single-valued in Entra's API schema:
+        /// the primary match, else the first. An unfiltered array stays multi-valued.
+        func value(filtered: Bool) -> ExpressionValue {
+            guard let first else { return .null }
+            if filtered || !sawArray { return .string(first) }
+            return .multi([first] + more)
+        }
+    }
+
+    private static func collect(_ object: JSONObject, _ segments: ArraySlice<SCIMAttributePath.Segment>, into found: inout Found) {
+        guard let segment = segments.first, let value = object.attribute(segment.name) else { return }
+        let rest = segments.dropFirst()
+        guard case .array(let elements) = value else {
+            if matches(value, segment.filter) { visit(value, rest, into: &found) }
+            return
+        }
+        found.sawArray = true
+        let matching = elements.filter { matches($0, segment.filter) }
+        for element in segment.filter == nil ? matching : primaryFirst(matching) {
+            visit(element, rest, into: &found)
+        }
+    }
+
+    private static func visit(_ value: JSONValue, _ rest: ArraySlice<SCIMAttributePath.Segment>, into found: inout Found) {
+        if rest.isEmpty {
+            if let text = scalar(value) { found.append(text) }
+        } else if case .object(let object) = value {
+            collect(object, rest, into: &found)
+        }
     }
 
     private static func primaryFirst(_ elements: [JSONValue]) -> [JSONValue] {
@@ -68,26 +93,17 @@ enum SCIMPathResolver {
         return ordered
     }
 
-    private static func start(_ urn: String?, in record: JSONObject) -> JSONObject? {
-        guard let urn else { return record }
+    private static func start(_ path: SCIMAttributePath, in record: JSONObject) -> JSONObject? {
+        guard let urn = path.urn else { return record }
         if let object = record.attribute(urn)?.objectValue { return object }
-        return urn.equalsIgnoringCase(coreUser) ? record : nil
+        return path.isCoreURN ? record : nil
     }
 
     private static func matches(_ value: JSONValue, _ filter: SCIMAttributePath.Filter?) -> Bool {
         guard let filter else { return true }
         guard case .object(let object) = value, let actual = object.attribute(filter.attribute) else { return false }
         guard let text = scalar(actual) else { return false }
-        return text.equalsIgnoringCase(filter.value)
-    }
-
-    /// A filtered path (`emails[type eq "work"].value`) is single-valued in Entra's API schema:
-    /// the primary match, else the first. An unfiltered array stays multi-valued.
-    private static func value(of values: [JSONValue], fromArray: Bool, filtered: Bool) -> ExpressionValue {
-        let texts = values.compactMap(scalar)
-        if texts.isEmpty { return .null }
-        if filtered || !fromArray { return .string(texts[0]) }
-        return .multi(texts)
+        return filter.accepts(text)
     }
 
     /// Strings as they are, numbers as written, booleans as "True"/"False", a complex value by its `value`.
@@ -99,11 +115,5 @@ enum SCIMPathResolver {
         case .object(let object): return object.attribute("value").flatMap(scalar)
         case .null, .array: return nil
         }
-    }
-}
-
-extension String {
-    func equalsIgnoringCase(_ other: String) -> Bool {
-        lowercased() == other.lowercased()
     }
 }

@@ -19,6 +19,11 @@ struct SCIMAttributePath: Sendable, Equatable, Hashable {
     struct Filter: Sendable, Equatable, Hashable {
         var attribute: String
         var value: String
+
+        /// SCIM compares these without case (`type` is caseExact false); most payloads match exactly.
+        func accepts(_ text: String) -> Bool {
+            text == value || text.lowercased() == value.lowercased()
+        }
     }
 
     struct Segment: Sendable, Equatable, Hashable {
@@ -28,6 +33,9 @@ struct SCIMAttributePath: Sendable, Equatable, Hashable {
 
     var urn: String?
     var segments: [Segment]
+    /// `urn:…:core:2.0:User:userName` reads the top level like `userName`.
+    let isCoreURN: Bool
+    let hasFilter: Bool
 
     init(_ text: String) {
         var rest = Substring(text)
@@ -37,9 +45,9 @@ struct SCIMAttributePath: Sendable, Equatable, Hashable {
             rest = rest[rest.index(after: colon)...]
         }
         segments = Self.topLevelSplit(rest, on: ".").map(Self.segment)
+        isCoreURN = urn?.lowercased() == "urn:ietf:params:scim:schemas:core:2.0:user"
+        hasFilter = segments.contains { $0.filter != nil }
     }
-
-    var hasFilter: Bool { segments.contains { $0.filter != nil } }
 
     private static func lastTopLevelColon(in text: Substring) -> Substring.Index? {
         var depth = 0

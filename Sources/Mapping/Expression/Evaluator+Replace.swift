@@ -37,7 +37,7 @@ extension Evaluator {
 
     private func compile(_ pattern: String, _ arguments: Arguments) throws -> NSRegularExpression {
         do {
-            return try NSRegularExpression(pattern: pattern)
+            return try RegexCache.shared.regex(pattern)
         } catch {
             throw arguments.failure("Replace: \"\(pattern)\" is not a valid regular expression")
         }

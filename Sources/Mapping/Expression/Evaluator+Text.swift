@@ -16,7 +16,7 @@ extension Evaluator {
         case .word: return try word(arguments)
         case .pCase: return try pCase(arguments)
         case .toLower, .toUpper: return try changeCase(function, arguments)
-        case .stripSpaces: return try value(arguments, 0).map { $0.replacingOccurrences(of: " ", with: "") }
+        case .stripSpaces: return try value(arguments, 0).map { $0.utf8.contains(0x20) ? String($0.filter { $0 != " " }) : $0 }
         case .normalizeDiacritics: return try value(arguments, 0).map(Diacritics.normalize)
         default:
             guard let text = try string(arguments, 0) else { return .null }
@@ -28,11 +28,22 @@ extension Evaluator {
     /// "Doe, John". A multi-valued source contributes each of its values.
     private mutating func join(_ arguments: Arguments) throws -> ExpressionValue {
         let separator = try string(arguments, 0) ?? ""
-        var parts: [String] = []
-        for index in 1..<arguments.count {
-            parts += try value(arguments, index).all.filter { !$0.isEmpty }
+        var joined = ""
+        var isFirst = true
+        func add(_ part: String) {
+            guard !part.isEmpty else { return }
+            if !isFirst { joined += separator }
+            joined += part
+            isFirst = false
         }
-        return .string(parts.joined(separator: separator))
+        for index in 1..<arguments.count {
+            switch try value(arguments, index) {
+            case .null: continue
+            case .string(let part): add(part)
+            case .multi(let parts): parts.forEach(add)
+            }
+        }
+        return .string(joined)
     }
 
     /// "If numChars = 0, return empty string. If numChars < 0, return input string. If string is null,

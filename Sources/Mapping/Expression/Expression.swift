@@ -30,9 +30,14 @@ public struct Expression: Sendable, Equatable {
         return evaluator.run(root)
     }
 
-    /// The benchmark's hook and the schema's workhorse: one parse, many records.
+    /// The benchmark's hook and the schema's workhorse: one parse, many records. Each record is
+    /// read through the context's attributes (its bag, if any, still wins over the record).
     public func evaluate(records: [JSONObject], in context: EvaluationContext) -> [EvaluationResult] {
-        records.map { evaluate(in: context.reading(AttributeInputs([:], record: $0))) }
+        var evaluator = Evaluator(context: context)
+        return records.map { record in
+            evaluator.begin(record: record)
+            return evaluator.run(root)
+        }
     }
 
     /// The attributes the expression reads, in order, once each (the schema reports unmapped ones).
