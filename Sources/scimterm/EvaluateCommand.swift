@@ -48,7 +48,7 @@ struct EvaluateCommand: ParsableCommand {
         let context = EvaluationContext(attributes: try inputs(), now: try instant(),
                                         random: seed.map(RandomSource.seeded) ?? .system, defaultDomain: defaultDomain)
         let result = parsed.evaluate(in: context)
-        for note in EvaluationNotes.lines(for: result) { StandardError.write(note) }
+        for note in EvaluationNotes.lines(for: result) { StandardError.write(note.visibleControlCharacters) }
         var out = StandardOutput()
         out.write(JSONWriter.compact.bytes(EvaluationNotes.json(result)) + [0x0A])
         out.flush()
@@ -59,7 +59,7 @@ struct EvaluateCommand: ParsableCommand {
         do {
             return try EntraExpression.parse(expression)
         } catch {
-            StandardError.write("scimterm: the expression does not parse: \(error.description)")
+            StandardError.write("scimterm: the expression does not parse: \(error.description.visibleControlCharacters)")
             StandardError.write(EvaluationNotes.caret(under: expression, column: error.column))
             throw ExitCode(2)
         }
@@ -132,10 +132,10 @@ enum EvaluationNotes {
         return notes
     }
 
-    /// The expression on one line (line breaks and tabs as spaces, so columns still count characters)
-    /// and a caret under the column.
+    /// The expression on one line (line breaks and tabs as spaces, other control characters as "?",
+    /// one for one so columns still count characters) and a caret under the column.
     static func caret(under expression: String, column: Int) -> String {
-        let flat = String(expression.map { $0.isWhitespace ? " " : $0 })
+        let flat = String(expression.map { $0.isWhitespace ? " " : ($0.unicodeScalars.contains { $0.properties.generalCategory == .control } ? "?" : $0) })
         return "  " + flat + "\n  " + String(repeating: " ", count: max(0, column - 1)) + "^"
     }
 }

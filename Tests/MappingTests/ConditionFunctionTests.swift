@@ -131,4 +131,20 @@ final class ConditionFunctionTests: XCTestCase {
         assertString(#"CBool(4 <= 3)"#, "False")
         assertString(#"CBool(4 < 3)"#, "False")
     }
+
+    func testSwitchCautionExamples() {
+        // switch([companyName], "External", "Company A", "A", "Company B", "B") should be represented as
+        // IIF([companyName] = "Company A", "A", IIF([companyName] = "Company B", "B", "External"))
+        let viaSwitch = #"switch([companyName], "External", "Company A", "A", "Company B", "B")"#
+        let viaIIF = #"IIF([companyName] = "Company A", "A", IIF([companyName] = "Company B", "B", "External"))"#
+        for (company, expected) in [("Company A", "A"), ("Company B", "B"), ("Contoso", "External")] {
+            assertString(viaSwitch, ["companyName": company], expected)
+            assertString(viaIIF, ["companyName": company], expected)
+        }
+        // IgnoreFlowIfNullOrEmpty(switch([companyName], [companyName], "Company A", "A", "Company B", "B"))
+        let attributeDefault = #"IgnoreFlowIfNullOrEmpty(switch([companyName], [companyName], "Company A", "A", "Company B", "B"))"#
+        assertString(attributeDefault, ["companyName": "Contoso"], "Contoso")
+        assertString(attributeDefault, ["companyName": "Company B"], "B")
+        XCTAssertEqual(try evaluate(attributeDefault).outcome, .ignored)
+    }
 }

@@ -83,4 +83,11 @@ final class EvaluateCommandTests: XCTestCase {
         XCTAssertEqual(r.stdout, "null\n")
         XCTAssertTrue(r.stderr.contains(#"CDate: expression "31.12.2020" is not a date Entra reads"#), r.stderr)
     }
+
+    func testControlCharactersInTheExpressionAreNotSentToTheTerminal() throws {
+        let r = try CommandRunner.run(["evaluate", "Append(\"a\", \u{1B}[31m)"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertFalse(r.stderr.contains("\u{1B}"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("at column 13\n  Append(\"a\", ?[31m)\n" + "  " + String(repeating: " ", count: 12) + "^"), r.stderr)
+    }
 }
