@@ -220,4 +220,46 @@ final class CSVByteWriterTests: XCTestCase {
             }
         }
     }
+
+    /// Rows are written through a cursor into room made from `RecordByteWriter.bound`, with no
+    /// check per byte: the bound must hold for the worst rows (every byte escaped to six, one
+    /// column read by several attributes, typed cells, constants and rules).
+    func testTheBoundOfARowIsNeverExceeded() throws {
+        var mapping = try richMapping()
+        mapping.assignments.append(.init(try AttributePath(parsing: "displayName"), .column("Note")))
+        mapping.assignments.append(.init(try AttributePath(parsing: "nickName"), .column("Note")))
+        let hostile = String(repeating: "\u{01}\u{7F}\"\\", count: 50)
+        let csv = richCSV(rows: 30) + "h1,\"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\",yes,,\u{01},1,0.5,\u{02},Active,\"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\"\r\n"
+        let bytes = Array(csv.utf8)
+        let converter = CSVConverter(catalog: catalog)
+        let (stream, mapper, _) = try converter.prepare(bytes, mapping: mapping, extensionURN: nil)
+        let writer = CSVOperationWindow.Writer(mapper: mapper, reader: converter.reader, delimiter: stream.delimiter, proposeExternalIds: true)
+        var scanner = CSVScanner(bytes: bytes, position: stream.parser.position, delimiter: stream.delimiter, maxFieldBytes: 1 << 20)
+        var fields: [CSVScanner.Span] = []
+        var slots = [SlotValue](repeating: .none, count: mapper.plan.layout.slotCount)
+        var typed: [UInt8] = [], diagnostics: [Diagnostic] = []
+        var rows = 0, tightest = Int.max
+        while try scanner.nextRow(into: &fields, maxColumns: 100) {
+            typed.removeAll()
+            mapper.map(fields, in: scanner, line: 0, offset: 0, index: rows, into: &slots, typed: &typed, diagnostics: &diagnostics)
+            var out: [UInt8] = []
+            let room = slots.withUnsafeBufferPointer { slots in
+                typed.withUnsafeBufferPointer { typed in
+                    scanner.bytes.withUnsafeBufferPointer { source in
+                        scanner.scratch.withUnsafeBufferPointer { scratch in
+                            let row = RecordByteWriter.Row(slots: slots, typed: typed, source: source, scratch: scratch)
+                            writer.record.write(row, into: &out)
+                            return writer.record.bound(row)
+                        }
+                    }
+                }
+            }
+            XCTAssertGreaterThanOrEqual(room, out.count, "row \(rows)")
+            tightest = min(tightest, room - out.count)
+            scanner.scratch.removeAll(keepingCapacity: true)
+            rows += 1
+        }
+        XCTAssertEqual(rows, 31)
+        XCTAssertGreaterThanOrEqual(tightest, 0)
+    }
 }

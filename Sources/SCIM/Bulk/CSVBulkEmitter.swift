@@ -18,8 +18,10 @@ public struct CSVBulkEmitter: Sendable {
         public var diagnostics: [Diagnostic] = []
     }
 
-    /// Rows are parsed, mapped and written in windows of this many bytes on every core.
-    var chunkBytes = 1 << 20
+    /// Rows are parsed, mapped and written in windows of this many bytes on every core. Small
+    /// windows start the ordered loop early and end the run soon after the last row; the loop's
+    /// own work per window is the same whatever its size.
+    var chunkBytes = 1 << 18
     var workers = ProcessInfo.processInfo.activeProcessorCount
     /// `write` gets whole documents, in pieces of about this many bytes.
     var writeBytes = 4 << 20

@@ -14,7 +14,10 @@ struct CSVOperationWindow: Sendable {
         var proposed: BulkIdKey?
     }
 
+    /// The operations in `bytes[..<used]`; the rest is room (rows are written through a cursor
+    /// into room made beforehand, so `bytes.count` is the room, not what was written).
     var bytes: [UInt8] = []
+    var used = 0
     var rows: [Row] = []
     var diagnostics: [Diagnostic] = []
     /// Where the next record starts, and the lines consumed (the parser's count, CRLF as one).
@@ -54,8 +57,7 @@ struct CSVOperationWindow: Sendable {
         var slots = [SlotValue](repeating: .none, count: writer.mapper.plan.layout.slotCount)
         var typed: [UInt8] = []
         self.bytes = buffer
-        self.bytes.removeAll(keepingCapacity: true)
-        self.bytes.reserveCapacity((bound - start) * 4)
+        if self.bytes.count < (bound - start) * 4 { self.bytes = [UInt8](repeating: 0, count: (bound - start) * 4) }
         do {
             while scanner.position < bound {
                 let rowLine = scanner.line, rowOffset = scanner.position
@@ -75,26 +77,36 @@ struct CSVOperationWindow: Sendable {
     }
 
     private mutating func append(_ slots: [SlotValue], typed: [UInt8], row: CSVScanner, writer: Writer) {
-        let start = bytes.count
-        bytes.append(contentsOf: Self.opHead)
-        let idStart = bytes.count
         var proposed: BulkIdKey?
         if let slot = writer.idSlot, let id = Self.proposedId(slots[slot], row: row, constants: writer.mapper.plan) {
             proposed = BulkIdKey(id)
-            JSONWriter.writeString(id, &bytes)
         }
-        let idEnd = bytes.count
-        bytes.append(contentsOf: Self.opData)
+        let start = used
+        var idStart = 0, idEnd = 0
         slots.withUnsafeBufferPointer { slots in
             typed.withUnsafeBufferPointer { typed in
                 row.bytes.withUnsafeBufferPointer { source in
                     row.scratch.withUnsafeBufferPointer { scratch in
-                        writer.record.write(RecordByteWriter.Row(slots: slots, typed: typed, source: source, scratch: scratch), into: &bytes)
+                        let record = RecordByteWriter.Row(slots: slots, typed: typed, source: source, scratch: scratch)
+                        let id = proposed.map { 6 * $0.text.utf8.count + 2 } ?? 0
+                        let room = Self.opHead.count + id + Self.opData.count + writer.record.bound(record) + 1
+                        if start + room > bytes.count { bytes += repeatElement(0, count: max(room, bytes.count)) }
+                        bytes.withUnsafeMutableBufferPointer { buffer in
+                            guard let base = buffer.baseAddress else { return }
+                            var out = ByteCursor(base + start)
+                            Self.opHead.withUnsafeBufferPointer { out.put($0) }
+                            idStart = out.position - base
+                            if let proposed { JSONWriter.writeString(proposed.text, &out) }
+                            idEnd = out.position - base
+                            Self.opData.withUnsafeBufferPointer { out.put($0) }
+                            writer.record.write(record, into: &out)
+                            out.put(UInt8(ascii: "}"))
+                            used = out.position - base
+                        }
                     }
                 }
             }
         }
-        bytes.append(UInt8(ascii: "}"))
         rows.append(Row(start: start, idStart: idStart, idEnd: idEnd, proposed: proposed))
     }
 

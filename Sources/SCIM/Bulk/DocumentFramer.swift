@@ -24,7 +24,7 @@ struct DocumentFramer {
         let size = builder.batchSize
         window.bytes.withUnsafeBufferPointer { ops in
             for (r, row) in window.rows.enumerated() {
-                let end = r + 1 < window.rows.count ? window.rows[r + 1].start : ops.count
+                let end = r + 1 < window.rows.count ? window.rows[r + 1].start : window.used
                 let opens = records % size == 0
                 if opens { out.append(contentsOf: CSVBulkEmitter.head) }
                 let from = opens ? row.start + 1 : row.start  // the first operation has no leading comma

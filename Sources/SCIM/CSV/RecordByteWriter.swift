@@ -31,6 +31,8 @@ struct RecordByteWriter: Sendable {
     private var trueText = 0..<0, falseText = 0..<0
     /// Where the last guarded section ends: text after it must not merge into the skipped ops.
     private var jumpTarget = -1
+    /// The most `value` ops that read one slot (1 for every layout today), for `bound`.
+    private var slotReads = 1
 
     init(_ plan: CSVPlan) {
         trueText = literal(Array("true".utf8))
@@ -54,6 +56,8 @@ struct RecordByteWriter: Sendable {
             }
         }
         emit([UInt8(ascii: "}")])
+        let reads = Dictionary(grouping: ops.filter { $0.code == .value }, by: \.a).values.map(\.count)
+        slotReads = max(1, reads.max() ?? 1)
     }
 
     // MARK: compiling
@@ -146,9 +150,25 @@ struct RecordByteWriter: Sendable {
         let scratch: UnsafeBufferPointer<UInt8>
     }
 
+    /// The most bytes `write` can put for `row`: every literal once (no op runs twice), a comma per
+    /// op, and each slot's value at its longest (a cell escaped at 6 bytes a byte, in quotes).
+    func bound(_ row: Row) -> Int {
+        var values = 0
+        for slot in row.slots {
+            switch slot {
+            case .none: break
+            case .field(let span): values += 6 * span.count + 2
+            case .json(let range): values += range.count
+            case .constant(let step): values += constants[step].count
+            case .bool: values += 5
+            }
+        }
+        return text.count + ops.count + values * slotReads
+    }
+
     /// The record's compact JSON for one row, `schemas` first; objects and elements with no value
     /// are left out.
-    func write(_ row: Row, into out: inout [UInt8]) {
+    func write(_ row: Row, into out: inout some ByteSink) {
         text.withUnsafeBufferPointer { text in
             ops.withUnsafeBufferPointer { ops in
                 groups.withUnsafeBufferPointer { groups in
@@ -159,7 +179,7 @@ struct RecordByteWriter: Sendable {
     }
 
     private func run(_ ops: UnsafeBufferPointer<Op>, text: UnsafeBufferPointer<UInt8>, groups: UnsafeBufferPointer<Int>, row: Row,
-                     into out: inout [UInt8]) {
+                     into out: inout some ByteSink) {
         var pc = 0
         var started: UInt64 = 0  // bit d: depth d has written a member
         while pc < ops.count {
@@ -167,7 +187,7 @@ struct RecordByteWriter: Sendable {
             pc += 1
             switch op.code {
             case .text:
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[op.a..<op.b]))
+                out.put(UnsafeBufferPointer(rebasing: text[op.a..<op.b]))
             case .value:
                 value(row.slots[op.a], text: text, row: row, into: &out)
             case .skipUnlessAny:
@@ -175,21 +195,21 @@ struct RecordByteWriter: Sendable {
             case .open:
                 started &= ~(1 << UInt64(op.a))
             case .comma:
-                if started & (1 << UInt64(op.a)) != 0 { out.append(UInt8(ascii: ",")) }
+                if started & (1 << UInt64(op.a)) != 0 { out.put(UInt8(ascii: ",")) }
                 started |= 1 << UInt64(op.a)
             }
         }
     }
 
-    private func value(_ value: SlotValue, text: UnsafeBufferPointer<UInt8>, row: Row, into out: inout [UInt8]) {
+    private func value(_ value: SlotValue, text: UnsafeBufferPointer<UInt8>, row: Row, into out: inout some ByteSink) {
         switch value {
         case .none: break
         case .field(let span):
             let bytes = span.inScratch ? row.scratch : row.source
             JSONWriter.writeString(utf8: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), validUTF8: true, &out)
-        case .json(let range): out.append(contentsOf: UnsafeBufferPointer(rebasing: row.typed[range]))
-        case .constant(let step): out.append(contentsOf: UnsafeBufferPointer(rebasing: text[constants[step]]))
-        case .bool(let b): out.append(contentsOf: UnsafeBufferPointer(rebasing: text[b ? trueText : falseText]))
+        case .json(let range): out.put(UnsafeBufferPointer(rebasing: row.typed[range]))
+        case .constant(let step): out.put(UnsafeBufferPointer(rebasing: text[constants[step]]))
+        case .bool(let b): out.put(UnsafeBufferPointer(rebasing: text[b ? trueText : falseText]))
         }
     }
 }

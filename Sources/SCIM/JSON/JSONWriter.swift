@@ -125,7 +125,7 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ s: String, _ out: inout [UInt8]) {
+    static func writeString(_ s: String, _ out: inout some ByteSink) {
         var s = s
         s.withUTF8 { writeString(utf8: $0, validUTF8: true, &out) }
     }
@@ -133,12 +133,13 @@ public struct JSONWriter: Sendable {
     /// `utf8` as a JSON string: the bytes `writeString(String(decoding: utf8, as: UTF8.self))` gives,
     /// without making the `String` (the CSV converter writes fields straight from the file). Pass
     /// `validUTF8` only when the caller has validated the bytes already (the CSV reader checks the
-    /// whole file once); otherwise invalid sequences become U+FFFD, as decoding makes them.
-    static func writeString(utf8: UnsafeBufferPointer<UInt8>, validUTF8: Bool = false, _ out: inout [UInt8]) {
+    /// whole file once); otherwise invalid sequences become U+FFFD, as decoding makes them. At most
+    /// `6 × utf8.count + 2` bytes are written.
+    static func writeString(utf8: UnsafeBufferPointer<UInt8>, validUTF8: Bool = false, _ out: inout some ByteSink) {
         guard validUTF8 || UTF8Validation.firstInvalidOffset(utf8) == utf8.count else {
             return writeString(String(decoding: utf8, as: UTF8.self), &out)
         }
-        out.append(UInt8(ascii: "\""))
+        out.put(UInt8(ascii: "\""))
         var runStart = 0, i = 0
         while i < utf8.count {
             // Nearly every value needs no escaping: eight bytes are cleared at a time, and runs
@@ -151,12 +152,12 @@ public struct JSONWriter: Sendable {
             let b = utf8[i]
             i += 1
             guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
+            out.put(UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
             runStart = i
             writeEscape(b, &out)
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        out.append(UInt8(ascii: "\""))
+        out.put(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        out.put(UInt8(ascii: "\""))
     }
 
     /// Whether one of eight bytes may be below 0x20, a quote, a backslash or DEL (the classic
@@ -168,20 +169,20 @@ public struct JSONWriter: Sendable {
         return control | hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0x7F)) != 0
     }
 
-    private static func writeEscape(_ b: UInt8, _ out: inout [UInt8]) {
+    private static func writeEscape(_ b: UInt8, _ out: inout some ByteSink) {
         switch b {
-        case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-        case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-        case 0x0A: out.append(contentsOf: "\\n".utf8)
-        case 0x0D: out.append(contentsOf: "\\r".utf8)
-        case 0x09: out.append(contentsOf: "\\t".utf8)
-        case 0x08: out.append(contentsOf: "\\b".utf8)
-        case 0x0C: out.append(contentsOf: "\\f".utf8)
+        case UInt8(ascii: "\""): out.put("\\\"".utf8)
+        case UInt8(ascii: "\\"): out.put("\\\\".utf8)
+        case 0x0A: out.put("\\n".utf8)
+        case 0x0D: out.put("\\r".utf8)
+        case 0x09: out.put("\\t".utf8)
+        case 0x08: out.put("\\b".utf8)
+        case 0x0C: out.put("\\f".utf8)
         default:
             // DEL and the rest are escaped so a terminal never sees them raw.
-            out.append(contentsOf: "\\u00".utf8)
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 0xF)])
+            out.put("\\u00".utf8)
+            out.put(hex[Int(b >> 4)])
+            out.put(hex[Int(b & 0xF)])
         }
     }
 }
