@@ -41,6 +41,44 @@ final class LogsScreenTests: XCTestCase {
         ScreenAssert.equal(k.screen(), Self.complete200, masks: masks)
     }
 
+    /// The upload summary (s) at 80×24: the totals, how fresh, one row per upload, the failure with
+    /// its reason, and Microsoft's fix for the selected one.
+    func testTheUploadSummaryAt80x24() throws {
+        let k = try following(width: 80, height: 24, all: false)
+        k.state.journalPath = "/tmp/unused-journal.sqlite"
+        k.press("s")
+        let send = LogsSummaryTests.storedSend(documents: [["1001", "1002", "1003"], ["1005", "1013"]], at: LogFixture.base)
+        k.send(.reconciledSendRead(.success(send), at: LogFixture.base.addingTimeInterval(381)))
+        ScreenAssert.equal(k.screen(), Self.summary80, masks: masks)
+    }
+
+    static let summary80 = """
+         1 Connect  2 Users  3 Edit  4 Preview  5 Activity  6 Logs  job Active  SANDBOX
+         Upload summary · Enter user in Users · F resend the 1 failed · s entries
+         Job Active (read 5 s ago) · The job is running: uploads are processed within …
+         Waiting for Entra: 4 of 5 users of the upload have entries (accepted 6 min
+         ago). Entra takes 5 to 10 minutes, the sandbox seconds; reading every 5 s.
+         Send of 05-01 10:00: 5 sent · 1 created · 1 updated · 0 disabled · 1 skipped ·
+         1 failed · 1 not yet seen
+         Logs read at 10:06:16 (5 s ago) · only entries after each upload's 202 count
+         upload  accepted  sent  created  updated  disabled  skipped  failed  not seen…
+         1       10:00:00     3        1        1         0        1       0         0…
+         2       10:00:00     2        0        0         0        0       1         1…
+
+        externalId         upload reason
+        1005               2      AzureActiveDirectoryConflictEntry: The userPrincipalN…
+
+
+
+        ─ 1005 · failed in upload 2 · Enter: user in Users · F resend the failed ───────
+         reason  AzureActiveDirectoryConflictEntry: The userPrincipalName
+         'lukasz.kowalczyk@contoso.com' is already used by the user with employeeId
+         '0417'.
+         fix     Make userName unique, or fix the other record's externalId if both
+         describe the same person.
+         LOGS  f failures  u upload  s summary  / user  t time  r refresh  enter Users …
+        """
+
     static let waiting80 = """
          1 Connect  2 Users  3 Edit  4 Preview  5 Activity  6 Logs  job Active  SANDBOX
          4 of 4 entries · this upload (5 users) · any time
@@ -65,13 +103,13 @@ final class LogsScreenTests: XCTestCase {
 
          Steps
            success  Import from API
-         LOGS  f failures  u upload  / user  t time  r refresh  enter Users  ?/f1/alt-h…
+         LOGS  f failures  u upload  s summary  / user  t time  r refresh  enter Users …
         """
 
     static let complete200 = """
          1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                                                                                                                     job Active  SANDBOX
          5 of 5 entries · this upload (5 users) · any time
-         All 5 users of the upload have entries (1 failed): following stopped. r reads again.
+         All 5 users of the upload have entries (1 failed): following stopped. s sums it up; r reads again.
 
         time           action  status  externalId          displayName                             ┌ Job API2AAD.0123456789abcdef0123456789abcdef.0b2b8f2c-7b71-4f8a-9a56-6c5d4e3f2a10 ────────────────────────┐
         05-01 10:06:15 create  success 1013                Jürgen Müller                           │ state       Active · The job is running: uploads are processed within minutes.                            │
@@ -128,6 +166,6 @@ final class LogsScreenTests: XCTestCase {
 
 
 
-         LOGS  f failures  u upload  / user  t time  r refresh  enter Users  ?/f1/alt-h help
+         LOGS  f failures  u upload  s summary  / user  t time  r refresh  enter Users  ?/f1/alt-h help
         """
 }

@@ -52,6 +52,8 @@ public enum AppAction: Sendable {
     case sendBuilt(title: String, [SendDocument])
     /// The activity store's answer: a page of exchanges scrolled into the window, or a search.
     case activity(ActivityResult)
+    /// The send the Logs summary reconciles, read from the journal (nil: none to this endpoint), with when.
+    case reconciledSendRead(Result<SendJournal.StoredSend?, QuotaReadError>, at: Date)
 }
 
 /// Work `update` asks for; the runner does it off the UI loop and answers with an action.
@@ -101,6 +103,9 @@ public enum AppEffect: Sendable, Equatable {
     case buildSend(SendBuild)
     /// Page in, search or export the Activity pane's exchanges from the store, answering `.activity`.
     case activity(ActivityRequest)
+    /// Read a journaled send without its payloads for the Logs summary: `sendId`'s, or the newest to
+    /// `endpoint` (nil: any), answering `.reconciledSendRead`.
+    case readReconciledSend(sendId: String?, endpoint: String?, journalPath: String)
 }
 
 /// Why the journal's call count could not be read.

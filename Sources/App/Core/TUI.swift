@@ -83,6 +83,7 @@ extension AppState {
         case .activity(let result): activityAnswered(result, effects: &effects)
         case .logsFetched(let generation, let result): logsFetched(result, generation: generation, effects: &effects)
         case .logsPollDue(let generation): logsPollDue(generation: generation, effects: &effects)
+        case .reconciledSendRead(let result, let at): reconciledSendRead(result, at: at, effects: &effects)
         case .jobObserved(let result, let at): jobObserved(result, at: at)
         case .restartImpactRead(let impact): restartImpactRead(impact)
         case .quotaCallsRead(let tenant, let result, let at) where tenant == connect.request.tenant: quotaCallsRead(result, at: at)

@@ -24,7 +24,7 @@ struct LogsFollowText {
                 + "the sandbox seconds; reading every \(every) s.", .accent)
         case .complete:
             return ("All \(LogsText.count(upload.count, "user")) of the upload have entries\(failed > 0 ? " (\(failed) failed)" : ""): "
-                + "following stopped. r reads again.", failed > 0 ? .warning : .success)
+                + "following stopped. s sums it up; r reads again.", failed > 0 ? .warning : .success)
         case .timedOut:
             return (overdue() ?? "Following stopped: \(have). r reads again.", .warning)
         }

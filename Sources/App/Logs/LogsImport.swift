@@ -39,6 +39,8 @@ extension LogsUpdate {
         state.externalId = nil
         state.failuresOnly = false
         state.uploadOnly = false
+        // The download's entries are shown, not a summary of other ones: s sums them up when asked.
+        state.summary.shown = false
         state.list = ListState()
         state.detailTop = 0
         state.refilter(viewport: LogsLayout(logs: state, context: context).listRows)

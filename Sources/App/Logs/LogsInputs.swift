@@ -28,17 +28,22 @@ struct LogsInputs: Equatable, Sendable {
     var shown: Bool
     /// The send journal, read for what a job restart would discard; nil in tests without files.
     var journalPath: String?
+    /// The endpoint whose newest journaled send the summary reconciles when no upload is followed;
+    /// nil takes any endpoint's (the sandbox's port changes from run to run).
+    var summaryEndpoint: String?
 
-    init(connection: LogsConnection, shown: Bool, journalPath: String? = nil) {
+    init(connection: LogsConnection, shown: Bool, journalPath: String? = nil, summaryEndpoint: String? = nil) {
         self.connection = connection
         self.shown = shown
         self.journalPath = journalPath
+        self.summaryEndpoint = summaryEndpoint
     }
 }
 
 extension AppState {
     /// The Logs screen's inputs, read from the connection and the App as they are now.
     var logsInputs: LogsInputs {
-        LogsInputs(connection: LogsConnection(connect), shown: screen == .logs, journalPath: journalPath)
+        LogsInputs(connection: LogsConnection(connect), shown: screen == .logs, journalPath: journalPath,
+                   summaryEndpoint: sandbox ? nil : (try? connect.parsedEndpoint?.get())?.bulkUploadURL)
     }
 }

@@ -5,6 +5,8 @@ import TerminalUI
 public enum LogsCommand: Hashable, Sendable {
     case move(ListMove)
     case failures, upload, user, window, clear, refresh, imported, forgetImport, jumpToUser, detailDown, detailUp
+    /// The per-upload reconciliation in place of the entries, and "Resend the failed" from it.
+    case summary, resendFailed
     case job(JobAction)
 
     var name: String {
@@ -32,8 +34,12 @@ enum LogsKeymap {
         },
         b(.user, [.character("/")], "user", "Show only one user (by externalId); Esc in the prompt clears it"),
         b(.window, [.character("t")], "time", "Change the time window: last hour, 24 h, 7 days, any time"),
-        b(.clear, [.escape], "clear", "Clear every filter (the time window stays)") { state in
-            state.logs.failuresOnly || state.logs.uploadOnly || state.logs.externalId != nil
+        b(.summary, [.character("s")], "summary",
+          "Sum up each upload of the last send: sent, created, updated, disabled, skipped, failed, not yet seen; or the entries again"),
+        b(.resendFailed, [.character("F")], "resend failed",
+          "Resend the failed: the failed users' current records (with your fixes), through the send confirmation", disabled: resendUnavailable),
+        b(.clear, [.escape], "clear", "Clear every filter (the time window stays); in the summary, back to the entries") { state in
+            state.logs.summary.shown || state.logs.failuresOnly || state.logs.uploadOnly || state.logs.externalId != nil
                 ? nil : "no filter to clear (t changes the time window)"
         },
         b(.refresh, [.character("r")], "refresh", "Read the logs and the job again now") { state in
@@ -45,7 +51,7 @@ enum LogsKeymap {
         b(.forgetImport, [.character("x")], "forget import", "Forget the imported log download (the live logs stay)") {
             $0.logs.imported == nil ? "no imported log download to forget" : nil
         },
-        b(.jumpToUser, [.enter], "Users", "Show the entry's user in the Users table", disabled: noEntry),
+        b(.jumpToUser, [.enter], "Users", "Show the entry's (or the failure's) user in the Users table", disabled: noEntryOrFailure),
         b(.detailDown, [.character("J"), .character("]")], "detail ↓", "Scroll the entry's detail down") { state in
             noEntry(state) ?? (state.logs.detailTop >= state.logDetailLastTop ? "the entry's detail is shown to its end" : nil)
         },
@@ -59,10 +65,28 @@ enum LogsKeymap {
     ]
 
     static let hints: [AppCommand] = [
-        .logs(.failures), .logs(.upload), .logs(.user), .logs(.window), .logs(.refresh), .logs(.jumpToUser), .global(.help),
+        .logs(.failures), .logs(.upload), .logs(.summary), .logs(.user), .logs(.window), .logs(.refresh), .logs(.jumpToUser), .global(.help),
     ]
 
-    private static let noEntry: @Sendable (AppState) -> String? = { $0.logs.selected == nil ? "no entry selected" : nil }
+    private static let noEntry: @Sendable (AppState) -> String? = { state in
+        if state.logs.summary.shown { return "the upload summary is shown (s shows the entries)" }
+        return state.logs.selected == nil ? "no entry selected" : nil
+    }
+
+    private static let noEntryOrFailure: @Sendable (AppState) -> String? = { state in
+        guard state.logs.summary.shown else { return noEntry(state) }
+        return state.logs.summary.selectedFailure == nil ? "no failed user selected" : nil
+    }
+
+    /// Only from the summary, with failures, and with no send running.
+    private static let resendUnavailable: @Sendable (AppState) -> String? = { state in
+        let summary = state.logs.summary
+        if !summary.shown { return "the upload summary is not shown: s shows it, then F resends its failed users" }
+        if summary.reconciliation == nil { return "no send reconciled yet: the summary names what it waits for" }
+        if summary.failures.isEmpty { return "no user of this send failed: nothing to resend" }
+        if state.send?.isRunning == true { return "a send is running (Activity, 5, shows it)" }
+        return nil
+    }
 
     /// Not connected, or another job action still on its way.
     private static func jobUnavailable(_ action: JobAction) -> @Sendable (AppState) -> String? {

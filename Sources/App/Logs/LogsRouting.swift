@@ -19,11 +19,42 @@ extension AppState {
         let requests: [ScreenEffect]
         switch command {
         case .jumpToUser: return jumpFromLogToUser(effects: &effects)
+        case .resendFailed: return resendFailed(effects: &effects)
         case .forgetImport: requests = LogsUpdate.forgetImport(&logs, statuses: &sendStatus, context, inputs)
         case .job(.restart): requests = LogsUpdate.askRestart(&logs, restart: &restartCheck, context, inputs)
         default: requests = LogsUpdate.update(&logs, command, context, inputs)
         }
         apply(requests, effects: &effects)
+        if command == .imported || command == .forgetImport { refreshLogsSummary(effects: &effects) }
+    }
+
+    /// The entries shown changed: the summary, when shown, reconciles them (or reads the send now wanted).
+    mutating func refreshLogsSummary(effects: inout [AppEffect]) {
+        let (context, inputs) = (self.context, logsInputs)
+        apply(LogsUpdate.refreshSummary(&logs, context, inputs), effects: &effects)
+    }
+
+    /// The journal's answer for the summary (`at`: when it was read).
+    mutating func reconciledSendRead(_ result: Result<SendJournal.StoredSend?, QuotaReadError>, at: Date, effects: inout [AppEffect]) {
+        clock = max(clock, at)
+        let (context, inputs) = (self.context, logsInputs)
+        apply(LogsUpdate.summarySendRead(&logs, result, at: at, context, inputs), effects: &effects)
+    }
+
+    /// F in the summary: the failed users' current records, through the send confirmation; a failed
+    /// user the workspace no longer has is named, never silently left out.
+    mutating func resendFailed(effects: inout [AppEffect]) {
+        let failures = logs.summary.failures
+        guard logs.summary.shown, !failures.isEmpty else {
+            message = StatusMessage("no failed user to resend: s shows the upload summary")
+            return
+        }
+        let pick = FailedUsersPick(failures: failures, store: store)
+        guard !pick.recordIDs.isEmpty else {
+            message = StatusMessage((pick.missingText ?? "no failed user is in the workspace") + ": nothing to resend", .warning)
+            return
+        }
+        openResendFailedDialog(pick, effects: &effects)
     }
 
     mutating func logsScreenOpened(effects: inout [AppEffect]) {
@@ -43,7 +74,10 @@ extension AppState {
     /// Enter: the entry's user selected in the Users table.
     mutating func jumpFromLogToUser(effects: inout [AppEffect]) {
         let (context, store, lookup) = (self.context, self.store, usersLookup)
-        apply(LogsUpdate.jumpToUser(logs, users: &users, store: store, lookup: lookup, context), effects: &effects)
+        let requests = logs.summary.shown
+            ? LogsUpdate.jumpToFailure(logs, users: &users, store: store, lookup: lookup, context)
+            : LogsUpdate.jumpToUser(logs, users: &users, store: store, lookup: lookup, context)
+        apply(requests, effects: &effects)
     }
 
     /// From the Users screen: the Logs screen, filtered to this user.
@@ -64,6 +98,7 @@ extension AppState {
         clock = max(clock, upload.lastAccepted)
         let (context, inputs) = (self.context, logsInputs)
         apply(LogsUpdate.follow(&logs, upload, context, inputs), effects: &effects)
+        refreshLogsSummary(effects: &effects)
     }
 
     mutating func logsPollDue(generation: Int, effects: inout [AppEffect]) {
@@ -77,6 +112,7 @@ extension AppState {
         let (context, inputs, store) = (self.context, logsInputs, self.store)
         apply(LogsUpdate.fetched(&logs, result, generation: generation, context, inputs, store: store, statuses: &sendStatus),
               effects: &effects)
+        refreshLogsSummary(effects: &effects)
     }
 
     /// The job's state arrived (`clock` holds the answer's time).

@@ -66,6 +66,9 @@ public struct LogsState: Equatable, Sendable {
     var clockDue: Date?
     /// The chain's ticks are arriving, so `AppState.clock` is at most a second old.
     var clockTicking = false
+    /// The per-upload reconciliation (s), shown in place of the entries.
+    public var summary = LogsSummary()
+
     /// A read waits for the next tick (it needs the time for its window).
     var readOnTick = false
     /// The next tick reads again if what is shown is more than a minute old.
@@ -109,6 +112,7 @@ public struct LogsState: Equatable, Sendable {
         upload = nil
         uploadOnly = false
         polling = .idle
+        summary = LogsSummary()
     }
 
     /// The set on screen: the imported entries or the live ones, never both mixed.

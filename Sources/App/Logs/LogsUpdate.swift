@@ -31,10 +31,10 @@ struct LogsUpdate {
         return step.requests
     }
 
-    /// The screen's commands. Three change more than this screen and have entry points of their
+    /// The screen's commands. Four change more than this screen and have entry points of their
     /// own, which the App's routing calls instead: `.jumpToUser` (the Users screen's selection,
-    /// `jumpToUser`),
-    /// `.forgetImport` (the users' statuses) and `.job(.restart)` (the restart check).
+    /// `jumpToUser` or `jumpToFailure`), `.forgetImport` (the users' statuses), `.job(.restart)`
+    /// (the restart check) and `.resendFailed` (a send).
     static func update(_ state: inout LogsState, _ command: LogsCommand, _ context: ScreenContext, _ inputs: LogsInputs) -> [ScreenEffect] {
         with(&state, context, inputs) { $0.command(command) }
     }
@@ -81,6 +81,8 @@ struct LogsUpdate {
 
     private mutating func command(_ command: LogsCommand) {
         switch command {
+        case .move(let move) where logs.summary.shown:
+            moveInSummary(move)
         case .move(let move):
             guard let moved = logs.list.handling(move, total: logs.rows.count, viewport: layout.listRows) else { return }
             if moved.selected != logs.list.selected { logs.detailTop = 0 }
@@ -102,6 +104,8 @@ struct LogsUpdate {
             slideWindow()
             filtersChanged()
             say(StatusMessage("time window: \(logs.window.title)"))
+        case .clear where logs.summary.shown:
+            toggleSummary()
         case .clear:
             guard logs.failuresOnly || logs.uploadOnly || logs.externalId != nil else {
                 return say(StatusMessage("no filter to clear (t changes the time window)"))
@@ -115,9 +119,10 @@ struct LogsUpdate {
             readLogs()
             readJob()
         case .imported: toggleImported()
+        case .summary: toggleSummary()
         case .detailDown: scrollDetail(by: 1)
         case .detailUp: scrollDetail(by: -1)
-        case .job(.restart), .forgetImport, .jumpToUser:
+        case .job(.restart), .forgetImport, .jumpToUser, .resendFailed:
             // Routed to their own entry points by the App (see `update`); nothing of this screen alone.
             break
         case .job(let action): askJobAction(action)
@@ -141,15 +146,20 @@ struct LogsUpdate {
     static func jumpToUser(_ logs: LogsState, users: inout UsersState, store: RecordStore, lookup: UsersLookup,
                            _ context: ScreenContext) -> [ScreenEffect] {
         guard let entry = logs.selected else { return [.message(StatusMessage("no entry selected"))] }
-        let externalId = entry.log.externalId
+        let what = "\(LogsText.action(entry.log)) \(entry.log.status) in the log entry"
+        return reveal(externalId: entry.log.externalId, what: what, users: &users, store: store, lookup: lookup, context)
+    }
+
+    /// The user with `externalId` selected in the Users table, and the screen switched to it.
+    static func reveal(externalId: String, what: String, users: inout UsersState, store: RecordStore, lookup: UsersLookup,
+                       _ context: ScreenContext) -> [ScreenEffect] {
         guard !externalId.isEmpty, let found = store.entries.first(where: { $0.record.externalId == externalId }),
             users.reveal(id: found.id, store: store, viewport: lookup.viewport(context), severity: lookup.severityLookup)
         else {
             return [.message(StatusMessage("no user in the workspace has externalId \(externalId.isEmpty ? "(empty)" : externalId)", .warning))]
         }
-        let what = "\(LogsText.action(entry.log)) \(entry.log.status)"
         return [.switchTo(.users),
-                .message(StatusMessage("\(externalId) (\(found.record.userName ?? "")): \(what) in the log entry; l shows their logs again"))]
+                .message(StatusMessage("\(externalId) (\(found.record.userName ?? "")): \(what); l shows their logs again"))]
     }
 
     /// From the Users screen: the screen filtered to this user, read at once.

@@ -22,6 +22,10 @@ struct LogsView {
         let cursor = drawFilterBar(into: &frame, area: layout.filterBar)
         drawWaitLine(into: &frame, area: layout.waitLine)
         if layout.wide { drawJobBox(into: &frame, area: layout.job) } else { drawJobLine(into: &frame, area: layout.job) }
+        if logs.summary.shown {
+            LogsSummaryView(logs: logs, context: context).render(into: &frame, screen: layout)
+            return cursor
+        }
         drawList(into: &frame, area: layout.list)
         drawDetail(into: &frame, area: layout.detail, text: layout.detailText)
         return cursor
@@ -38,6 +42,13 @@ struct LogsView {
             frame.draw("\(logs.rows.count) of \(logs.shown.count) · Enter keeps it, Esc clears it", x: input.maxX + 1, y: area.y,
                        width: area.maxX - input.maxX - 1, style: style(.muted))
             return cursor
+        }
+        if logs.summary.shown {
+            let failed = logs.summary.failures.count
+            let keys = failed > 0 ? "Enter user in Users · F resend the \(failed) failed · s entries" : "s entries"
+            frame.drawSpans([Span("Upload summary", style: style(.title).adding(.bold)), Span(" · " + keys, style: style(.muted))],
+                            x: area.x + 1, y: area.y, width: area.width - 2)
+            return nil
         }
         var spans = [Span("\(logs.rows.count) of \(LogsText.count(logs.shown.count, "entry", plural: "entries"))", style: style(.title))]
         func add(_ text: String, _ role: ThemeRole) {
@@ -190,7 +201,8 @@ struct LogsView {
                 + "the four steps (Import from API, Match user, Determine if User is in scope, Provision User), the properties "
                 + "changed, and for a failure Microsoft's reason and recommended action.", .muted),
             ("Entries appear 5 to 10 minutes after an upload (in the sandbox, seconds). After a send this screen follows its users by itself.", .muted),
-            ("f failures · u this upload · / one user · t time window · r read again · Enter the user in Users · S / P / R start, pause, restart the job", .muted),
+            ("f failures · u this upload · s sum up each upload · / one user · t time window · r read again · Enter the user in Users · "
+                + "S / P / R start, pause, restart the job", .muted),
         ]
         var y = area.y
         for (text, role) in paragraphs {

@@ -183,6 +183,8 @@ final class EffectRunner: Sendable {
             spawn { [services] in .resumableSendFound(await services.session.purge(request, impact, journalPath: journalPath)) }
         case .readQuotaCalls(let tenant, let journalPath):
             spawn { .quotaCallsRead(tenant: tenant, ProvisioningSession.quotaCalls(tenant: tenant, journalPath: journalPath), at: Date()) }
+        case .readReconciledSend(let sendId, let endpoint, let journalPath):
+            spawn { .reconciledSendRead(LogsSummary.readSend(sendId, endpoint: endpoint, journalPath: journalPath), at: Date()) }
         case .assessSendImpact(let records, let endpoint, let journalPath):
             spawn { .sendImpactAssessed(ProvisioningSession.sendImpact(records, endpoint: endpoint, journalPath: journalPath)) }
         case .jobAction(let request, let action):

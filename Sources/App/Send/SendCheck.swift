@@ -1,5 +1,6 @@
 import Foundation
 import Provisioning
+import SCIM
 
 /// What the send confirmation reads from Entra and the journal when it opens: the job's state
 /// (never the connection test's cached one) and this machine's calls against the daily quota.
@@ -37,8 +38,9 @@ public struct SendCheck: Equatable, Sendable {
 }
 
 extension AppState {
-    /// The send confirmation opened: read the job and the quota afresh.
-    mutating func startSendCheck(effects: inout [AppEffect]) {
+    /// The send confirmation opened: read the job and the quota afresh; the changes are assessed
+    /// for `records` (nil: every user).
+    mutating func startSendCheck(records: [UserRecord]? = nil, effects: inout [AppEffect]) {
         sendCheck.readingJob = true
         sendCheck.jobError = nil
         effects.append(.observeJob(connect.request))
@@ -48,7 +50,7 @@ extension AppState {
             effects.append(.readQuotaCalls(tenant: connect.request.tenant, journalPath: journalPath))
             // The sandbox's journal is its own and its port changes every run: any endpoint is this one.
             let endpoint = sandbox ? nil : (try? connect.parsedEndpoint?.get())?.bulkUploadURL
-            effects.append(.assessSendImpact(records: store.records, endpoint: endpoint, journalPath: journalPath))
+            effects.append(.assessSendImpact(records: records ?? store.records, endpoint: endpoint, journalPath: journalPath))
         }
         effects.append(.tickAfter(milliseconds: 1000))
     }

@@ -11,6 +11,8 @@ public enum SendScope: Equatable, Sendable {
     case withoutErrors
     /// The opened file's own documents, byte for byte (see `AsIsSource`).
     case asIs
+    /// The failed users of the Logs summary, their current records ("Resend the failed").
+    case failed(FailedUsersPick)
 }
 
 /// One BulkRequest as it goes on the wire, with the records it carries (for their status).

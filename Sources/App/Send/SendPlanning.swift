@@ -19,6 +19,7 @@ struct SendPlanning {
             return preview.documents[n].recordIndices.map { preview.recordIDs[$0] }
         case .withoutErrors: return state.store.entries.map(\.id).filter { state.worstSeverity(id: $0) != .error }
         case .asIs: return state.asIsSource?.parts.flatMap(\.recordIDs) ?? []
+        case .failed(let pick): return pick.recordIDs.filter { state.store.entry(id: $0) != nil }
         }
     }
 
@@ -45,6 +46,7 @@ struct SendPlanning {
         case .document(let n): return "document \(n + 1) (\(plural(recordIDs(for: scope).count, "user")))"
         case .withoutErrors: return plural(recordIDs(for: scope).count, "user") + " without errors"
         case .asIs: return "\(state.asIsSource?.name ?? "the file") as-is (\(plural(requestCount(for: scope), "document")))"
+        case .failed: return plural(recordIDs(for: scope).count, "failed user")
         }
     }
 
@@ -56,6 +58,7 @@ struct SendPlanning {
         case .document(let n): what = "document \(n + 1)"
         case .withoutErrors: what = "\(recordIDs(for: scope).count) without errors"
         case .asIs: return "Send the file as-is"
+        case .failed: what = "the \(recordIDs(for: scope).count) failed"
         }
         return (anyway ? "Send anyway: " : "Send ") + what
     }
@@ -80,6 +83,7 @@ struct SendPlanning {
             lines.append("\(scopeTitle(scope).prefix(1).uppercased() + scopeTitle(scope).dropFirst()): \(plural(requests, "request")) of at most \(state.batchSize) operations")
         }
         if scopes.contains(.asIs) { lines += asIsLines() }
+        lines += failedLines(scopes)
         lines.append("Paced under \(SendProgress.budget.calls) requests per \(Int(SendProgress.budget.seconds)) s; 429 and 5xx are retried.")
         lines.append(quotaLine(scopes))
         lines += impactLines()
@@ -125,6 +129,14 @@ struct SendPlanning {
         if source.expectedRejections.count > 3 { lines.append("  … and \(source.expectedRejections.count - 3) more documents expected to be refused") }
         if source.recordErrors > 0 { lines.append("  expect \(plural(source.recordErrors, "record error")) to fail in the provisioning logs, not at upload") }
         return lines
+    }
+
+    /// "Resend the failed": what it sends, and the failed users it cannot (gone from the workspace).
+    private func failedLines(_ scopes: [SendScope]) -> [String] {
+        scopes.flatMap { scope -> [String] in
+            guard case .failed(let pick) = scope else { return [] }
+            return ["  their current records, with the fixes made since the send"] + (pick.missingText.map { ["  ⚠ \($0) (not sent)"] } ?? [])
+        }
     }
 
     private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
