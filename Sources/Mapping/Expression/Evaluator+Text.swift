@@ -105,13 +105,12 @@ extension Evaluator {
         }
     }
 
-    /// Invariant culture unless one is named (RFC 4646, e.g. "tr-TR").
+    /// Invariant culture unless one is named (RFC 4646, e.g. "tr-TR"); see CaseMapping.
     private mutating func changeCase(_ function: ExpressionFunction, _ arguments: Arguments) throws -> ExpressionValue {
-        let culture = try string(arguments, 1).flatMap { $0.isEmpty ? nil : Locale(identifier: $0.replacingOccurrences(of: "-", with: "_")) }
+        let culture = try string(arguments, 1)
         let upper = function == .toUpper
-        return try value(arguments, 0).map { text in
-            guard let culture else { return upper ? text.uppercased() : text.lowercased() }
-            return upper ? text.uppercased(with: culture) : text.lowercased(with: culture)
+        return try value(arguments, 0).map {
+            upper ? CaseMapping.upper($0, culture: culture) : CaseMapping.lower($0, culture: culture)
         }
     }
 }
