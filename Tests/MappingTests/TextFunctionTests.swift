@@ -83,6 +83,9 @@ final class TextFunctionTests: XCTestCase {
                      "Gregory James")
         // Only the given separators count: the hyphen is not one here.
         assertString(#"PCase("MARY-JANE SMITH", " ")"#, "Mary-jane Smith")
+        // .NET's ToTitleCase keeps an apostrophe inside the word ("Les Naufragés D'ythaq").
+        assertString(#"PCase("les naufragés d'ythaq")"#, "Les Naufragés D'ythaq")
+        assertString(#"PCase("ßa")"#, "ßa")
     }
 
     func testToLowerExample() {

@@ -89,16 +89,18 @@ extension Evaluator {
         return .string(String(words[number - 1]))
     }
 
-    /// Without separators every non-letter, non-digit character separates words (.NET's ToTitleCase
-    /// set); with them only those characters do. Everything else is lowered.
+    /// Without separators every character that is not a letter, digit or apostrophe separates words
+    /// (.NET's ToTitleCase: "d'ythaq" becomes "D'ythaq"); with them only those characters do.
+    /// Everything else is lowered, one character for one.
     private mutating func pCase(_ arguments: Arguments) throws -> ExpressionValue {
         let separators = try string(arguments, 1).map(Set.init)
         return try value(arguments, 0).map { text in
             var result = ""
             var startOfWord = true
             for c in text {
-                let isSeparator = separators.map { $0.contains(c) } ?? !(c.isLetter || c.isNumber)
-                result += startOfWord ? c.uppercased() : c.lowercased()
+                let isSeparator = separators.map { $0.contains(c) }
+                    ?? !(c.isLetter || c.isNumber || c == "'" || c == "\u{2019}")
+                result += startOfWord ? CaseMapping.upper(String(c), culture: nil) : CaseMapping.lower(String(c), culture: nil)
                 startOfWord = isSeparator
             }
             return result
