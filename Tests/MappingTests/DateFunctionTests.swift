@@ -119,4 +119,11 @@ final class DateFunctionTests: XCTestCase {
         XCTAssertEqual(result.nonDeterministicFunctions, [.now])
         XCTAssertFalse(result.isDeterministic)
     }
+
+    func testHugeAmountsFailInsteadOfTrapping() {
+        // Found by fuzzing: these overflowed Int arithmetic.
+        assertFails(#"DateAdd("yyyy", 9223372036854775807, Now())"#, containing: "outside the years 1 to 9999")
+        assertFails(#"DateAdd("s", -9223372036854775807, Now())"#, containing: "outside the years 1 to 9999")
+        assertString(#"FormatDateTime("2015-01-23 10:53:47.123456789", , "yyyy-MM-dd HH:mm:ss.fffffffff", "fffffff")"#, "1234567")
+    }
 }

@@ -119,4 +119,9 @@ final class GeneratedFunctionTests: XCTestCase {
         XCTAssertEqual(documented.count, 45)
         XCTAssertEqual(Set(documented), Set(ExpressionFunction.allCases.map(\.rawValue)))
     }
+
+    func testRandomStringWithHugeMinimumsFailsInsteadOfTrapping() throws {
+        let result = try Expression.parse("RandomString(10,9223372036854775807,9223372036854775807,0,0)").evaluate(in: context())
+        XCTAssertEqual(result.failure?.message.contains("at least the sum of the minimums"), true)
+    }
 }

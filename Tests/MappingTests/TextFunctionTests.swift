@@ -140,4 +140,10 @@ final class TextFunctionTests: XCTestCase {
         // CStr([dn]) returns "cn=Joe,dc=contoso,dc=com"
         assertString("CStr([dn])", ["dn": "cn=Joe,dc=contoso,dc=com"], "cn=Joe,dc=contoso,dc=com")
     }
+
+    func testExtremePositionsDoNotTrap() {
+        assertString(#"InStr("abc","bc",9223372036854775807)"#, "0")
+        assertString(#"Mid("abc", 9223372036854775807, 9223372036854775807)"#, "")
+        assertString(#"Left("abc", 9223372036854775807)"#, "abc")
+    }
 }

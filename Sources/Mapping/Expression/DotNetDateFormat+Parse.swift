@@ -44,7 +44,7 @@ extension DotNetDateFormat {
             }
         case "f", "F":
             guard let digits = s.digitText(letter == "f" ? count : 0, max: count) else { return false }
-            f.fraction = Int((digits + String(repeating: "0", count: 7 - digits.count)).prefix(7)) ?? 0
+            f.fraction = Int((digits + String(repeating: "0", count: max(0, 7 - digits.count))).prefix(7)) ?? 0
         case "t":
             guard let pm = s.meridiem(full: count >= 2) else { return false }
             f.isPM = pm

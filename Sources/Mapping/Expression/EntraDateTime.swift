@@ -56,7 +56,8 @@ struct EntraDateTime: Equatable, Comparable {
     /// .NET's AddMonths: the day is clamped to the new month's length (Jan 31 + 1 month = Feb 28/29).
     func adding(months: Int) -> EntraDateTime? {
         var c = civil
-        let total = c.year * 12 + (c.month - 1) + months
+        let (total, overflow) = (c.year * 12 + (c.month - 1)).addingReportingOverflow(months)
+        guard !overflow, total >= 12 else { return nil }
         c.year = total / 12
         c.month = total % 12 + 1
         guard (1...9999).contains(c.year) else { return nil }

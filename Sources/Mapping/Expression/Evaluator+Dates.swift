@@ -87,17 +87,27 @@ enum DateInterval: String {
     case hour = "h", minute = "n", second = "s"
 
     func add(_ amount: Int, to date: EntraDateTime) -> EntraDateTime? {
-        let amount64 = Int64(amount)
         switch self {
-        case .year: return date.adding(months: amount * 12)
-        case .quarter: return date.adding(months: amount * 3)
+        case .year: return months(amount, 12).flatMap(date.adding(months:))
+        case .quarter: return months(amount, 3).flatMap(date.adding(months:))
         case .month: return date.adding(months: amount)
-        case .day, .dayOfYear, .weekday: return date.adding(ticks: amount64 * EntraDateTime.ticksPerDay)
-        case .week: return date.adding(ticks: amount64 * 7 * EntraDateTime.ticksPerDay)
-        case .hour: return date.adding(ticks: amount64 * 3600 * EntraDateTime.ticksPerSecond)
-        case .minute: return date.adding(ticks: amount64 * 60 * EntraDateTime.ticksPerSecond)
-        case .second: return date.adding(ticks: amount64 * EntraDateTime.ticksPerSecond)
+        case .day, .dayOfYear, .weekday: return ticks(amount, EntraDateTime.ticksPerDay).flatMap(date.adding(ticks:))
+        case .week: return ticks(amount, 7 * EntraDateTime.ticksPerDay).flatMap(date.adding(ticks:))
+        case .hour: return ticks(amount, 3600 * EntraDateTime.ticksPerSecond).flatMap(date.adding(ticks:))
+        case .minute: return ticks(amount, 60 * EntraDateTime.ticksPerSecond).flatMap(date.adding(ticks:))
+        case .second: return ticks(amount, EntraDateTime.ticksPerSecond).flatMap(date.adding(ticks:))
         }
+    }
+
+    /// nil when the amount is so large that it overflows (the date would be far outside 1 to 9999).
+    private func months(_ amount: Int, _ factor: Int) -> Int? {
+        let (product, overflow) = amount.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : product
+    }
+
+    private func ticks(_ amount: Int, _ unit: Int64) -> Int64? {
+        let (product, overflow) = Int64(amount).multipliedReportingOverflow(by: unit)
+        return overflow ? nil : product
     }
 
     /// Visual Basic's DateDiff: calendar years, quarters and months; whole elapsed days, hours,

@@ -48,7 +48,7 @@ extension Evaluator {
         }
         let avoid = Set(try string(arguments, 5) ?? "")
         let length = numbers[0]
-        guard (1...256).contains(length), numbers.dropFirst().allSatisfy({ $0 >= 0 }),
+        guard (1...256).contains(length), numbers.dropFirst().allSatisfy({ (0...256).contains($0) }),
             numbers.dropFirst().reduce(0, +) <= length
         else {
             throw arguments.failure("RandomString: Length must be 1 to 256 and at least the sum of the minimums")

@@ -66,7 +66,7 @@ extension Evaluator {
     private mutating func inStr(_ arguments: Arguments) throws -> ExpressionValue {
         guard let haystack = try string(arguments, 0) else { return .null }
         let needle = try string(arguments, 1) ?? ""
-        let start = max(1, try integer(arguments, 2, .inStr, "start") ?? 1)
+        let start = min(max(1, try integer(arguments, 2, .inStr, "start") ?? 1), haystack.count + 1)
         let textCompare = (try string(arguments, 3))?.lowercased() == "vbtextcompare"
         let characters = Array(textCompare ? haystack.lowercased() : haystack)
         let wanted = Array(textCompare ? needle.lowercased() : needle)
