@@ -7,6 +7,8 @@ public struct JobStatus: Sendable, Equatable {
     public var quarantineReason: String?
     public var quarantineMessage: String?
     public var lastExecution: String?
+    /// The rest of `synchronizationStatus` that says how healthy the job is (see JobHealth).
+    public var health = JobStatusTimes()
 
     public init(code: String, quarantineReason: String? = nil, quarantineMessage: String? = nil, lastExecution: String? = nil) {
         self.code = code
@@ -20,9 +22,11 @@ public struct JobStatus: Sendable, Equatable {
             let code = status["code"]?.stringValue
         else { return nil }
         let quarantine = status["quarantine"]?.objectValue
-        return JobStatus(code: code, quarantineReason: quarantine?["reason"]?.stringValue,
-                         quarantineMessage: quarantine?["error"]?.objectValue?["message"]?.stringValue,
-                         lastExecution: status["lastExecution"]?.objectValue?["timeEnded"]?.stringValue)
+        var parsed = JobStatus(code: code, quarantineReason: quarantine?["reason"]?.stringValue,
+                               quarantineMessage: quarantine?["error"]?.objectValue?["message"]?.stringValue,
+                               lastExecution: status["lastExecution"]?.objectValue?["timeEnded"]?.stringValue)
+        parsed.health = JobStatusTimes(status: status)
+        return parsed
     }
 
     /// Whether uploads sent now will be processed.
