@@ -116,4 +116,11 @@ final class ExpressionParserTests: XCTestCase {
         let long = "\"" + String(repeating: "a", count: 10_000) + "\""
         XCTAssertEqual(parseError(long)?.column, 10_001)
     }
+
+    func testNestingIsBounded() throws {
+        let deep = String(repeating: "Not(", count: 201) + "[a]" + String(repeating: ")", count: 201)
+        XCTAssertEqual(parseError(deep)?.description, "functions nest deeper than 200 levels at column 801")
+        let fine = String(repeating: "Not(", count: 200) + "[a]" + String(repeating: ")", count: 200)
+        XCTAssertNoThrow(try Expression.parse(fine))
+    }
 }

@@ -6,6 +6,11 @@
 struct ExpressionParser {
     private let tokens: [ExpressionToken]
     private var index = 0
+    private var depth = 0
+
+    /// Deeper nesting than any real mapping; the limit keeps the recursive parser and evaluator
+    /// well inside a thread's stack (the emulator evaluates on server threads).
+    static let maximumDepth = 200
 
     init(tokens: [ExpressionToken]) {
         self.tokens = tokens
@@ -64,6 +69,11 @@ struct ExpressionParser {
             throw ExpressionParseError.message("unknown function '\(name)'", at: column)
         }
         advance()
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw ExpressionParseError.message("functions nest deeper than \(Self.maximumDepth) levels", at: column)
+        }
         let arguments = try argumentList()
         guard function.accepts(argumentCount: arguments.count) else {
             throw ExpressionParseError.message(
