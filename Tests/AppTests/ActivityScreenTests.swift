@@ -1,4 +1,4 @@
-import App
+@testable import App
 import AppTesting
 import Foundation
 import Provisioning
@@ -42,6 +42,146 @@ final class ActivityScreenTests: XCTestCase {
         k.press("2 f2")
         ScreenAssert.equal(k.screen(), Self.pane80, masks: masks)
     }
+
+    /// The sending fixture run to its end: every document accepted, 3.2 s after it started.
+    private func finished(width: Int, height: Int) -> Keys {
+        var state = Fixture.state(width: width, height: height)
+        state.connect = ConnectState(draft: Fixture.sandboxConnection, secret: "abc")
+        state.batchSize = 5
+        let k = Keys(state)
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        k.send(.clockAdvanced(t0))
+        k.press("f5 enter")
+        k.send(.sendEvent(.started(sendId: "s1")))
+        for i in 0..<5 {
+            k.send(.sendEvent(.sending(document: i, attempt: 0, at: t0.addingTimeInterval(Double(i) * 0.5))))
+            k.send(.exchangeRecorded(ActivityTests.exchange(i + 1, status: 202)))
+            k.send(.sendEvent(.accepted(document: i, requestId: "req-\(i + 1)")))
+        }
+        k.send(.tick(t0.addingTimeInterval(3.2)))
+        k.send(.sendFinished(SendResult(sendId: "s1", cancelled: false, accepted: 5, failed: 0)))
+        return k
+    }
+
+    func testAFinishedSendFoldsToOneLineAndTheListGetsItsRowsBackAt80x24() {
+        let k = finished(width: 80, height: 24)
+        ScreenAssert.equal(k.screen(), Self.finished80, masks: masks)
+        XCTAssertEqual(k.state.activityLayout.listRows, 7, "the 6-row box gave its rows to the list (was 5)")
+    }
+
+    func testRReopensTheFullReportAndFoldsItAgain() {
+        let k = finished(width: 80, height: 24)
+        k.press("r")
+        ScreenAssert.equal(k.screen(), Self.report80, masks: masks)
+        XCTAssertEqual(k.state.activityLayout.listRows, 5)
+        k.press("r")
+        XCTAssertEqual(k.screen()[1], String(Self.finished80.split(separator: "\n")[1]),
+                       "folded again to its line")
+        XCTAssertEqual(k.state.activityLayout.listRows, 7)
+    }
+
+    func testASelected400ShowsItsWholeBodyAt80x24() {
+        let k = Keys(Fixture.state(width: 80, height: 24)).press("5")
+        k.send(.exchangeRecorded(ActivityTests.exchange(1, status: 202)))
+        k.send(.exchangeRecorded(ActivityTests.exchange(2, status: 202)))
+        k.send(.exchangeRecorded(Self.badRequest(3)))
+        ScreenAssert.equal(k.screen(), Self.error80, masks: masks)
+    }
+
+    /// A 400 as Graph sends it (ENTRA.md §3): its usual headers and the error body.
+    static func badRequest(_ id: Int) -> HTTPExchange {
+        var exchange = ActivityTests.exchange(id, status: 400)
+        let body = #"{"error":{"code":"BadRequest","message":"Invalid Data Format: the request Content-Type must be application/scim+json","#
+            + #""innerError":{"date":"2027-01-15T08:00:00","request-id":"0f7c2a51-9e0d-4c6b-a1f3-5d2e8b7c4a90","#
+            + #""client-request-id":"c-3"}}}"#
+        exchange.response = RecordedResponse(status: 400, headers: [
+            HTTPHeader("Cache-Control", "no-cache"), HTTPHeader("Content-Type", "application/json"),
+            HTTPHeader("Strict-Transport-Security", "max-age=31536000"),
+            HTTPHeader("request-id", "0f7c2a51-9e0d-4c6b-a1f3-5d2e8b7c4a90"), HTTPHeader("client-request-id", "c-3"),
+            HTTPHeader("x-ms-ags-diagnostic", #"{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5"}}"#),
+            HTTPHeader("Date", "Fri, 15 Jan 2027 08:00:00 GMT"),
+        ], body: Array(body.utf8))
+        return exchange
+    }
+
+    static let finished80 = """
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs
+         ✓ send done · 25/25 users · 5/5 accepted · 3.2 s                 r full report
+        time          exchange                                status     ms     size
+        ### POST bulkUpload #1                           202       120      0 B
+        ### POST bulkUpload #2                           202       120      0 B
+        ### POST bulkUpload #3                           202       120      0 B
+        ### POST bulkUpload #4                           202       120      0 B
+        ### POST bulkUpload #5                           202       120      0 B
+
+
+        ─ #5 bulkUpload #5 · 202 Accepted · request-id req-5 ───────────────────────────
+         #5 bulkUpload #5 · ### · 120 ms
+         request-id: req-5
+         client-request-id: c-5
+
+         POST https://graph.microsoft.com/v1.0/servicePrincipals/sp/synchronization/jobs
+         Authorization: Bearer eyJ0…[redacted]
+         Content-Type: application/scim+json
+         client-request-id: c-5
+
+         {
+           "schemas": ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
+         5 exchanges · following the newest
+         ACTIVITY  5 of 5 requests accepted (25 users); Logs (6) follows what Entra doe…
+        """
+    static let report80 = """
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs
+        ┌ Send · 25 users · r folds ───────────────────────────────────────────────────┐
+        │overall   [█████████████████████████████████] 100%  5/5 accepted · 25/25 users│
+        │requests  ✓✓✓✓✓                                                               │
+        │rate 5/40 per 5 s · 0 retries · took 3.2 s                                    │
+        │✓ done: every request accepted (202); Logs (6) follows what Entra does with e…│
+        └──────────────────────────────────────────────────────────────────────────────┘
+        time          exchange                                status     ms     size
+        ### POST bulkUpload #1                           202       120      0 B
+        ### POST bulkUpload #2                           202       120      0 B
+        ### POST bulkUpload #3                           202       120      0 B
+        ### POST bulkUpload #4                           202       120      0 B
+        ### POST bulkUpload #5                           202       120      0 B
+        ─ #5 bulkUpload #5 · 202 Accepted · request-id req-5 ───────────────────────────
+         #5 bulkUpload #5 · ### · 120 ms
+         request-id: req-5
+         client-request-id: c-5
+
+         POST https://graph.microsoft.com/v1.0/servicePrincipals/sp/synchronization/jobs
+         Authorization: Bearer eyJ0…[redacted]
+         Content-Type: application/scim+json
+         client-request-id: c-5
+         5 exchanges · following the newest
+         ACTIVITY  enter detail  / search  r report  c copy curl  h HAR  esc/x cancel s…
+        """
+    static let error80 = """
+         1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs
+        time          exchange                                status     ms     size
+        ### POST bulkUpload #1                           202       120      0 B
+        ### POST bulkUpload #2                           202       120      0 B
+        ### POST bulkUpload #3                           400       120    241 B
+        ─ #3 bulkUpload #3 · 400 Bad Request · request-id 0f7c2a51-9e0d-4c6b-a1f3-5d2e…─
+         x-ms-ags-diagnostic: {"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Rin
+         g":"5"}}
+         Date: Fri, 15 Jan 2027 ### GMT
+
+         {
+           "error": {
+             "code": "BadRequest",
+             "message": "Invalid Data Format: the request Content-Type must be applicati
+         on/scim+json",
+             "innerError": {
+               "date": "2027-01-15T###",
+               "request-id": "0f7c2a51-9e0d-4c6b-a1f3-5d2e8b7c4a90",
+               "client-request-id": "c-3"
+             }
+           }
+         }
+         3 exchanges · following the newest
+         ACTIVITY  enter detail  / search  r report  c copy curl  h HAR  esc/x cancel s…
+        """
 
     static let sending80 = """
          1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs

@@ -153,10 +153,12 @@ final class SendUpdateTests: XCTestCase {
         XCTAssertEqual(k.state.sendStatus[documents[0].recordIDs[0]], .accepted)
         XCTAssertEqual(k.state.sendStatus[documents[2].recordIDs[0]], .failed("400 Bad Request: Invalid Data Format"))
         XCTAssertFalse(k.state.unsent.contains(documents[0].recordIDs[0]))
+        XCTAssertEqual(k.state.message?.level, .warning)
+        // The finished send folds to one line; r opens its full report.
+        k.press("r")
         screen = k.text
         XCTAssertTrue(screen.contains("✓✓✗"), screen)
         XCTAssertTrue(screen.contains("✗ done with failures: document 3 failed: 400 Bad Request"), screen)
-        XCTAssertEqual(k.state.message?.level, .warning)
         k.press("2")
         XCTAssertTrue(k.text.contains("sent"), "the Users table shows the status:\n\(k.text)")
         k.press("end")

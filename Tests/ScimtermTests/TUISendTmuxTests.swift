@@ -119,7 +119,14 @@ final class TUISendTmuxTests: XCTestCase {
         try tui.waitFor("the resume offer") { $0.contains("Resume the interrupted send?") }
         XCTAssertTrue(tui.screen.contains("of 25 requests"), tui.screen)
         try tui.send("Enter")
-        try tui.waitFor("the rest sent", timeout: 60) { $0.contains("✓ done: every request accepted (202)") && $0.contains("25/25 accepted") }
+        // The finished send folds to its one line (the list gets the box's rows back); it still says
+        // every user and every request was accepted, and r opens the full report.
+        try tui.waitFor("the rest sent", timeout: 60) {
+            $0.contains("✓ done: every request accepted (202)") && $0.contains("25/25 users") && $0.contains("25/25 accepted")
+        }
+        XCTAssertTrue(tui.screen.contains("r full report") && !tui.screen.contains("┌ Send ·"), tui.screen)
+        try tui.send("r")
+        try tui.waitFor("the full report") { $0.contains("┌ Send ·") && $0.contains("requests  ✓✓✓✓✓") && $0.contains("took ") }
         try tui.send("q")
         try tui.launch(slow)
         try tui.waitFor("the sandbox again") { $0.contains("25 users") && $0.contains("job Active") }

@@ -3,7 +3,7 @@ import TerminalUI
 /// What the Activity screen's keys do.
 public enum ActivityCommand: Hashable, Sendable {
     case move(ListMove)
-    case toggleDetail, search, cancelSend, copyCurl, copyPowerShell, saveExchange, exportHAR
+    case toggleDetail, toggleReport, search, cancelSend, copyCurl, copyPowerShell, saveExchange, exportHAR
 
     var name: String {
         if case .move(let move) = self { return move.rawValue }
@@ -20,6 +20,11 @@ enum ActivityKeymap {
 
     static let bindings: [AppBinding] = AppKeymap.movement("Activity") { .activity(.move($0)) } + [
         b(.toggleDetail, [.enter], "detail", "Move between the list and the selected exchange"),
+        b(.toggleReport, [.character("r")], "report",
+          "Open or fold the finished send's full report (it folds to one line so the list gets its rows back)") { state in
+            guard let send = state.send else { return "no send has run yet" }
+            return send.isRunning ? "the send is running: its progress shows in full" : nil
+        },
         b(.search, [.character("/")], "search", "Search every request and response"),
         b(.cancelSend, [.escape, .character("x")], "cancel send", "Cancel the running send after the request in flight") { state in
             // Esc also leaves the detail and clears a search; only with none of those to do is it idle.
@@ -38,7 +43,7 @@ enum ActivityKeymap {
     ]
 
     static let hints: [AppCommand] = [
-        .activity(.toggleDetail), .activity(.search), .activity(.copyCurl), .activity(.exportHAR), .activity(.cancelSend), .global(.help),
+        .activity(.toggleDetail), .activity(.search), .activity(.toggleReport), .activity(.copyCurl), .activity(.exportHAR), .activity(.cancelSend), .global(.help),
     ]
 
     private static let noExchange: @Sendable (AppState) -> String? = { $0.activity.selected == nil ? "no exchange selected" : nil }

@@ -5,9 +5,9 @@ import TerminalUI
 /// Where the App hands the Activity screen its keys, commands and answers: routing only, the
 /// behaviour is `ActivityUpdate`'s over `activity`, and its requests come back through `apply`.
 extension AppState {
-    var activitySurroundings: ActivitySurroundings { ActivitySurroundings(showsProgress: send != nil, exportDirectory: exportDirectory) }
+    var activitySurroundings: ActivitySurroundings { ActivitySurroundings(send: send, exportDirectory: exportDirectory) }
 
-    var activityLayout: ActivityLayout { ActivityUpdate.layout(context, activitySurroundings) }
+    var activityLayout: ActivityLayout { ActivityUpdate.layout(activity, context, activitySurroundings) }
 
     /// An exchange that arrived whole (tests, and callers without the recorder's feed).
     mutating func recordExchange(_ exchange: HTTPExchange) {

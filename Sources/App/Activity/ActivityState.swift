@@ -37,6 +37,13 @@ public struct ActivityState: Equatable, Sendable {
     var detailID: Int?
     /// The search the detail's pane marks; another one is marked anew from `detailText`.
     var detailQuery = ""
+    /// For an error response, the detail's line to keep in view (the body's first), and whether the
+    /// detail still opens there: the first scroll of the operator's takes over (`ActivityDetailFit`).
+    var detailErrorAnchor: Int?
+    var detailOpensAtError = false
+    /// The finished send whose full report the operator opened (r), by when it started; any other
+    /// send shows folded to one line once it finishes.
+    public var reportOpen: Date?
     /// The exchange whose detail the store is being asked for (one at a time).
     var detailAsked: Int?
     /// Where arrows go: the list, or the detail of the selected exchange.

@@ -4,35 +4,60 @@ import TerminalUI
 
 /// What the Activity screen reads of the App besides the shared context.
 public struct ActivitySurroundings: Equatable, Sendable {
-    /// A send's progress is drawn above the list, so the list is shorter.
-    public var showsProgress: Bool
+    /// When the session's send started (nil: none yet): its progress is drawn above the list, in
+    /// full while it runs or its report is open, else folded to one line.
+    public var sendStarted: Date?
+    public var sendRunning: Bool
     /// Where exports are proposed (nil: the temporary folder).
     public var exportDirectory: String?
 
-    public init(showsProgress: Bool, exportDirectory: String?) {
-        self.showsProgress = showsProgress
+    public init(send: SendProgress?, exportDirectory: String?) {
+        sendStarted = send?.startedAt
+        sendRunning = send?.isRunning == true
         self.exportDirectory = exportDirectory
+    }
+
+    /// A running send's box above the list, or none.
+    public init(showsProgress: Bool, exportDirectory: String?) {
+        sendStarted = showsProgress ? .distantPast : nil
+        sendRunning = showsProgress
+        self.exportDirectory = exportDirectory
+    }
+
+    func sendBox(reportOpen: Date?) -> SendBox {
+        guard let sendStarted else { return .none }
+        return sendRunning || reportOpen == sendStarted ? .full : .line
     }
 }
 
 /// The Activity screen's behaviour as pure functions of its own state: keys and commands in, the
 /// state changed and what the App should do (a status line, a dialog, work for the runner) out.
 enum ActivityUpdate {
-    static func layout(_ context: ScreenContext, _ around: ActivitySurroundings) -> ActivityLayout {
-        ActivityLayout(size: context.size, showsProgress: around.showsProgress)
+    static func layout(_ state: ActivityState, _ context: ScreenContext, _ around: ActivitySurroundings) -> ActivityLayout {
+        ActivityLayout(size: context.size, sendBox: around.sendBox(reportOpen: state.reportOpen),
+                       detailFirst: state.detailTakesTheSpace(sendRunning: around.sendRunning))
     }
 
     /// A command of the Activity keymap. Cancelling a running send is the App's (it owns the send):
     /// `.cancelSend` arrives here only when none runs, and steps back out of the detail or search.
     static func update(_ state: inout ActivityState, _ command: ActivityCommand, _ context: ScreenContext,
                        _ around: ActivitySurroundings) -> [ScreenEffect] {
-        let layout = layout(context, around)
+        let layout = layout(state, context, around)
         switch command {
         case .move(let move):
-            _ = state.focusOnDetail ? state.scrollDetail(move.keyAction, viewport: layout.detailRows)
-                                    : state.move(move.keyAction, viewport: layout.listRows)
+            if state.focusOnDetail {
+                state.takeOverDetail(rows: layout.detailRows, columns: layout.detailColumns,
+                                     atError: state.detailTakesTheSpace(sendRunning: around.sendRunning))
+                _ = state.scrollDetail(move.keyAction, rows: layout.detailRows, columns: layout.detailColumns)
+            } else {
+                _ = state.move(move.keyAction, viewport: layout.listRows)
+            }
         case .toggleDetail:
             state.focusOnDetail.toggle()
+        case .toggleReport:
+            // Disabled unless a send has finished (ActivityKeymap), so `sendStarted` is that send's.
+            guard let started = around.sendStarted, !around.sendRunning else { return [] }
+            state.reportOpen = state.reportOpen == started ? nil : started
         case .search:
             state.searchField = TextFieldState(state.query)
         case .cancelSend:
@@ -64,7 +89,7 @@ enum ActivityUpdate {
     static func key(_ state: inout ActivityState, _ key: Key, _ context: ScreenContext,
                     _ around: ActivitySurroundings) -> [ScreenEffect]? {
         guard let field = state.searchField else { return nil }
-        let viewport = layout(context, around).listRows
+        let viewport = layout(state, context, around).listRows
         switch key {
         case .enter:
             state.searchField = nil
@@ -83,7 +108,7 @@ enum ActivityUpdate {
     /// The runner's answers: pages, searches, the recorder's summaries, the selected detail.
     static func answered(_ state: inout ActivityState, _ result: ActivityResult, _ context: ScreenContext,
                          _ around: ActivitySurroundings) -> [ScreenEffect] {
-        let viewport = layout(context, around).listRows
+        let viewport = layout(state, context, around).listRows
         switch result {
         case .pageLoaded(let page):
             state.pageLoaded(page)

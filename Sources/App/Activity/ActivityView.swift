@@ -26,10 +26,15 @@ struct ActivityView {
     ]
 
     func render(into frame: inout ScreenBuffer) -> Point? {
-        let layout = ActivityLayout(size: context.size, showsProgress: send != nil)
+        let around = ActivitySurroundings(send: send, exportDirectory: nil)
+        let layout = ActivityUpdate.layout(activity, context, around)
         if let send { SendProgressView(progress: send, theme: theme).render(into: &frame, area: layout.progress) }
-        drawList(into: &frame, area: layout.list, focused: !activity.focusOnDetail)
-        drawDetail(into: &frame, area: layout.detail)
+        // An error response selected: the list keeps its neighbours in view, the detail the rest.
+        let atError = activity.detailTakesTheSpace(sendRunning: around.sendRunning)
+        let list = atError ? activity.listAroundSelection(rows: layout.listRows) : activity.list
+        drawTable(into: &frame, area: layout.list, list: list, focused: !activity.focusOnDetail, header: true)
+        drawDetail(into: &frame, area: layout.detail,
+                   pane: activity.detailShown(rows: layout.detailRows, columns: layout.detailColumns, atError: atError))
         return drawFooter(into: &frame, area: layout.footer)
     }
 
@@ -46,10 +51,6 @@ struct ActivityView {
         let rows = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         let tail = ListState(selected: max(0, activity.rows.count - 1)).clamped(total: activity.rows.count, viewport: rows.height)
         drawTable(into: &frame, area: rows, list: tail, focused: false, header: false)
-    }
-
-    private func drawList(into frame: inout ScreenBuffer, area: Rect, focused: Bool) {
-        drawTable(into: &frame, area: area, list: activity.list, focused: focused, header: true)
     }
 
     private func drawTable(into frame: inout ScreenBuffer, area: Rect, list: ListState, focused: Bool, header: Bool) {
@@ -84,7 +85,7 @@ struct ActivityView {
         }
     }
 
-    private func drawDetail(into frame: inout ScreenBuffer, area: Rect) {
+    private func drawDetail(into frame: inout ScreenBuffer, area: Rect, pane shown: TextPaneState) {
         guard area.height >= 2 else { return }
         frame.horizontalLine(x: area.x, y: area.y, width: area.width, style: style(activity.focusOnDetail ? .focus : .border))
         guard let exchange = activity.selected else { return }
@@ -94,7 +95,7 @@ struct ActivityView {
                          Span(exchange.requestId.map { " · request-id \($0) " } ?? " ", style: style(.muted))],
                         x: area.x + 1, y: area.y, width: area.width - 2)
         let pane = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 1, height: area.height - 1)
-        TextPaneView(highlighter: .http).render(activity.detail, into: &frame, area: pane, theme: theme)
+        TextPaneView(highlighter: .http).render(shown, into: &frame, area: pane, theme: theme)
     }
 
     private func drawFooter(into frame: inout ScreenBuffer, area: Rect) -> Point? {

@@ -36,10 +36,14 @@ public struct ExchangeDetail: Sendable {
     public var exchange: HTTPExchange
     public var text: String
     public var pane: TextPaneState
+    /// For an error response, the line kept in view when the detail opens (`ExchangeText.detailLines`).
+    var errorAnchor: Int?
 
     public init(_ exchange: HTTPExchange, zone: TimeZone) {
         self.exchange = exchange
-        text = ExchangeText.detail(exchange, zone: zone)
+        let laid = ExchangeText.detailLines(exchange, zone: zone)
+        text = laid.lines.joined(separator: "\n")
+        errorAnchor = laid.errorAnchor
         pane = TextPaneState(text: text)
     }
 }
@@ -100,7 +104,7 @@ extension ActivityState {
         if detailAsked == id { detailAsked = nil }
         guard id == selectedID else { return }
         if let read { keepWhole(read.exchange) }
-        show(id: id, text: read?.text ?? "", pane: read?.pane)
+        show(id: id, text: read?.text ?? "", pane: read?.pane, errorAnchor: read?.errorAnchor)
     }
 
     /// The detail follows the selection, keeping its scroll while the same exchange stays selected.
@@ -111,11 +115,12 @@ extension ActivityState {
             return nil
         }
         if id == detailID {
-            if detailQuery != query { show(id: id, text: detailText, pane: nil) }
+            if detailQuery != query { show(id: id, text: detailText, pane: nil, errorAnchor: detailErrorAnchor) }
             return nil
         }
         if let exchange = wholeExchange(id) {
-            show(id: id, text: ExchangeText.detail(exchange, zone: zone), pane: nil)
+            let laid = ExchangeText.detailLines(exchange, zone: zone)
+            show(id: id, text: laid.lines.joined(separator: "\n"), pane: nil, errorAnchor: laid.errorAnchor)
             return nil
         }
         // The previous exchange's text would be wrong under this one's title.
@@ -125,11 +130,14 @@ extension ActivityState {
         return id
     }
 
-    private mutating func show(id: Int?, text: String, pane: TextPaneState?) {
+    private mutating func show(id: Int?, text: String, pane: TextPaneState?, errorAnchor: Int? = nil) {
         detailID = id
         detailText = text
         detailQuery = query
+        detailErrorAnchor = errorAnchor
         detail = pane ?? TextPaneState(text: text)
+        // A search places the detail at its first match; otherwise an error opens at its body.
+        detailOpensAtError = errorAnchor != nil && query.isEmpty
         if !query.isEmpty { detail = detail.searching(query, viewport: 1) }
     }
 }

@@ -33,6 +33,13 @@ enum ExchangeText {
     /// The request line, headers and body; the status, headers and body; the timings and the ids a
     /// Microsoft support case asks for. JSON bodies are pretty-printed.
     static func detail(_ exchange: HTTPExchange, zone: TimeZone) -> String {
+        detailLines(exchange, zone: zone).lines.joined(separator: "\n")
+    }
+
+    /// The detail's lines, and for an error response (4xx, 5xx) the line that must stay in view
+    /// when the detail opens: the response body's first line (the status line when it has none).
+    /// The error is what the operator came to read; the request above it can be scrolled to.
+    static func detailLines(_ exchange: HTTPExchange, zone: TimeZone) -> (lines: [String], errorAnchor: Int?) {
         var lines: [String] = []
         let retry = exchange.attempt > 0 ? " · retry \(exchange.attempt)" : ""
         lines.append("#\(exchange.id) \(what(exchange)) · \(time(exchange.startedAt, zone: zone)) · \(Int(exchange.durationMilliseconds.rounded())) ms\(retry)")
@@ -43,14 +50,18 @@ enum ExchangeText {
         lines += exchange.request.headers.map { "\($0.name): \($0.value)" }
         lines += body(exchange.request.body)
         lines.append("")
-        if let response = exchange.response {
-            lines.append("HTTP/1.1 \(response.status) \(HTTPStatusText.text(response.status))")
-            lines += response.headers.map { "\($0.name): \($0.value)" }
-            lines += body(response.body)
-        } else {
+        guard let response = exchange.response else {
             lines.append("no response: \(exchange.failure ?? "still waiting")")
+            return (lines, nil)
         }
-        return lines.joined(separator: "\n")
+        let statusLine = lines.count
+        lines.append("HTTP/1.1 \(response.status) \(HTTPStatusText.text(response.status))")
+        lines += response.headers.map { "\($0.name): \($0.value)" }
+        let bodyLines = body(response.body)
+        // body() starts with the blank line that separates it from the headers.
+        let anchor = bodyLines.count > 1 ? lines.count + 1 : statusLine
+        lines += bodyLines
+        return (lines, response.status >= 400 ? anchor : nil)
     }
 
     private static func body(_ bytes: [UInt8]) -> [String] {
@@ -61,6 +72,8 @@ enum ExchangeText {
         } else {
             text = String(decoding: bytes, as: UTF8.self)
         }
-        return [""] + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split as the text pane splits (CR LF is one break), so the anchor's line number is the pane's.
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        return [""] + normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 }

@@ -9,10 +9,14 @@ struct SendProgressView {
 
     private func style(_ role: ThemeRole) -> Style { theme[.text].patched(with: theme[role]) }
 
+    /// The box in full, or in one line when the area has fewer rows than a box needs (a finished
+    /// send folds to one so the Activity list gets its rows back).
     func render(into frame: inout ScreenBuffer, area: Rect) {
-        guard area.height >= 3 else { return }
+        guard !area.isEmpty else { return }
         frame.fill(area, style: theme[.text])
-        let inner = frame.box(area, title: "Send · \(progress.title)", style: style(.border), titleStyle: style(.title))
+        guard area.height >= 3 else { return renderLine(into: &frame, area: area) }
+        let folds = progress.isRunning ? "" : " · r folds"
+        let inner = frame.box(area, title: "Send · \(progress.title)\(folds)", style: style(.border), titleStyle: style(.title))
         var y = inner.y
         let n = progress.documents.count
         frame.draw("overall", x: inner.x, y: y, width: 10, style: style(.muted))
@@ -29,7 +33,8 @@ struct SendProgressView {
         }
         if y < inner.maxY {
             let calls = progress.callsInWindow(at: progress.now)
-            let rate = "rate \(calls)/\(SendProgress.budget.calls) per \(Int(SendProgress.budget.seconds)) s · \(progress.retries) retr\(progress.retries == 1 ? "y" : "ies")"
+            var rate = "rate \(calls)/\(SendProgress.budget.calls) per \(Int(SendProgress.budget.seconds)) s · \(progress.retries) retr\(progress.retries == 1 ? "y" : "ies")"
+            if !progress.isRunning { rate += " · took " + SendSummaryLine.duration(progress.now.timeIntervalSince(progress.startedAt)) }
             frame.draw(rate, x: inner.x, y: y, width: inner.width, style: style(calls >= SendProgress.budget.calls ? .warning : .text))
             y += 1
         }
@@ -56,19 +61,26 @@ struct SendProgressView {
     }
 
     private var statusLine: [Span] {
-        if let result = progress.result {
-            if let error = result.error { return [Span("✗ did not start: \(error)", style: style(.error))] }
-            if result.cancelled { return [Span("cancelled after the request in flight; the rest can be resumed", style: style(.warning))] }
-            if progress.failedDocuments > 0 {
-                let reason = progress.notes.last { $0.contains("failed") } ?? ""
-                return [Span("✗ done with failures: \(reason)", style: style(.error))]
-            }
-            return [Span("✓ done: every request accepted (202); Logs (6) follows what Entra does with each user", style: style(.success))]
-        }
-        if progress.cancelling { return [Span("cancelling after the request in flight…", style: style(.warning))] }
-        if let wait = progress.waitLeft(at: progress.now) {
+        if progress.result == nil, !progress.cancelling, let wait = progress.waitLeft(at: progress.now) {
             return [Span(String(format: "waiting %.0f s: ", wait.seconds.rounded(.up)), style: style(.warning)), Span(wait.reason, style: theme[.text])]
         }
-        return [Span("sending… Esc cancels after the request in flight", style: style(.muted))]
+        var status = SendSummaryLine.status(progress).full
+        if progress.result.map({ $0.error == nil && !$0.cancelled }) == true, progress.failedDocuments == 0 {
+            status.text += "; Logs (6) follows what Entra does with each user"
+        }
+        return [Span(status.text, style: style(status.role))]
+    }
+
+    private func renderLine(into frame: inout ScreenBuffer, area: Rect) {
+        let line = SendSummaryLine(progress: progress)
+        let hint = line.hint.map(span)
+        let hintWidth = hint.reduce(0) { $0 + $1.text.displayWidth }
+        if hintWidth > 0 { frame.drawSpans(hint, x: area.maxX - 1 - hintWidth, y: area.y, width: hintWidth) }
+        let width = max(0, area.width - 2 - (hintWidth > 0 ? hintWidth + 3 : 0))
+        frame.drawSpans(line.body(width: width).map(span), x: area.x + 1, y: area.y, width: width)
+    }
+
+    private func span(_ piece: SendSummaryLine.Piece) -> Span {
+        Span(piece.text, style: piece.role == .text ? theme[.text] : style(piece.role))
     }
 }
