@@ -22,6 +22,9 @@ struct JobCommand: AsyncParsableCommand {
     func run() async throws {
         let client = try connection.client(recorder: ExchangeRecorder())
         do {
+            // Before any Graph call, so a missing permission is named before a call fails with 403.
+            let report = try await client.permissionReport(PlannedCall.everything)
+            printPermissions(report, now: Date())
             var purge: (SendJournal, RestartImpact)?
             if action == .restart { purge = try await confirmRestart(client) }
             if let change = JobAction(rawValue: action.rawValue) { try await client.jobAction(change) }
@@ -30,8 +33,8 @@ struct JobCommand: AsyncParsableCommand {
             await client.transport.shutdown()
             print("job \(client.settings.endpoint.jobId): \(status.code)")
             if let last = status.lastExecution { print("last execution: \(last)") }
-            if let reason = status.quarantineReason { print("quarantine: \(reason) \(status.quarantineMessage ?? "")") }
             print(status.advice)
+            printHealth(JobHealth(status, jobId: client.settings.endpoint.jobId, now: Date()))
         } catch let error as ExitCode {
             await client.transport.shutdown()
             throw error
@@ -40,6 +43,17 @@ struct JobCommand: AsyncParsableCommand {
             StandardError.write("scimterm: \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// The "Permissions" block: each planned call, ok or the permission it lacks.
+    private func printPermissions(_ report: PermissionReport, now: Date) {
+        print("Permissions" + (report.tokenLine(now: now).map { " (\($0))" } ?? "") + ":")
+        for line in report.outcome.lines { print("  " + line) }
+    }
+
+    private func printHealth(_ health: JobHealth) {
+        print("Health:")
+        for line in health.lines { print("  " + line.rendered) }
     }
 
     /// Says what the restart discards and asks; throws ExitCode(1) when the operator does not confirm.

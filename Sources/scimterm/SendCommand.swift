@@ -53,6 +53,7 @@ struct SendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try connection.settings()
+        let uploadRefused = dryRun ? await dryRunPreflight() : false
         let journal = try openJournal()
         let lock = dryRun ? nil : try takeLock(settings.endpoint.bulkUploadURL, journal: journal)
         defer { withExtendedLifetime(lock) {} }
@@ -85,6 +86,7 @@ struct SendCommand: AsyncParsableCommand {
                                       quota: dailyQuota, now: Date())
             StandardError.write("scimterm: dry run: \(needed) documents would go to \(settings.endpoint.bulkUploadURL)")
             StandardError.write("scimterm: daily quota: \(plan.summary(clock: Self.clock))")
+            if uploadRefused { throw ExitCode(1) }
             return
         }
         let recorder = try makeRecorder()
