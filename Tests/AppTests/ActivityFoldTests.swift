@@ -12,11 +12,13 @@ final class ActivityFoldTests: XCTestCase {
     private let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     private let size80 = Size(width: 80, height: 24)
 
-    /// A send of `documents` requests of 5 users each, `accepted` of them accepted and the rest failed.
-    private func send(documents: Int = 5, accepted: Int = 5, seconds: Double = 3.2, result: SendResult? = nil) -> SendProgress {
-        let docs = (0..<documents).map { d in SendDocument(bytes: [], recordIDs: Array((d * 5)..<(d * 5 + 5)), externalIds: []) }
+    /// A send of `documents` requests of `users` users each, the first `accepted` accepted and the
+    /// rest of the first `answered` (all by default) failed.
+    private func send(documents: Int = 5, accepted: Int = 5, answered: Int? = nil, seconds: Double = 3.2, result: SendResult? = nil,
+                      users: Int = 5) -> SendProgress {
+        let docs = (0..<documents).map { d in SendDocument(bytes: [], recordIDs: Array((d * users)..<(d * users + users)), externalIds: []) }
         var progress = SendProgress(title: "all 25 users", documents: docs, startedAt: t0)
-        for d in 0..<documents {
+        for d in 0..<(answered ?? documents) {
             progress.apply(.sending(document: d, attempt: 0, at: t0.addingTimeInterval(seconds * Double(d) / Double(documents))))
             progress.apply(d < accepted ? .accepted(document: d, requestId: "r\(d)") : .failed(document: d, reason: "400 Bad Request: Invalid Data Format"))
         }
@@ -79,12 +81,23 @@ final class ActivityFoldTests: XCTestCase {
 
     func testFailuresCancelsAndSendsThatNeverStartedSaySo() {
         let failed = SendSummaryLine(progress: send(accepted: 4, seconds: 75))
-        XCTAssertEqual(failed.text(width: 78), "✗ send done with failures · 20/25 users · 4/5 accepted · 1 failed · 1 min 15 s · r full report")
-        let cancelled = SendSummaryLine(progress: send(accepted: 2, result: SendResult(sendId: "s", cancelled: true, accepted: 2, failed: 0)))
+        XCTAssertEqual(failed.text(width: 78), "✗ 1 request failed · 20/25 users · 4/5 accepted · 1 min 15 s · r full report")
+        XCTAssertEqual(failed.text(width: 160), "✗ done with failures: document 5 failed: 400 Bad Request: Invalid Data Format"
+                       + " · 20/25 users · 4/5 accepted · 1 failed · 1 min 15 s · r full report", "the reason, where it fits")
+        let cancelled = SendSummaryLine(progress: send(accepted: 2, answered: 2, result: SendResult(sendId: "s", cancelled: true, accepted: 2, failed: 0)))
         XCTAssertTrue(cancelled.text(width: 78).hasPrefix("send cancelled, resumable · 10/25 users · 2/5 accepted"), cancelled.text(width: 78))
         let never = SendSummaryLine(progress: send(documents: 0, accepted: 0, seconds: 0.1,
                                                    result: SendResult(sendId: "", cancelled: false, accepted: 0, failed: 0, error: "no secret")))
         XCTAssertEqual(never.text(width: 200), "Send · all 25 users · ✗ did not start: no secret · 0/0 users · 0/0 accepted · 0.1 s · r full report")
+    }
+
+    func testAHundredThousandUsersStillFitEightyColumnsWithTheKey() {
+        let big = send(documents: 2000, accepted: 2000, seconds: 3720, users: 50)
+        let line = SendSummaryLine(progress: big).text(width: 78)
+        XCTAssertTrue(line.contains("100000/100000 users"), line)
+        XCTAssertLessThanOrEqual(line.displayWidth, 78, line)
+        XCTAssertTrue(line.hasSuffix("· 1 h 02 min · r full report"), line)
+        XCTAssertTrue(line.hasPrefix("✓ send done · "), line)
     }
 
     func testDurationsReadTheSameInEveryLocale() {

@@ -23,7 +23,12 @@ struct SendSummaryLine {
     func body(width: Int) -> [Piece] {
         let status = Self.status(progress)
         let title = Piece("Send · \(progress.title) · ", .title)
-        let candidates = [[title, status.full], [status.full], [status.short]].map { $0 + facts }
+        // The short status of a send with failures counts them itself.
+        let shortCounts = status.short.text.hasSuffix("failed")
+        let candidates = [
+            [title, status.full] + facts(failed: true), [status.full] + facts(failed: true),
+            [status.short] + facts(failed: !shortCounts), [status.short] + facts(failed: !shortCounts, requests: false),
+        ]
         return candidates.first { Self.width($0) <= width } ?? candidates[candidates.count - 1]
     }
 
@@ -37,11 +42,13 @@ struct SendSummaryLine {
         return body(width: room).map(\.text).joined() + (hintText.isEmpty ? "" : " · " + hintText)
     }
 
-    /// Users and requests accepted, and the duration.
-    private var facts: [Piece] {
+    /// Users and requests accepted (the requests left out when even the shortest line is too
+    /// long: the users are what the operator counts), the failures, and the duration.
+    private func facts(failed: Bool, requests: Bool = true) -> [Piece] {
         let n = progress.documents.count
-        var out = [Piece(" · \(progress.acceptedRecords)/\(progress.records) users · \(progress.acceptedDocuments)/\(n) accepted", .text)]
-        if progress.failedDocuments > 0 { out.append(Piece(" · \(progress.failedDocuments) failed", .error)) }
+        var out = [Piece(" · \(progress.acceptedRecords)/\(progress.records) users", .text)]
+        if requests { out.append(Piece(" · \(progress.acceptedDocuments)/\(n) accepted", .text)) }
+        if failed, progress.failedDocuments > 0 { out.append(Piece(" · \(progress.failedDocuments) failed", .error)) }
         out.append(Piece(" · " + Self.duration(progress.now.timeIntervalSince(progress.startedAt)), .muted))
         return out
     }
@@ -58,7 +65,8 @@ struct SendSummaryLine {
         }
         if progress.failedDocuments > 0 {
             let reason = progress.notes.last { $0.contains("failed") } ?? ""
-            return (Piece("✗ done with failures: \(reason)", .error), Piece("✗ send done with failures", .error))
+            let count = progress.failedDocuments
+            return (Piece("✗ done with failures: \(reason)", .error), Piece("✗ \(count) request\(count == 1 ? "" : "s") failed", .error))
         }
         return (Piece("✓ done: every request accepted (202)", .success), Piece("✓ send done", .success))
     }
