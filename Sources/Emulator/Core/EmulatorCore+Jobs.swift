@@ -26,7 +26,7 @@ extension EmulatorCore {
                 control(key, verb)
                 return EmulatorResponse(status: 204, headers: ids)
             case (_, "schema"?):
-                return try schema(request, sp: sp, job: job, claims: claims, ids: ids)
+                return try schema(request, sp: sp, job: job, claims: claims, ids: ids, now: now)
             case (_, "bulkupload"?):
                 throw .methodNotAllowed
             default:

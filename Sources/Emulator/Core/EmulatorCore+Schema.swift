@@ -8,8 +8,11 @@ extension EmulatorCore {
     /// `GET` and `PUT …/jobs/{jobId}/schema`. Reading needs Synchronization.Read.All (or ReadWrite),
     /// writing Synchronization.ReadWrite.All (ENTRA.md §3); permissions are checked before the body.
     func schema(_ request: EmulatorRequest, sp: String, job: String, claims: TokenIssuer.Claims,
-                ids: [(String, String)]) throws(GraphError) -> EmulatorResponse {
+                ids: [(String, String)], now: Date) throws(GraphError) -> EmulatorResponse {
         let segments = request.path.split(separator: "/")
+        if segments.count == 8, segments[7].lowercased() == "parseexpression" {
+            return try parseExpression(request, sp: sp, job: job, claims: claims, ids: ids, now: now)
+        }
         guard segments.count == 7 else { throw .notFound("Resource not found for the segment '\(segments.last ?? "")'.") }
         let key = Self.jobKey(sp, job)
         switch request.method {
@@ -25,6 +28,7 @@ extension EmulatorCore {
             }
             try Self.check(schema)
             schemaOverrides[key] = schema
+            jobMappings[key] = nil
             restartForSchemaChange(key)
             return EmulatorResponse(status: 204, headers: ids)
         default:

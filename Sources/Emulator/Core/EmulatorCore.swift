@@ -17,6 +17,8 @@ public actor EmulatorCore {
     var jobStates: [String: JobState] = [:]
     /// Schemas replaced with PUT …/schema, by job key; the others come from the configuration.
     var schemaOverrides: [String: SynchronizationSchema] = [:]
+    /// Each job's schema compiled for processing, by job key; dropped when a PUT replaces the schema.
+    var jobMappings: [String: JobMapping] = [:]
     /// Per tenant: the 5-second rate window and the 24-hour quota window of bulkUpload calls.
     var rateWindows: [String: CallWindow] = [:]
     var quotaWindows: [String: CallWindow] = [:]
@@ -136,9 +138,11 @@ public actor EmulatorCore {
 
     private func process(_ batch: UploadBatch, now: Date) {
         let cycleId = UUID().uuidString.lowercased()
+        let domain = config.tenants.first { $0.id == batch.tenant }?.domains.first
         let context = Directory.Context(cycleId: cycleId, tenantId: batch.tenant,
                                         servicePrincipalName: servicePrincipalNames[batch.servicePrincipalId.lowercased()] ?? "",
-                                        flowNullValues: config.flowNullValues, now: now)
+                                        flowNullValues: config.flowNullValues, now: now, mapping: jobMapping(batch),
+                                        evaluation: EvaluationContext(now: now, defaultDomain: domain))
         let entries = directory.process(batch, context)
         logs.append(contentsOf: entries)
         statistics.processedOperations += batch.operations.count
@@ -146,5 +150,13 @@ public actor EmulatorCore {
         let exported = entries.count { $0.status != "failure" && $0.action != "other" }
         jobStates[batch.jobKey]?.record(JobState.Execution(activityIdentifier: cycleId, timeBegan: now, timeEnded: now,
                                                            imported: entries.count, exported: exported, escrowed: failed))
+    }
+
+    /// The job's schema compiled once, until a PUT replaces it.
+    private func jobMapping(_ batch: UploadBatch) -> JobMapping {
+        if let cached = jobMappings[batch.jobKey] { return cached }
+        let mapping = JobMapping(schema: currentSchema(batch.jobKey, sp: batch.servicePrincipalId, job: batch.jobId))
+        jobMappings[batch.jobKey] = mapping
+        return mapping
     }
 }

@@ -1,13 +1,17 @@
 import Foundation
+import Mapping
 import SCIM
 
 /// The emulator's Entra directory: it really applies accepted uploads, so tests can check what a
-/// send did (every record exactly once, managers linked, duplicates rejected).
+/// send did (every record exactly once, managers linked, duplicates rejected). What a record sets
+/// is what the job's mapping computes (`JobMapping`), and users are matched on its matching attribute.
 struct Directory: Sendable {
     private(set) var users: [String: DirectoryUser] = [:]  // by externalId
-    /// Lower-cased userPrincipalName → the externalId that holds it, kept with every change so that
-    /// checking a userName for a clash costs O(1), not a scan of the directory.
-    private var upnOwners: [String: String] = [:]
+    /// userPrincipalName → the externalId that holds it, so checking a userName for a clash is O(1).
+    private var upnOwners = PropertyIndex(property: "userPrincipalName")
+    /// The matching attribute's value → the externalId that holds it; rebuilt when a PUT schema
+    /// matches on another attribute.
+    private var matchOwners = PropertyIndex(property: "employeeId")
 
     /// How a batch is processed and reported.
     struct Context: Sendable {
@@ -16,6 +20,9 @@ struct Directory: Sendable {
         var servicePrincipalName: String
         var flowNullValues: Bool
         var now: Date
+        var mapping: JobMapping
+        /// The clock, default domain and random sources the expressions read.
+        var evaluation: EvaluationContext
     }
 
     var count: Int { users.count }
@@ -26,7 +33,11 @@ struct Directory: Sendable {
     mutating func process(_ batch: UploadBatch, _ context: Context) -> [ProvisioningLogEntry] {
         let builder = LogEntryBuilder(jobId: batch.jobId, cycleId: context.cycleId, tenantId: context.tenantId,
                                       servicePrincipal: (batch.servicePrincipalId, context.servicePrincipalName), now: context.now)
-        var outcomes = batch.operations.map { apply($0.bulkId, $0.data, flowNullValues: context.flowNullValues) }
+        if let target = context.mapping.matchingTarget, target != matchOwners.property {
+            matchOwners = PropertyIndex(property: target, users: users)
+        }
+        let computed = context.mapping.evaluate(batch.operations.map(\.data), in: context.evaluation)
+        var outcomes = zip(batch.operations, computed).map { apply($0.0.bulkId, $0.0.data, $0.1, context) }
         // Managers are resolved after the whole batch, as Entra does, so order within a payload is free.
         for i in outcomes.indices {
             guard let manager = outcomes[i].manager else { continue }
@@ -39,7 +50,7 @@ struct Directory: Sendable {
         return outcomes.map(builder.entry)
     }
 
-    private mutating func apply(_ bulkId: String, _ data: JSONObject, flowNullValues: Bool) -> OperationOutcome {
+    private mutating func apply(_ bulkId: String, _ data: JSONObject, _ computed: ComputedUser, _ context: Context) -> OperationOutcome {
         let record = UserRecord(data: data)
         let externalId = record.externalId?.trimmingCharacters(in: .whitespaces) ?? ""
         let name = record.displayName ?? record.userName ?? externalId
@@ -47,51 +58,62 @@ struct Directory: Sendable {
         let importStep = OperationOutcome.Step(kind: .importFromAPI, status: "success",
                                                text: "Received User '\(name)' from the API request (bulkId \(bulkId)).",
                                                details: [("bulkId", bulkId), ("externalId", externalId)])
-        let existing = users[externalId]
+        let mapping = context.mapping
+        guard let matchingValue = MappedUser.matchingValue(computed, mapping) else {
+            return Self.emptyMatchingValue(mapping.matchingTarget ?? "", name: name, externalId: externalId, importStep)
+        }
+        let existingKey = matchOwners.owner(of: matchingValue)
+        let existing = existingKey.flatMap { users[$0] }
+        let mapped = MappedUser(computed, mapping: mapping, isNew: existing == nil)
         let old = existing?.properties ?? [:]
-        let new = DefaultAttributeMapping.apply(DefaultAttributeMapping.carried(by: data), active: record.active, to: old,
-                                                flowNullValues: flowNullValues)
-        let steps = [importStep, Self.matchStep(externalId, existing), OperationOutcome.Step(kind: .scoping, status: "success", text: "User '\(name)' is in scope.")]
-        if let owner = conflictingOwner(of: new["userPrincipalName"], externalId: externalId) {
+        let new = mapped.apply(to: old, flowNullValues: context.flowNullValues)
+        let steps = [importStep, Self.matchStep(mapping.matchingTarget ?? "", matchingValue, existing),
+                     OperationOutcome.Step(kind: .scoping, status: "success", text: "User '\(name)' is in scope.")]
+        if let failure = mapped.failure {
+            return Self.evaluationFailure(failure, externalId: externalId, name: name, existing: existing, steps: steps)
+        }
+        if let owner = conflictingOwner(of: new["userPrincipalName"], key: existingKey ?? externalId) {
             return Self.conflict(upn: new["userPrincipalName"] ?? "", owner: owner, externalId: externalId, name: name,
                                  existing: existing, steps: steps)
         }
-        var modified = DefaultAttributeMapping.changes(from: old, to: new)
-        let sentManager = record.managerExternalId.flatMap { $0.isEmpty ? nil : $0 }
+        var modified = mapped.changes(from: old, to: new, targets: mapping.targets)
+        let sentManager = mapping.mapsManager ? record.managerExternalId.flatMap { $0.isEmpty ? nil : $0 } : nil
         var manager = existing?.managerExternalId
-        if flowNullValues, sentManager == nil, let previous = manager {
+        if mapping.mapsManager, context.flowNullValues, sentManager == nil, let previous = manager {
             modified.append(("manager", previous, nil))
             manager = nil
         }
         let objectId = existing?.objectId ?? UUID().uuidString.lowercased()
-        store(DirectoryUser(objectId: objectId, externalId: externalId, properties: new, managerExternalId: manager))
+        store(DirectoryUser(objectId: objectId, externalId: externalId, properties: new, managerExternalId: manager),
+              replacing: existingKey)
         let action = existing == nil ? "create" : modified.isEmpty ? "other"
             : old["accountEnabled"] == "True" && new["accountEnabled"] == "False" ? "disable" : "update"
         return OperationOutcome(action: action, status: action == "other" ? "skipped" : "success", sourceId: externalId,
                                 sourceName: name, targetId: objectId, steps: steps, modified: modified, manager: sentManager)
     }
 
-    /// Stores a user and moves its userPrincipalName in the index.
-    private mutating func store(_ user: DirectoryUser) {
-        if let before = users[user.externalId]?.userPrincipalName?.lowercased(), upnOwners[before] == user.externalId {
-            upnOwners[before] = nil
-        }
-        if let upn = user.userPrincipalName?.lowercased() { upnOwners[upn] = user.externalId }
+    /// Stores a user under its externalId and moves its indexed values. A user matched under another
+    /// key (a PUT schema that matches on another attribute) takes the record's externalId.
+    private mutating func store(_ user: DirectoryUser, replacing oldKey: String?) {
+        let previous = oldKey.flatMap { users[$0] }
+        if let oldKey, oldKey != user.externalId { users[oldKey] = nil }
+        upnOwners.move(key: user.externalId, from: previous?.properties, oldKey: oldKey ?? "", to: user.properties)
+        matchOwners.move(key: user.externalId, from: previous?.properties, oldKey: oldKey ?? "", to: user.properties)
         users[user.externalId] = user
     }
 
-    /// The externalId of another user that already holds the userPrincipalName, if any.
-    private func conflictingOwner(of upn: String?, externalId: String) -> String? {
-        guard let upn, let owner = upnOwners[upn.lowercased()], owner != externalId else { return nil }
+    /// The key of another user that already holds the userPrincipalName, if any.
+    private func conflictingOwner(of upn: String?, key: String) -> String? {
+        guard let upn, let owner = upnOwners.owner(of: upn), owner != key else { return nil }
         return owner
     }
 
-    private static func matchStep(_ externalId: String, _ existing: DirectoryUser?) -> OperationOutcome.Step {
+    private static func matchStep(_ target: String, _ value: String, _ existing: DirectoryUser?) -> OperationOutcome.Step {
         guard let existing else {
-            return .init(kind: .matchNew, status: "success", text: "No user with employeeId '\(externalId)' was found; a new user will be created.")
+            return .init(kind: .matchNew, status: "success", text: "No user with \(target) '\(value)' was found; a new user will be created.")
         }
         return .init(kind: .matchExisting, status: "success",
-                     text: "Matched User '\(externalId)' to the Entra ID user '\(existing.userPrincipalName ?? existing.displayName)'.")
+                     text: "Matched User '\(value)' to the Entra ID user '\(existing.userPrincipalName ?? existing.displayName)'.")
     }
 
     private static func emptySourceIdentifier(name: String) -> OperationOutcome {

@@ -1,0 +1,108 @@
+import Foundation
+import Mapping
+import SCIM
+
+/// A job's User mapping as the emulator's processing applies it: the schema compiled once by the
+/// same `CompiledMapping` the client's preview uses, so the emulator, the CLI and the TUI compute
+/// the same target values by construction.
+///
+/// Only mapped attributes reach the directory: a payload attribute no mapping reads is accepted and
+/// ignored (ENTRA.md §4), and it leaves no modified property.
+struct JobMapping: Sendable {
+    let compiled: CompiledMapping
+    /// The target attribute users are matched on (matchingPriority 1 by default: employeeId).
+    let matchingTarget: String?
+    /// Whether the mapping writes `manager`: only then is the record's manager linked.
+    let mapsManager: Bool
+    /// The target attributes the mapping writes (manager apart), in the order of modifiedProperties.
+    let targets: [String]
+
+    init(schema: SynchronizationSchema) {
+        compiled = CompiledMapping(schema: schema)
+        matchingTarget = compiled.matching?.targetAttributeName
+        let names = compiled.mappings.map(\.targetAttributeName)
+        mapsManager = names.contains { Self.isManager($0) }
+        targets = Array(Set(names.filter { !Self.isManager($0) })).sorted()
+    }
+
+    static func isManager(_ target: String) -> Bool { target.caseInsensitiveCompare("manager") == .orderedSame }
+
+    /// What the mapping computes for each record of a batch, in order, with one evaluator.
+    func evaluate(_ records: [JSONObject], in context: EvaluationContext) -> [ComputedUser] {
+        compiled.evaluate(records: records, in: context)
+    }
+}
+
+/// What one computed target value does to the directory user.
+enum MappedValue: Equatable, Sendable {
+    /// The value to write.
+    case value(String)
+    /// Nothing flows: the target keeps its value, or is cleared with flow null values.
+    case null
+    /// IgnoreFlowIfNullOrEmpty: the target is left alone whatever the option.
+    case keep
+}
+
+/// One user's computed mapping, read for the directory: the values per target, the matching value,
+/// the first failure, and the targets whose value Redact hides in the logs.
+struct MappedUser: Sendable {
+    var values: [(target: String, value: MappedValue)] = []
+    var matchingValue: String?
+    var failure: (target: String, message: String)?
+    var redacted: Set<String> = []
+
+    /// `isNew`: a "default value if null" flows only when the user is created (on an update it is
+    /// a null, as in Entra). A multi-valued result writes its first value (single-valued targets).
+    init(_ computed: ComputedUser, mapping: JobMapping, isNew: Bool) {
+        values.reserveCapacity(computed.attributes.count)
+        for attribute in computed.attributes where !JobMapping.isManager(attribute.targetAttributeName) {
+            let value: MappedValue
+            switch attribute.outcome {
+            case .value(let v): value = v.text.map { $0.isEmpty ? .null : .value($0) } ?? .null
+            case .defaulted(let text): value = isNew ? .value(text) : .null
+            case .null: value = .null
+            case .ignored: value = .keep
+            case .failed(let message):
+                if failure == nil { failure = (attribute.targetAttributeName, message) }
+                continue
+            }
+            if attribute.isRedacted { redacted.insert(attribute.targetAttributeName) }
+            values.append((attribute.targetAttributeName, value))
+        }
+        matchingValue = Self.matchingValue(computed, mapping)
+    }
+
+    /// The matching attribute's computed value, nil when it is empty or does not flow.
+    static func matchingValue(_ computed: ComputedUser, _ mapping: JobMapping) -> String? {
+        guard let target = mapping.matchingTarget, let text = computed[target]?.flowingValue?.text,
+              !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return text
+    }
+
+    /// The user's properties once the values are applied to `old` (empty for a new user).
+    ///
+    /// Partial by default (ENTRA.md §4): a target whose source is absent or null keeps its value;
+    /// with flow null values it is cleared. A userPrincipalName is never cleared (Entra requires one).
+    func apply(to old: [String: String], flowNullValues: Bool) -> [String: String] {
+        var p = old
+        for (target, value) in values {
+            switch value {
+            case .value(let v): p[target] = v
+            case .null where flowNullValues && target != "userPrincipalName": p[target] = nil
+            case .null, .keep: break
+            }
+        }
+        return p
+    }
+
+    /// The targets whose value differs, old → new (nil when absent), in the mapping's target order;
+    /// a redacted target's values show as "[Redact]", as in Entra's logs.
+    func changes(from old: [String: String], to new: [String: String], targets: [String]) -> [(name: String, old: String?, new: String?)] {
+        targets.compactMap { name in
+            let before = old[name], after = new[name]
+            guard before != after else { return nil }
+            guard redacted.contains(name) else { return (name, before, after) }
+            return (name, before.map { _ in "[Redact]" }, after.map { _ in "[Redact]" })
+        }
+    }
+}
