@@ -94,11 +94,15 @@ struct ConnectView {
         case .finished(.connected(let report)):
             return [("✓ Signed in (token valid until \(report.tokenExpiry)). Job state: \(report.jobState)",
                      report.processesUploads ? .success : .warning)]
-                + TextWrap.wrap(report.advice, width: width).map { ($0, .text) }
+                // A quarantine's health lines say it better than the one-line advice.
+                + (report.job?.code == "Quarantine" ? [] : TextWrap.wrap(report.advice, width: width).map { ($0, .text) })
+                + ConnectPreflightLines.permissions(report.permissions, width: width)
+                + ConnectPreflightLines.health(report.job, jobId: report.jobId, now: context.clock, width: width)
         case .finished(.failed(let problem)):
             return [("✗ " + problem.headline, .error)]
                 + TextWrap.wrap(problem.explanation, width: width).map { ($0, .text) }
                 + TextWrap.wrap("Fix: " + problem.fix, width: width).map { ($0, .accent) }
+                + ConnectPreflightLines.permissions(problem.permissions, width: width)
         }
     }
 }

@@ -182,12 +182,21 @@ public struct ConnectionReport: Sendable, Equatable {
     /// "HH:MM" local time or a relative phrase; already worded for display.
     public var tokenExpiry: String
     public var processesUploads: Bool
+    /// The token's roles against every call scimterm makes; nil when not checked.
+    public var permissions: PermissionReport?
+    /// The job's status as read, for the health lines (their ages come from the view's clock).
+    public var job: JobStatus?
+    public var jobId: String
 
-    public init(jobState: String, advice: String, tokenExpiry: String, processesUploads: Bool) {
+    public init(jobState: String, advice: String, tokenExpiry: String, processesUploads: Bool,
+                permissions: PermissionReport? = nil, job: JobStatus? = nil, jobId: String = "") {
         self.jobState = jobState
         self.advice = advice
         self.tokenExpiry = tokenExpiry
         self.processesUploads = processesUploads
+        self.permissions = permissions
+        self.job = job
+        self.jobId = jobId
     }
 }
 
@@ -196,10 +205,13 @@ public struct ConnectionProblem: Sendable, Equatable {
     public var headline: String
     public var explanation: String
     public var fix: String
+    /// The token's roles, when the token came before the failure (a 403 reading the job).
+    public var permissions: PermissionReport?
 
-    public init(headline: String, explanation: String, fix: String) {
+    public init(headline: String, explanation: String, fix: String, permissions: PermissionReport? = nil) {
         self.headline = headline
         self.explanation = explanation
         self.fix = fix
+        self.permissions = permissions
     }
 }

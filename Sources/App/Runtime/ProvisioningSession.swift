@@ -63,16 +63,21 @@ public actor ProvisioningSession {
         case .success(let made): client = made
         case .failure(let problem): return .failed(problem)
         }
+        var permissions: PermissionReport?
         do {
             await client.tokens.invalidate()
-            _ = try await client.tokens.token()
+            // The token's roles say what is missing before a call fails (issue 12 §5).
+            permissions = PermissionReport(token: try await client.tokens.token(), calls: PlannedCall.everything)
             let expires = await client.tokens.expiresAt
             let status = try await client.jobStatus()
             return .connected(ConnectionReport(jobState: status.code, advice: status.advice,
                                                tokenExpiry: expires.map(LiveConnection.clock) ?? "unknown",
-                                               processesUploads: status.processesUploads))
+                                               processesUploads: status.processesUploads, permissions: permissions,
+                                               job: status, jobId: client.settings.endpoint.jobId))
         } catch {
-            return .failed(LiveConnection.problem(error))
+            var problem = LiveConnection.problem(error)
+            problem.permissions = permissions
+            return .failed(problem)
         }
     }
 
