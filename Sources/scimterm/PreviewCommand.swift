@@ -1,4 +1,5 @@
 import ArgumentParser
+import Mapping
 import SCIM
 import Settings
 
@@ -21,8 +22,31 @@ struct PreviewCommand: ParsableCommand {
     @Flag(help: "Colour even when stdout is not a terminal (NO_COLOR still wins).")
     var color = false
 
+    @OptionGroup var mapping: MappingOptions
+
+    @Flag(help: "With --schema: per user, what Entra will set (target, value, expression, flow type) instead of the documents.")
+    var computed = false
+
+    @Flag(help: "With --computed: JSON instead of a table.")
+    var json = false
+
+    func validate() throws {
+        if computed && mapping.schema.schemaFile == nil { throw ValidationError("--computed needs --schema FILE (the job's schema)") }
+        if json && !computed { throw ValidationError("--json goes with --computed") }
+    }
+
     func run() throws {
         let loaded = try input.load(inputPath)
+        if let findings = try mapping.findings() {
+            let found = DiagnosticText.sorted(findings.findings(in: inputPath, loaded: loaded) { nil } ?? [])
+            for d in found { StandardError.write(DiagnosticText.line(d, file: inputPath)) }
+            if computed {
+                var out = StandardOutput()
+                printComputed(loaded.records, findings: findings, out: &out)
+                out.flush()
+                return
+            }
+        }
         let documents = build.builder.documents(for: loaded.records)
         var selected = Array(documents.indices)
         if let batch {

@@ -8,6 +8,8 @@ struct ValidatedFile {
     var records: Int
     var documents: Int
     var isCSV: Bool
+    /// The input, when it was read whole (stdin, CSV): the mapping's checks read it again from here.
+    var loaded: LoadedInput?
 }
 
 /// JSON files are validated a batch of documents at a time, so memory stays flat however many

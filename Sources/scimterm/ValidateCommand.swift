@@ -28,16 +28,23 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Leave out the fix hints.")
     var noHints = false
 
+    @OptionGroup var mapping: MappingOptions
+
     func run() throws {
         var anyErrors = false, unreadable = false
         var jsonOut: [JSONValue] = []
         var out = StandardOutput()
+        let findings = try mapping.findings()
         for file in files {
             guard let checked = check(file) else {
                 unreadable = true
                 continue
             }
-            let diagnostics = DiagnosticText.sorted(checked.diagnostics)
+            var found = checked.diagnostics
+            if let findings {
+                found += findings.findings(in: file, loaded: checked.loaded) { try? input.load(file) } ?? []
+            }
+            let diagnostics = DiagnosticText.sorted(found)
             anyErrors = anyErrors || diagnostics.hasErrors
             switch format {
             case .json:
@@ -59,7 +66,7 @@ struct ValidateCommand: ParsableCommand {
         if let streamed = StreamedValidation.validate(file, validator: validator) { return streamed }
         guard let loaded = try? input.load(file) else { return nil }
         return ValidatedFile(diagnostics: loaded.validate(with: validator), records: loaded.records.count,
-                             documents: loaded.result.documents.count, isCSV: loaded.result.format == .csv)
+                             documents: loaded.result.documents.count, isCSV: loaded.result.format == .csv, loaded: loaded)
     }
 
     private func summary(_ path: String, _ checked: ValidatedFile, _ ds: [Diagnostic]) -> String {

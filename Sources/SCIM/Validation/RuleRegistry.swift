@@ -9,7 +9,7 @@ public enum RuleRegistry {
     private static let mapping = "scimterm mapping"
     private static let input = "scimterm input"
 
-    public static let all: [ValidationRule] = bulkRequest + entraRecord + scimRecord + readers + later
+    public static let all: [ValidationRule] = bulkRequest + entraRecord + scimRecord + readers + later + jobMapping
 
     /// The BulkRequest envelope: RFC 7644's shape and the stricter bulkUpload endpoint.
     static let bulkRequest: [ValidationRule] = [
@@ -87,6 +87,22 @@ public enum RuleRegistry {
     static let later: [ValidationRule] = [
         .init("entra.update.partial", [.note], "Entra behaviour (ENTRA.md §4: updates are partial)",
               "a record leaves out attributes an earlier send of its externalId set; Entra keeps them"),
+    ]
+
+    /// With the job's schema (`--schema`): what its attribute mapping makes of each user (issue 12 §3).
+    static let jobMapping: [ValidationRule] = [
+        .init("schema.attribute.unread", [.warning], "Entra: the job's attribute mapping",
+              "an attribute no mapping reads: accepted (202) and silently ignored"),
+        .init("schema.matching.empty", [.error], "Entra: the job's attribute mapping",
+              "the attribute users are matched on (matchingPriority 1) is missing or empty"),
+        .init("schema.source.absent", [.note], "Entra: the job's attribute mapping",
+              "a mapped source attribute no user in the file carries (once per file)"),
+        .init("schema.target.nothing", [.warning], "Entra: the job's attribute mapping",
+              "a target whose expression fails or computes nothing for this user"),
+        .init("schema.csa.value", [.error], "Entra: custom security attributes (ENTRA.md §4)",
+              "a custom security attribute that is not one String value"),
+        .init("schema.hireDate.time", [.warning], "Entra: Lifecycle Workflows dates (ENTRA.md §4)",
+              "employeeHireDate or employeeLeaveDateTime would be a date without a time"),
     ]
 
     private static let byId: [String: ValidationRule] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
