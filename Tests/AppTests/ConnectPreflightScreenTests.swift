@@ -60,6 +60,18 @@ final class ConnectPreflightScreenTests: XCTestCase {
         XCTAssertFalse(k.text.contains("missing"), k.text)
     }
 
+    func testTheStatusLineCountsTheMissingPermissions() {
+        let k = connectScreen(width: 100, height: 30)
+        var active = JobStatus(code: "Active")
+        active.health = JobStatusTimes()
+        k.send(.connectionTested(generation: 0, .connected(report(roles: ["SynchronizationData-User.Upload"], job: active))))
+        XCTAssertEqual(k.state.message?.text, "connected: job Active; 5 permissions missing (see Test)")
+        XCTAssertEqual(k.state.message?.level, .warning, "an Active job with missing permissions is not all green")
+        k.send(.connectionTested(generation: 0, .connected(report(roles: ["SynchronizationData-User.Upload", "AuditLog.Read.All",
+                                                                            "Synchronization.ReadWrite.All"], job: active))))
+        XCTAssertEqual(k.state.message?.text, "connected: job Active")
+    }
+
     func testAnOpaqueTokenIsNotAnAlarm() {
         let k = connectScreen(width: 100, height: 30)
         var active = JobStatus(code: "Active")
@@ -112,6 +124,6 @@ final class ConnectPreflightScreenTests: XCTestCase {
                          next attempt: 2025-12-05 12:20 UTC (in 20 min)
                          last successful run: 2025-12-05 09:00 UTC (3 h ago)
                          steady state: not reached yet
-         CONNECT  connected: job Quarantine
+         CONNECT  connected: job Quarantine; 1 permission missing (see Test)
         """
 }

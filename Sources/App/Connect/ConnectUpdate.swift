@@ -74,7 +74,9 @@ enum ConnectUpdate {
         state.test = .finished(outcome)
         switch outcome {
         case .connected(let report):
-            return [.message(StatusMessage("connected: job \(report.jobState)", report.processesUploads ? .success : .warning))]
+            let missing = report.permissions?.outcome.missing.count ?? 0
+            let text = "connected: job \(report.jobState)" + (missing == 0 ? "" : "; \(missing) permission\(missing == 1 ? "" : "s") missing (see Test)")
+            return [.message(StatusMessage(text, report.processesUploads && missing == 0 ? .success : .warning))]
         case .failed(let problem):
             return [.message(StatusMessage(problem.headline, .error))]
         }
