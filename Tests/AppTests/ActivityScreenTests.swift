@@ -154,7 +154,7 @@ final class ActivityScreenTests: XCTestCase {
          Content-Type: application/scim+json
          client-request-id: c-5
          5 exchanges · following the newest
-         ACTIVITY  enter detail  / search  r report  c copy curl  h HAR  esc/x cancel s…
+         ACTIVITY  enter detail  / search  r report  c copy curl  …  ?/f1/alt-h help
         """
     static let error80 = """
          1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs
@@ -180,7 +180,7 @@ final class ActivityScreenTests: XCTestCase {
            }
          }
          3 exchanges · following the newest
-         ACTIVITY  enter detail  / search  r report  c copy curl  h HAR  esc/x cancel s…
+         ACTIVITY  enter detail  / search  r report  c copy curl  …  ?/f1/alt-h help
         """
 
     static let sending80 = """
@@ -295,6 +295,6 @@ final class ActivityScreenTests: XCTestCase {
 
 
 
-         USERS  / filter  enter/e edit  f5/alt-s send  s sort  x/delete delete  u/alt-z…
+         USERS  / filter  enter/e edit  f5/alt-s send  …  ?/f1/alt-h help  q/ctrl-c quit
         """
 }

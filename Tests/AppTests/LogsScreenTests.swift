@@ -76,7 +76,7 @@ final class LogsScreenTests: XCTestCase {
          '0417'.
          fix     Make userName unique, or fix the other record's externalId if both
          describe the same person.
-         LOGS  f failures  u upload  s summary  / user  t time  r refresh  enter Users …
+         LOGS  f failures  u upload  s summary  / user  t time  …  ?/f1/alt-h help
         """
 
     static let waiting80 = """
@@ -103,7 +103,7 @@ final class LogsScreenTests: XCTestCase {
 
          Steps
            success  Import from API
-         LOGS  f failures  u upload  s summary  / user  t time  r refresh  enter Users …
+         LOGS  f failures  u upload  s summary  / user  t time  …  ?/f1/alt-h help
         """
 
     static let complete200 = """

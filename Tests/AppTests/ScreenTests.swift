@@ -123,7 +123,7 @@ final class ScreenTests: XCTestCase {
 
 
 
-         USERS  / filter  enter/e edit  f5/alt-s send  s sort  x/delete delete  u/alt-z…
+         USERS  / filter  enter/e edit  f5/alt-s send  …  ?/f1/alt-h help  q/ctrl-c quit
         """
     static let usersFiltered160 = """
          1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
@@ -402,7 +402,7 @@ final class ScreenTests: XCTestCase {
           19         "displayName": "Zoë Ångström",
           20         "title": "Chief Executive Officer",
          line 1 of 1083
-         PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  w/ctrl-s save as …
+         PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  …  ?/f1/alt-h help
         """
     static let connectTLS80 = """
          1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs         SANDBOX

@@ -35,6 +35,21 @@ final class ChromeWidgetTests: XCTestCase {
         XCTAssertEqual(buffer[9, 0].style.foreground, theme[.success].foreground)
     }
 
+    /// Too narrow for every hint: the pinned last ones (help, quit) stay, the others are dropped
+    /// from the right and "…" says where.
+    func testPinnedHintsStayWhenTheLineIsTooNarrow() {
+        let hints = ["down", "search", "quit"].compactMap { Keymap.standard.binding(for: KeyAction($0)) }
+        var buffer = ScreenBuffer(width: 40, height: 1)
+        StatusLine(mode: "USERS", hints: hints, pinned: 1).render(into: &buffer, area: buffer.bounds, theme: theme)
+        ScreenAssert.equal(buffer, " USERS  down/j down  …  q/ctrl-c quit")
+        var wide = ScreenBuffer(width: 60, height: 1)
+        StatusLine(mode: "USERS", hints: hints, pinned: 1).render(into: &wide, area: wide.bounds, theme: theme)
+        ScreenAssert.equal(wide, " USERS  down/j down  / search  q/ctrl-c quit")  // all fit: nothing dropped
+        var narrow = ScreenBuffer(width: 24, height: 1)
+        StatusLine(mode: "USERS", hints: hints, pinned: 1).render(into: &narrow, area: narrow.bounds, theme: theme)
+        ScreenAssert.equal(narrow, " USERS  q/ctrl-c quit")
+    }
+
     func testConfirmDialogCentredWithButtons() {
         var buffer = ScreenBuffer(width: 30, height: 7)
         let dialog = DialogState(kind: .confirm, title: "Send", message: "Send 3 users to Entra?", buttons: ["Send", "Cancel"])

@@ -169,6 +169,13 @@ public struct AppState: Sendable {
         }
     }
 
+    /// The trailing help and quit hints, kept when the hint bar is too narrow for all: a newcomer
+    /// must always see how to get help (issue 13).
+    static func pinnedHints(_ hints: [KeyBinding]) -> Int {
+        let pinned: Set<String> = [AppCommand.global(.help).name, AppCommand.global(.quit).name]
+        return hints.reversed().prefix { pinned.contains($0.action.rawValue) }.count
+    }
+
     /// Whether `?` pressed now would be typed (a form field, a filter) or swallowed by a picker rather
     /// than open help: asked of `TUI.update` itself, so the hints can never disagree with the keys.
     public var typesQuestionMark: Bool {

@@ -26,8 +26,9 @@ extension TUI {
         case .logs: cursor = LogsView(logs: state.logs, context: state.context, connection: LogsConnection(state.connect)).render(into: &frame)
         }
         let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
-        StatusLine(mode: state.screen.title.uppercased(), hints: state.hintBindings,
-                   message: state.message.map { ($0.text, $0.level) }).render(into: &frame, area: bottom, theme: theme)
+        let hints = state.hintBindings
+        StatusLine(mode: state.screen.title.uppercased(), hints: hints,
+                   message: state.message.map { ($0.text, $0.level) }, pinned: AppState.pinnedHints(hints)).render(into: &frame, area: bottom, theme: theme)
         return state.overlay == nil ? cursor : renderOverlay(state, into: &frame)
     }
 
@@ -65,8 +66,9 @@ extension TUI {
         let pane = Rect(x: 0, y: upper.size.height - 1, width: frame.size.width, height: paneHeight)
         ActivityView(state: state.activity, context: state.context, send: state.send).renderPane(into: &frame, area: pane)
         let bottom = Rect(x: 0, y: frame.size.height - 1, width: frame.size.width, height: 1)
-        StatusLine(mode: state.screen.title.uppercased(), hints: state.hintBindings,
-                   message: state.message.map { ($0.text, $0.level) }).render(into: &frame, area: bottom, theme: state.theme)
+        let hints = state.hintBindings
+        StatusLine(mode: state.screen.title.uppercased(), hints: hints,
+                   message: state.message.map { ($0.text, $0.level) }, pinned: AppState.pinnedHints(hints)).render(into: &frame, area: bottom, theme: state.theme)
         if state.overlay != nil {
             // Overlays belong to the whole frame, not the upper part.
             return renderOverlay(state, into: &frame)

@@ -58,11 +58,15 @@ public struct StatusLine: Sendable {
     public var mode: String
     public var hints: [KeyBinding]
     public var message: (text: String, level: MessageLevel)?
+    /// How many of the last hints stay when the line is too narrow for all (help, quit): the hints
+    /// before them are dropped from the right, and "…" marks where, so the way to the rest is never cut.
+    public var pinned: Int
 
-    public init(mode: String, hints: [KeyBinding] = [], message: (text: String, level: MessageLevel)? = nil) {
+    public init(mode: String, hints: [KeyBinding] = [], message: (text: String, level: MessageLevel)? = nil, pinned: Int = 0) {
         self.mode = mode
         self.hints = hints
         self.message = message
+        self.pinned = pinned
     }
 
     public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
@@ -80,13 +84,8 @@ public struct StatusLine: Sendable {
             }
             spans.append(Span(message.text, style: message.level == .info ? bar : theme[.text].patched(with: theme[role])))
         } else {
-            for (i, hint) in hints.enumerated() {
-                if i > 0 { spans.append(Span("  ", style: bar)) }
-                // A disabled hint stays in place, dimmed: the key still answers, with its reason.
-                let style = hint.disabledReason == nil ? bar : bar.adding(.dim)
-                spans.append(Span(hint.keyText, style: hint.disabledReason == nil ? style.adding(.bold) : style))
-                spans.append(Span(" " + hint.label, style: style))
-            }
+            let lead = spans.reduce(0) { $0 + $1.text.displayWidth }
+            spans += hintSpans(fitting: row.width - lead, bar: bar)
         }
         buffer.drawSpans(spans, x: row.x, y: row.y, width: row.width)
     }
@@ -97,5 +96,32 @@ public struct StatusLine: Sendable {
             let prefixes = titles.map { $0.prefix(length).lowercased() }
             return Set(prefixes).count == titles.count
         }
+    }
+
+    /// The hints, all of them when they fit; otherwise the first ones that fit beside the pinned
+    /// last ones, with "…" between.
+    private func hintSpans(fitting width: Int, bar: Style) -> [Span] {
+        func spans(_ shown: [KeyBinding], gapAfter: Int?) -> [Span] {
+            var out: [Span] = []
+            for (i, hint) in shown.enumerated() {
+                if i > 0 { out.append(Span(i == gapAfter ? "  …  " : "  ", style: bar)) }
+                // A disabled hint stays in place, dimmed: the key still answers, with its reason.
+                let style = hint.disabledReason == nil ? bar : bar.adding(.dim)
+                out.append(Span(hint.keyText, style: hint.disabledReason == nil ? style.adding(.bold) : style))
+                out.append(Span(" " + hint.label, style: style))
+            }
+            return out
+        }
+        func fits(_ s: [Span]) -> Bool { s.reduce(0) { $0 + $1.text.displayWidth } <= width }
+        let all = spans(hints, gapAfter: nil)
+        let kept = min(max(0, pinned), hints.count)
+        guard !fits(all), kept > 0, kept < hints.count else { return all }
+        let tail = Array(hints.suffix(kept))
+        for count in stride(from: hints.count - kept - 1, through: 0, by: -1) {
+            let shown = Array(hints.prefix(count)) + tail
+            let candidate = spans(shown, gapAfter: count == 0 ? nil : count)
+            if fits(candidate) { return candidate }
+        }
+        return spans(tail, gapAfter: nil)
     }
 }
