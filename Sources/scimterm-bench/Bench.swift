@@ -6,5 +6,6 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scimterm-bench",
         abstract: "Generate benchmark inputs and measure scimterm's hot paths.",
-        subcommands: [GenerateHRCSV.self, PhaseTimes.self, TUIBench.self, AppBench.self, EmulatorBench.self, ActivityBench.self])
+        subcommands: [GenerateHRCSV.self, PhaseTimes.self, TUIBench.self, AppBench.self, EmulatorBench.self, ActivityBench.self,
+                      MappingEvalBench.self])
 }
