@@ -12,7 +12,7 @@ extension PreviewCommand {
             return
         }
         for (i, (record, user)) in zip(records, users).enumerated() {
-            out.write(ComputedText.heading(record.data, index: i, of: records.count) + "\n")
+            out.write((i == 0 ? "" : "\n") + ComputedText.heading(record.data, index: i, of: records.count) + "\n")
             out.write(ComputedText.table(user) + "\n")
         }
     }

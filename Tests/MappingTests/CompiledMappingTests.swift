@@ -35,6 +35,7 @@ final class CompiledMappingTests: XCTestCase {
         let user = compute([AttributeMapping(source: .constant("Contoso \"HQ\""), targetAttributeName: "companyName")], [:])
         XCTAssertEqual(user["companyName"]?.outcome, .value(.string("Contoso \"HQ\"")))
         XCTAssertEqual(user["companyName"]?.kind, .constant)
+        XCTAssertEqual(user["companyName"]?.sourceText, #""Contoso \"HQ\"""#, "quoted, as the expression language writes it")
     }
 
     func testTheDefaultValueStandsInOnlyForANullSource() {

@@ -37,7 +37,8 @@ public struct CompiledAttributeMapping: Sendable {
         guard let source else { return (.invalid("the mapping has no source"), "") }
         switch source.type {
         case .constant:
-            return (.constant(source.name ?? unquoted(source.expression) ?? ""), source.name ?? source.expression ?? "")
+            let value = source.name ?? unquoted(source.expression) ?? ""
+            return (.constant(value), AttributeMappingSource.constant(value).expression ?? value)
         case .attribute:
             guard let name = source.name, !name.isEmpty else {
                 return parsed(source.expression, shown: source.expression ?? "")

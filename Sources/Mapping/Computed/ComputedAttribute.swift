@@ -63,7 +63,7 @@ public struct ComputedAttribute: Sendable, Equatable {
     public var valueText: String {
         switch outcome {
         case .value(.null), .null: return "(null: not flowing)"
-        case .value(.string(let s)): return s
+        case .value(.string(let s)): return s.isEmpty ? "\"\" (empty)" : s
         case .value(.multi(let values)): return "[" + values.joined(separator: ", ") + "]"
         case .defaulted(let text): return text + " (default if null; on create only)"
         case .ignored: return "(ignored: IgnoreFlowIfNullOrEmpty)"
