@@ -262,4 +262,22 @@ final class CSVByteWriterTests: XCTestCase {
         XCTAssertEqual(rows, 31)
         XCTAssertGreaterThanOrEqual(tightest, 0)
     }
+
+    /// The cursor copies short pieces in words (overlapping the last): every length, every offset.
+    func testTheCursorCopiesEveryLengthExactly() {
+        let source = (0..<100).map { UInt8($0 + 1) }
+        for length in 0...70 {
+            for offset in [0, 1, 7] {
+                var target = [UInt8](repeating: 0, count: 100)
+                let written = target.withUnsafeMutableBufferPointer { t -> Int in
+                    var cursor = ByteCursor(t.baseAddress! + offset)
+                    source.withUnsafeBufferPointer { cursor.put(UnsafeBufferPointer(rebasing: $0[3..<(3 + length)])) }
+                    return cursor.position - t.baseAddress!
+                }
+                XCTAssertEqual(written, offset + length)
+                XCTAssertEqual(Array(target[offset..<(offset + length)]), Array(source[3..<(3 + length)]), "\(length) at \(offset)")
+                XCTAssertTrue(target[..<offset].allSatisfy { $0 == 0 } && target[(offset + length)...].allSatisfy { $0 == 0 }, "\(length) at \(offset)")
+            }
+        }
+    }
 }

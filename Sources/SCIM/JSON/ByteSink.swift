@@ -30,7 +30,28 @@ struct ByteCursor: ByteSink {
 
     @inline(__always) mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
-        position.update(from: base, count: bytes.count)
-        position += bytes.count
+        let n = bytes.count
+        if n <= 32 {
+            // A row is mostly short pieces (keys, punctuation, names): copied in words here, since
+            // a call to memmove for each cost more than the copying itself.
+            Self.copyShort(from: UnsafeRawPointer(base), to: UnsafeMutableRawPointer(position), count: n)
+        } else {
+            position.update(from: base, count: n)
+        }
+        position += n
+    }
+
+    /// Copies up to 32 bytes with unaligned word loads and stores, the last word overlapping.
+    @inline(__always) private static func copyShort(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count n: Int) {
+        if n >= 8 {
+            var i = 0
+            while i + 8 < n {
+                target.storeBytes(of: source.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+        } else {
+            for i in 0..<n { target.storeBytes(of: source.load(fromByteOffset: i, as: UInt8.self), toByteOffset: i, as: UInt8.self) }
+        }
     }
 }
