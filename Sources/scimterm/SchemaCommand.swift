@@ -8,7 +8,7 @@ import Provisioning
 struct SchemaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema", abstract: "Read the provisioning job's schema (its attribute mapping).",
-        subcommands: [SchemaPullCommand.self, SchemaShowCommand.self])
+        subcommands: [SchemaPullCommand.self, SchemaShowCommand.self, SchemaExtendCommand.self])
 }
 
 /// `scimterm schema pull <connection options> [-o schema.json]`.
