@@ -41,6 +41,7 @@ struct SchemaExtendCommand: AsyncParsableCommand {
             throw ValidationError("--apply pulls the job's current schema and writes it back; --schema FILE is for the offline diff")
         }
         if yes && !apply { throw ValidationError("--yes goes with --apply") }
+        if schema.schemaFile == nil { _ = try connection() }
     }
 
     func run() async throws {

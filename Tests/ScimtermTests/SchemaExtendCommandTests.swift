@@ -52,6 +52,20 @@ final class SchemaExtendCommandTests: XCTestCase {
         XCTAssertEqual(try SynchronizationSchema.load(path: schema), .defaultAPIDriven, "the file is not changed")
     }
 
+    func testACSVThroughItsMappingListsTheColumnsItLeavesUnderTheURN() throws {
+        let schema = cli.path("schema.json")
+        try Data(SynchronizationSchema.defaultAPIDriven.encoded()).write(to: URL(fileURLWithPath: schema))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let examples = root.appendingPathComponent("examples")
+        let r = try cli.run(["schema", "extend", "--from", examples.appendingPathComponent("hr-sample.csv").path,
+                             "--mapping", examples.appendingPathComponent("csv2scim-mapping.toml").path,
+                             "--urn", Self.contoso, "--schema", schema])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let added: [String] = r.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("+ ") }
+        let columns = ["GenderPronoun", "HireDate", "OnLeave", "Location", "Custom01", "Custom02"]
+        XCTAssertEqual(added, columns.map { "+ \(Self.contoso):\($0) (String)" }, r.stdout)
+    }
+
     func testTheDiffFromThePulledSchemaChangesNothing() async throws {
         try await cli.start()
         let r = try cli.run(["schema", "extend", "--from", try users(3), "--urn", Self.contoso] + cli.connection)
