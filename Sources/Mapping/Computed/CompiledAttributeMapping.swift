@@ -18,10 +18,15 @@ public struct CompiledAttributeMapping: Sendable {
     /// What the person reads as the mapping's source: the expression, the source attribute of a
     /// direct mapping, or the constant.
     public let sourceText: String
+    /// What every user's entry for this mapping shares.
+    public let target: ComputedAttribute.Target
 
     public init(_ mapping: AttributeMapping) {
         self.mapping = mapping
         (source, sourceText) = Self.compile(mapping.source)
+        target = ComputedAttribute.Target(
+            targetAttributeName: mapping.targetAttributeName, sourceText: sourceText, kind: mapping.source?.type,
+            flowType: mapping.flowType ?? "Always", matchingPriority: mapping.matchingPriority ?? 0, defaultValue: mapping.defaultValue)
     }
 
     public var targetAttributeName: String { mapping.targetAttributeName }
