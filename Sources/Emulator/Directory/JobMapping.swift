@@ -16,12 +16,18 @@ struct JobMapping: Sendable {
     let mapsManager: Bool
     /// The target attributes the mapping writes (manager apart), in the order of modifiedProperties.
     let targets: [String]
+    /// Per mapping, in order: whether it writes `manager`; and the matching mapping's position.
+    /// Worked out once, since comparing names without case per user dominated processing.
+    let writesManager: [Bool]
+    let matchingIndex: Int?
 
     init(schema: SynchronizationSchema) {
         compiled = CompiledMapping(schema: schema)
         matchingTarget = compiled.matching?.targetAttributeName
         let names = compiled.mappings.map(\.targetAttributeName)
-        mapsManager = names.contains { Self.isManager($0) }
+        writesManager = names.map(Self.isManager)
+        mapsManager = writesManager.contains(true)
+        matchingIndex = matchingTarget.flatMap { target in names.firstIndex { $0 == target } }
         targets = Array(Set(names.filter { !Self.isManager($0) })).sorted()
     }
 
@@ -43,11 +49,9 @@ enum MappedValue: Equatable, Sendable {
     case keep
 }
 
-/// One user's computed mapping, read for the directory: the values per target, the matching value,
-/// the first failure, and the targets whose value Redact hides in the logs.
+/// One user's computed mapping, read for the directory: the values per target, the first failure, and the targets whose value Redact hides in the logs.
 struct MappedUser: Sendable {
     var values: [(target: String, value: MappedValue)] = []
-    var matchingValue: String?
     var failure: (target: String, message: String)?
     var redacted: Set<String> = []
 
@@ -55,7 +59,7 @@ struct MappedUser: Sendable {
     /// a null, as in Entra). A multi-valued result writes its first value (single-valued targets).
     init(_ computed: ComputedUser, mapping: JobMapping, isNew: Bool) {
         values.reserveCapacity(computed.attributes.count)
-        for attribute in computed.attributes where !JobMapping.isManager(attribute.targetAttributeName) {
+        for (i, attribute) in computed.attributes.enumerated() where !mapping.writesManager[i] {
             let value: MappedValue
             switch attribute.outcome {
             case .value(let v): value = v.text.map { $0.isEmpty ? .null : .value($0) } ?? .null
@@ -69,12 +73,12 @@ struct MappedUser: Sendable {
             if attribute.isRedacted { redacted.insert(attribute.targetAttributeName) }
             values.append((attribute.targetAttributeName, value))
         }
-        matchingValue = Self.matchingValue(computed, mapping)
     }
 
     /// The matching attribute's computed value, nil when it is empty or does not flow.
     static func matchingValue(_ computed: ComputedUser, _ mapping: JobMapping) -> String? {
-        guard let target = mapping.matchingTarget, let text = computed[target]?.flowingValue?.text,
+        guard let i = mapping.matchingIndex, i < computed.attributes.count,
+              let text = computed.attributes[i].flowingValue?.text,
               !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return text
     }
