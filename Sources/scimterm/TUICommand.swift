@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Emulator
 import Foundation
+import Mapping
 import TerminalUI
 
 /// `scimterm [FILE] [--sandbox]`: the full-screen interface. Lives here rather than in App because
@@ -37,9 +38,16 @@ struct TUICommand: ParsableCommand {
     @Option(help: "Theme name (default, light, high-contrast, solarized-dark, mono, or one of yours).")
     var theme: String?
 
+    @Option(help: ArgumentHelp("The job's schema as JSON (`scimterm schema pull -o` or the portal's download): "
+        + "\"What Entra will set\" computes with its mapping instead of pulling the job's on connect.", valueName: "FILE"))
+    var schema: String?
+
     func validate() throws {
         if let batchSize, !(1...50).contains(batchSize) { throw ValidationError("--batch-size must be 1 to 50 (Entra takes at most 50 operations)") }
         if let theme { try Self.checkTheme(theme, environment: ProcessInfo.processInfo.environment) }
+        if let schema {
+            do { _ = try SynchronizationSchema.load(path: schema) } catch { throw ValidationError("--schema \(schema): \(error.description)") }
+        }
     }
 
     /// A theme asked for by name must load: an unknown name or a file that does not parse is an
@@ -69,8 +77,10 @@ struct TUICommand: ParsableCommand {
         do {
             // One --daily-quota: the sandbox emulator enforces it and the send confirmation plans against it;
             // for a tenant it is the plan's limit alone (2,000 on P1/P2, 6,000 with ID Governance).
-            try TUIApp.run(TUIOptions(file: files.first, mapping: mapping, batchSize: batchSize, sandbox: connection, theme: theme,
-                                      dailyQuota: tuning.dailyQuota ?? 2000, moreFiles: Array(files.dropFirst())))
+            var options = TUIOptions(file: files.first, mapping: mapping, batchSize: batchSize, sandbox: connection, theme: theme,
+                                     dailyQuota: tuning.dailyQuota ?? 2000, moreFiles: Array(files.dropFirst()))
+            options.schema = schema
+            try TUIApp.run(options)
         } catch let error as TerminalError {
             throw ValidationError(error.description)
         }

@@ -225,7 +225,7 @@ final class ScreenTests: XCTestCase {
                  unless your job's mappings do not use it
 
 
-         EDIT  esc back  alt-z undo  ctrl-r revert  ctrl-t JSON  f1/alt-h help
+         EDIT  esc back  alt-z undo  f6/alt-w Entra sets  …  f1/alt-h help
         """
     static let preview160 = """
          1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs                                                                                         SANDBOX
@@ -275,7 +275,7 @@ final class ScreenTests: XCTestCase {
           43     },
           44     {
          line 1 of 1083
-         PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  w/ctrl-s save as  ?/f1/alt-h help
+         PREVIEW  / search  ]/. next doc  o user's op  e Entra sets  f5/alt-s send  w/ctrl-s save as  ?/f1/alt-h help
         """
 
     static let connectFailed160 = """
@@ -402,7 +402,7 @@ final class ScreenTests: XCTestCase {
           19         "displayName": "Zoë Ångström",
           20         "title": "Chief Executive Officer",
          line 1 of 1083
-         PREVIEW  / search  ]/. next doc  o user's op  f5/alt-s send  …  ?/f1/alt-h help
+         PREVIEW  / search  ]/. next doc  o user's op  e Entra sets  …  ?/f1/alt-h help
         """
     static let connectTLS80 = """
          1 Connect   2 Users   3 Edit   4 Preview   5 Activity   6 Logs         SANDBOX

@@ -54,6 +54,8 @@ public enum AppAction: Sendable {
     case activity(ActivityResult)
     /// The send the Logs summary reconciles, read from the journal (nil: none to this endpoint), with when.
     case reconciledSendRead(Result<SendJournal.StoredSend?, QuotaReadError>, at: Date)
+    /// The job's schema read on connect (`.pullSchema`), or why not, with when it was read.
+    case schemaPulled(SchemaPull, at: Date)
 }
 
 /// Work `update` asks for; the runner does it off the UI loop and answers with an action.
@@ -106,6 +108,8 @@ public enum AppEffect: Sendable, Equatable {
     /// Read a journaled send without its payloads for the Logs summary: `sendId`'s, or the newest to
     /// `endpoint` (nil: any), answering `.reconciledSendRead`.
     case readReconciledSend(sendId: String?, endpoint: String?, journalPath: String)
+    /// Read the job's schema (its attribute mapping), answering `.schemaPulled` with the time of the answer.
+    case pullSchema(ConnectionRequest)
 }
 
 /// Why the journal's call count could not be read.

@@ -129,6 +129,8 @@ public struct AppState: Sendable {
     public var restartCheck = RestartCheck()
     /// The opened file's own documents, offered by the send dialog "as the file is"; nil for a CSV or bare Users.
     public var asIsSource: AsIsSource?
+    /// The attribute mapping "What Entra will set" computes with (the job's, a file's, or Microsoft's default).
+    public var entraMapping: EntraMapping = .microsoftDefault
 
     public init(size: Size, theme: Theme = .builtinDefault, workspace: Workspace = Workspace(), sandbox: Bool = false,
                 workspacePath: String? = nil) {

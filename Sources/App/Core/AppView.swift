@@ -20,8 +20,9 @@ extension TUI {
             let body = Rect(x: 1, y: 2, width: frame.size.width - 2, height: frame.size.height - 3)
             cursor = ConnectView(state: state.connect, context: state.context).render(into: &frame, area: body)
         case .users: cursor = UsersView(state: state.users, context: state.context, store: state.store, facts: state.usersFacts).render(into: &frame)
-        case .form: cursor = UserFormView(form: state.form, context: state.context).render(into: &frame)
-        case .preview: cursor = PreviewView(preview: state.preview, context: state.context).render(into: &frame)
+        case .form: cursor = UserFormView(form: state.form, context: state.context, mapping: state.entraMapping).render(into: &frame)
+        case .preview: cursor = PreviewView(preview: state.preview, context: state.context,
+                                                   selectedRecord: state.computedRecord, mapping: state.entraMapping).render(into: &frame)
         case .activity: cursor = ActivityView(state: state.activity, context: state.context, send: state.send).render(into: &frame)
         case .logs: cursor = LogsView(logs: state.logs, context: state.context, connection: LogsConnection(state.connect)).render(into: &frame)
         }

@@ -55,6 +55,8 @@ extension AppState {
             perform(command, effects: &effects)
         case .connectionTested(let generation, let outcome):
             connectionTested(outcome, generation: generation)
+            pullSchemaAfterConnect(outcome, generation: generation, effects: &effects)
+        case .schemaPulled(let pulled, let at): schemaPulled(pulled, at: at)
         case .validated(let generation, let found):
             guard generation == changeGeneration else { return }
             diagnostics = found

@@ -4,6 +4,8 @@ import TerminalUI
 public enum FormCommand: Hashable, Sendable {
     case nextField, previousField, back, undo, redo, revert, rawJSON
     case addEntry, removeEntry, makePrimary, addExtensionAttribute
+    /// Switches the pane under the form between the checks and "What Entra will set".
+    case whatEntraWillSet
 }
 
 /// The user form's keys. Printable keys are typed into the focused field first, so none of these
@@ -30,9 +32,12 @@ enum FormKeymap {
         b(.removeEntry, [.ctrl("x")], "remove entry", "Remove the email, phone number or address under the cursor"),
         b(.makePrimary, [.alt("p")], "primary", "Make the entry under the cursor the primary one"),
         b(.addExtensionAttribute, [.alt("e")], "add ext attr", "Add a custom extension attribute by URN and name"),
+        // A function key (and alt-w where F6 does not reach): plain letters are typed into the field.
+        b(.whatEntraWillSet, [.function(6), .alt("w")], "Entra sets",
+          "What Entra will set: the job's mapping computed for this user, or the checks again"),
     ]
 
-    static let hints: [AppCommand] = [.form(.back), .form(.undo), .form(.revert), .form(.rawJSON), .global(.help)]
+    static let hints: [AppCommand] = [.form(.back), .form(.undo), .form(.whatEntraWillSet), .form(.revert), .form(.rawJSON), .global(.help)]
 
     /// Hints when the cursor is on an email, phone number or address.
     static let entryHints: [AppCommand] = [.form(.back), .form(.addEntry), .form(.removeEntry), .form(.makePrimary), .form(.undo)]

@@ -18,6 +18,8 @@ public struct UserFormState: Equatable, Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     /// The raw JSON editor, when shown instead of the fields.
     public var raw: RawJSONEditorState?
+    /// The pane under the form shows "What Entra will set" instead of the checks.
+    public var showsComputed = false
     /// Extension attributes added by URN + name and not typed into yet.
     var pending: [EntryEditing.ExtensionAttribute] = []
     /// The other users' externalIds and userNames, for the set-level checks of this one.

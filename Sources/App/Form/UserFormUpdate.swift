@@ -38,7 +38,9 @@ enum UserFormUpdate {
     }
 
     /// Rows the raw editor shows (the fields' area less its help line): what a page moves.
-    static func rawViewport(_ context: ScreenContext) -> Int { FormLayout(size: context.size).fields.height - 1 }
+    static func rawViewport(_ context: ScreenContext, computed: Bool = false) -> Int {
+        FormLayout(size: context.size, computed: computed).fields.height - 1
+    }
 
     /// The form's record, to be written into the workspace with its fresh diagnostics.
     static func edited(_ state: UserFormState) -> ScreenEffect {
@@ -63,6 +65,10 @@ enum UserFormUpdate {
         case .rawJSON: state.raw = RawJSONEditorState(record: state.record)
         case .addEntry, .removeEntry, .makePrimary: return entryCommand(&state, command)
         case .addExtensionAttribute: return (false, [.overlay(extensionAttributeDialog)])
+        case .whatEntraWillSet:
+            state.showsComputed.toggle()
+            return (false, [say(state.showsComputed ? "what Entra will set for this user, as you type (F6 shows the checks)"
+                                                    : "the checks again (F6 shows what Entra will set)")])
         }
         return (false, [])
     }
@@ -99,7 +105,7 @@ enum UserFormUpdate {
             return (true, [say(raw.modified ? "raw JSON edits discarded" : "back to the fields")])
         default:
             var editing = raw
-            guard editing.handle(key, viewport: rawViewport(context)) else { return (false, []) }
+            guard editing.handle(key, viewport: rawViewport(context, computed: state.showsComputed)) else { return (false, []) }
             state.raw = editing
             return (true, [])
         }

@@ -6,12 +6,14 @@ struct UserFormView {
     /// The open form; nil when no user was opened yet.
     var form: UserFormState?
     var context: ScreenContext
+    /// The mapping "What Entra will set" computes with, and its source.
+    var mapping: EntraMapping = .microsoftDefault
 
     private var theme: Theme { context.theme }
     private func style(_ role: ThemeRole) -> Style { context.style(role) }
 
     func render(into frame: inout ScreenBuffer) -> Point? {
-        let layout = FormLayout(size: context.size)
+        let layout = FormLayout(size: context.size, computed: form?.showsComputed == true)
         guard let form else {
             frame.draw("No user open: pick one on the Users screen (2) and press Enter.", x: layout.fields.x,
                        y: layout.fields.y, width: layout.fields.width, style: style(.muted))
@@ -24,7 +26,12 @@ struct UserFormView {
         } else {
             cursor = FormView().render(form.form, into: &frame, area: layout.fields, theme: theme)
         }
-        drawChecks(form, into: &frame, area: layout.panel)
+        if form.showsComputed {
+            ComputedUserView(computed: mapping.compute(form.record, now: context.clock), source: mapping.label(now: context.clock),
+                             context: context).render(into: &frame, area: layout.panel)
+        } else {
+            drawChecks(form, into: &frame, area: layout.panel)
+        }
         return cursor
     }
 

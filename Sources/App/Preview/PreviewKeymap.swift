@@ -4,6 +4,8 @@ import TerminalUI
 public enum PreviewCommand: Hashable, Sendable {
     case move(ListMove)
     case search, nextDocument, previousDocument, jumpToUser, saveAs
+    /// Switches between the JSON and "What Entra will set" for the selected user.
+    case whatEntraWillSet
 
     var name: String {
         if case .move(let move) = self { return move.rawValue }
@@ -24,6 +26,8 @@ enum PreviewKeymap {
             b(.previousDocument, [.character("["), .character(",")], "prev doc", "Previous document"),
             b(.jumpToUser, [.character("o")], "user's op", "Jump to the operation of the selected user"),
             b(.saveAs, [.character("w"), .ctrl("s")], "save as", "Save the documents to a file"),
+            b(.whatEntraWillSet, [.character("e")], "Entra sets",
+              "What Entra will set for the selected user (the job's mapping computed), or the JSON again"),
         ]
 
     /// n and N say what to do first when nothing was searched.
@@ -35,6 +39,7 @@ enum PreviewKeymap {
     }
 
     static let hints: [AppCommand] = [
-        .preview(.search), .preview(.nextDocument), .preview(.jumpToUser), .global(.send), .preview(.saveAs), .global(.help),
+        .preview(.search), .preview(.nextDocument), .preview(.jumpToUser), .preview(.whatEntraWillSet), .global(.send), .preview(.saveAs),
+        .global(.help),
     ]
 }

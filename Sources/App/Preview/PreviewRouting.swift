@@ -22,7 +22,8 @@ extension AppState {
         let selected = jumpTarget
         ensurePreview()
         guard var current = preview else { return }
-        let requests = PreviewUpdate.update(&current, command, context, selected: selected, exportDirectory: exportDirectory)
+        let requests = PreviewUpdate.update(&current, command, context, selected: command == .whatEntraWillSet ? computedRecordID : selected,
+                                            exportDirectory: exportDirectory, computedCount: entraMapping.compiled.mappings.count)
         preview = current
         apply(requests, effects: &effects)
     }
@@ -35,6 +36,13 @@ extension AppState {
         previewCommand(.jumpToUser, effects: &none)
         assert(none.isEmpty, "a jump to a user's operation started work that nobody runs")
     }
+
+    /// The user Preview's "What Entra will set" computes: the Users selection (the user a form was
+    /// opened on, unless another was picked since), or else the one open in the form.
+    var computedRecordID: Int? { users.selectedID(store: store) ?? form?.recordID }
+
+    /// That user's record as the workspace holds it now (a form edit reaches the store at once).
+    var computedRecord: UserRecord? { computedRecordID.flatMap { store.entry(id: $0)?.record } }
 
     /// The user a jump shows: the one open in the form while it is on screen, or else the Users selection.
     private var jumpTarget: Int? { (screen == .form ? form?.recordID : nil) ?? users.selectedID(store: store) }

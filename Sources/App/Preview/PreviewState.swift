@@ -15,6 +15,10 @@ public struct PreviewState: Equatable, Sendable {
     public private(set) var prettyBytes: [UInt8]
     public private(set) var wireByteCount: Int
     public var searchField: TextFieldState?
+    /// The pane shows "What Entra will set" for the selected user instead of the JSON.
+    public var showsComputed = false
+    /// The first computed attribute shown (the pane scrolls with the movement keys).
+    public var computedTop = 0
 
     public init(store: RecordStore, builder: BulkRequestBuilder = BulkRequestBuilder()) {
         documents = builder.documents(for: store.records)

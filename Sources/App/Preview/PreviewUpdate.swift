@@ -28,9 +28,17 @@ enum PreviewUpdate {
     /// `selected` is the user whose operation `jumpToUser` shows (the one open in the form, or else
     /// the one selected on Users); nil when there is none.
     /// `exportDirectory` is where "save as" proposes to write (scimterm's exports folder).
+    /// `computedCount` is how many attributes the mapping computes (what the computed view scrolls over).
     static func update(_ state: inout PreviewState, _ command: PreviewCommand, _ context: ScreenContext,
-                       selected: Int?, exportDirectory: String? = nil) -> [ScreenEffect] {
+                       selected: Int?, exportDirectory: String? = nil, computedCount: Int = 0) -> [ScreenEffect] {
         switch command {
+        case .move(let move) where state.showsComputed:
+            state.computedTop = scrolled(state.computedTop, move, count: computedCount, rows: computedRows(context))
+        case .whatEntraWillSet:
+            state.showsComputed.toggle()
+            let line = state.showsComputed ? (selected == nil ? "no user selected: pick one on Users (2)" : "what Entra will set for the selected user (e shows the JSON)")
+                                           : "the JSON again (e shows what Entra will set)"
+            return [.message(StatusMessage(line, state.showsComputed && selected == nil ? .warning : .info))]
         case .move(let move):
             if let moved = state.pane.handling(move, viewport: viewport(context)) { state.pane = moved }
         case .search: state.searchField = TextFieldState(state.pane.query)
@@ -44,6 +52,22 @@ enum PreviewUpdate {
                                                  input: proposedPath(context, exportDirectory: exportDirectory)), .saveAs))]
         }
         return []
+    }
+
+    /// Attribute rows the computed view shows (the pane less its title line).
+    static func computedRows(_ context: ScreenContext) -> Int { ComputedUserView.rows(in: PreviewLayout(size: context.size).pane) }
+
+    /// The computed view's first row after a move, kept so the last page is full.
+    static func scrolled(_ top: Int, _ move: ListMove, count: Int, rows: Int) -> Int {
+        let last = max(0, count - rows)
+        switch move {
+        case .up, .left, .previousMatch: return max(0, min(top, last) - 1)
+        case .down, .right, .nextMatch: return min(last, top + 1)
+        case .pageUp: return max(0, min(top, last) - max(1, rows - 1))
+        case .pageDown: return min(last, top + max(1, rows - 1))
+        case .top: return 0
+        case .bottom: return last
+        }
     }
 
     /// A name that saves as it is: in the exports folder, stamped with the time so it never

@@ -10,6 +10,8 @@ public struct AppServices: Sendable {
     public var loadFile: @Sendable (_ path: String, _ mapping: String?) async -> LoadedFile
     /// Sends, logs and job calls, and the recorder behind the Activity pane.
     public var session: ProvisioningSession
+    /// Reads the job's schema after a connect; nil (tests with a fake connection) reads none.
+    public var pullSchema: (@Sendable (ConnectionRequest) async -> SchemaPull)?
 
     public init(testConnection: @escaping @Sendable (ConnectionRequest) async -> ConnectionOutcome,
                 loadFile: @escaping @Sendable (_ path: String, _ mapping: String?) async -> LoadedFile,
@@ -34,7 +36,9 @@ public struct AppServices: Sendable {
     public static func live(dailyQuota: Int, activityPath: String? = nil, now: Date = Date()) -> AppServices {
         let store = activityPath.flatMap { try? ExchangeStore(path: $0, now: now) }
         let session = ProvisioningSession(dailyQuota: dailyQuota, activity: store)
-        return AppServices(testConnection: { await session.test($0) }, loadFile: LiveInput.load, session: session)
+        var services = AppServices(testConnection: { await session.test($0) }, loadFile: LiveInput.load, session: session)
+        services.pullSchema = { await session.schema($0) }
+        return services
     }
 }
 

@@ -172,6 +172,9 @@ final class EffectRunner: Sendable {
                 try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
                 return .logsPollDue(generation: generation)
             }
+        case .pullSchema(let request):
+            guard let pull = services.pullSchema else { return }
+            spawn { .schemaPulled(await pull(request), at: Date()) }
         case .observeJob(let request):
             spawn { [services] in
                 let result = await services.session.job(request)

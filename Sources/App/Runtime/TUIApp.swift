@@ -34,6 +34,8 @@ public struct TUIOptions: Sendable {
     /// The tenant's bulkUpload calls per 24 h (2,000 on P1/P2, 6,000 with ID Governance); 0 turns the plan off.
     public var dailyQuota: Int
     public var environment: [String: String]
+    /// A schema file (`--schema`) "What Entra will set" computes with instead of Microsoft's default mapping.
+    public var schema: String?
 
     public init(file: String? = nil, mapping: String? = nil, batchSize: Int? = nil, sandbox: SandboxConnection? = nil, theme: String? = nil,
                 dailyQuota: Int = 2000, environment: [String: String] = ProcessInfo.processInfo.environment, moreFiles: [String] = []) {
@@ -86,6 +88,7 @@ public enum TUIApp {
         state.pendingFile = options.file
         state.pendingFiles = options.moreFiles
         state.mappingPath = options.mapping
+        if let schema = options.schema { problem = problem ?? loadSchema(schema, into: &state) }
         state.journalPath = paths.journal(sandbox: options.sandbox != nil)
         state.exportDirectory = paths.dataDirectory + "/exports"
         if let size = options.batchSize { state.batchSize = size }
