@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(name: "revision-stamp"),
         .plugin(name: "RevisionPlugin", capability: .buildTool(), dependencies: ["revision-stamp"]),
         .executableTarget(name: "scimterm-bench", dependencies: [
-            "SCIM", "Settings", "Provisioning", "TerminalUI", "App", "Emulator",
+            "SCIM", "Mapping", "Settings", "Provisioning", "TerminalUI", "App", "Emulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM"], resources: [.copy("Fixtures")]),
