@@ -97,7 +97,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"),
         ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "AppTesting", "SCIM", "Settings", "Provisioning", "Emulator", "TerminalUI", "TerminalUITesting"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "AppTesting", "SCIM", "Mapping", "Settings", "Provisioning", "Emulator", "TerminalUI", "TerminalUITesting"]),
         // Drives the built `scimterm` binary; depending on it makes `swift build --build-tests` build it.
         .testTarget(name: "ScimtermTests", dependencies: ["scimterm", "SCIM", "Emulator", "Provisioning", "TerminalUITesting"]),
     ],
