@@ -129,10 +129,6 @@ extension CSVConverter {
     }
 
     static func shifted(_ diagnostic: Diagnostic, lines: Int, records: Int) -> Diagnostic {
-        guard lines != 0 || records != 0 else { return diagnostic }
-        var d = diagnostic
-        d.record = d.record.map { $0 + records }
-        d.position?.line += lines
-        return d
+        diagnostic.shifted(records: records, lines: lines)
     }
 }

@@ -66,3 +66,16 @@ extension Array where Element == Diagnostic {
     }
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+extension Diagnostic {
+    /// The finding of a part (a batch, a window of rows) as the whole input numbers it: its record,
+    /// document, byte offset and line moved on by what came before the part.
+    func shifted(records: Int = 0, documents: Int = 0, offset: Int = 0, lines: Int = 0) -> Diagnostic {
+        var d = self
+        d.record = d.record.map { $0 + records }
+        d.document = d.document.map { $0 + documents }
+        d.offset = d.offset.map { $0 + offset }
+        d.position?.line += lines
+        return d
+    }
+}

@@ -34,7 +34,7 @@ public struct RecordFindings {
                 if start.bytesRead == 0 && !PayloadReader.looksLikeJSON(batch) { throw NotStreamable() }
                 guard let input = try? PayloadReader.read(json: batch, concurrent: false) else { throw NotStreamable() }
                 start.add(input, bytes: batch, check: check)
-                start.lines += batch.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                start.lines += StreamingValidator.newlines(in: batch)
                 start.bytesRead += batch.count
             }
             guard outcome == .done, start.documents > 0 else { return false }
@@ -75,11 +75,6 @@ public struct RecordFindings {
     }
 
     private func shifted(_ d: Diagnostic) -> Diagnostic {
-        var d = d
-        d.record = d.record.map { $0 + records }
-        d.document = d.document.map { $0 + documents }
-        d.offset = d.offset.map { $0 + bytesRead }
-        if let p = d.position { d.position = SourcePosition(line: p.line + lines, column: p.column) }
-        return d
+        d.shifted(records: records, documents: documents, offset: bytesRead, lines: lines)
     }
 }

@@ -140,12 +140,7 @@ public struct StreamingValidator {
 
     /// A batch's finding as the whole input numbers it.
     private func shifted(_ d: Diagnostic) -> Diagnostic {
-        var d = d
-        d.record = d.record.map { $0 + records }
-        d.document = d.document.map { $0 + documents }
-        d.offset = d.offset.map { $0 + bytesRead }
-        if let p = d.position { d.position = SourcePosition(line: p.line + lines, column: p.column) }
-        return d
+        d.shifted(records: records, documents: documents, offset: bytesRead, lines: lines)
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
