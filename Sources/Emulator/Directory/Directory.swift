@@ -12,6 +12,9 @@ struct Directory: Sendable {
     /// The matching attribute's value → the externalId that holds it; rebuilt when a PUT schema
     /// matches on another attribute.
     private var matchOwners = PropertyIndex(property: "employeeId")
+    /// The other targets a SelectUniqueValue mapping writes → their values' owners, built when a
+    /// mapping first needs one and then kept with every change.
+    private var uniqueOwners: [String: PropertyIndex] = [:]
 
     /// How a batch is processed and reported.
     struct Context: Sendable {
@@ -36,6 +39,9 @@ struct Directory: Sendable {
         if let target = context.mapping.matchingTarget, target != matchOwners.property {
             matchOwners = PropertyIndex(property: target, users: users)
         }
+        for unique in context.mapping.uniqueValues where unique.target != upnOwners.property && uniqueOwners[unique.target] == nil {
+            uniqueOwners[unique.target] = PropertyIndex(property: unique.target, users: users)
+        }
         let computed = context.mapping.evaluate(batch.operations.map(\.data), in: context.evaluation)
         var outcomes = zip(batch.operations, computed).map { apply($0.0.bulkId, $0.0.data, $0.1, context) }
         // Managers are resolved after the whole batch, as Entra does, so order within a payload is free.
@@ -50,7 +56,12 @@ struct Directory: Sendable {
         return outcomes.map(builder.entry)
     }
 
-    private mutating func apply(_ bulkId: String, _ data: JSONObject, _ computed: ComputedUser, _ context: Context) -> OperationOutcome {
+    /// The owners of a target attribute's values (the userPrincipalName's are always kept).
+    func valueIndex(for target: String) -> PropertyIndex {
+        target == upnOwners.property ? upnOwners : uniqueOwners[target] ?? PropertyIndex(property: target, users: users)
+    }
+
+    private mutating func apply(_ bulkId: String, _ data: JSONObject, _ batchComputed: ComputedUser, _ context: Context) -> OperationOutcome {
         let record = UserRecord(data: data)
         let externalId = record.externalId?.trimmingCharacters(in: .whitespaces) ?? ""
         let name = record.displayName ?? record.userName ?? externalId
@@ -59,21 +70,25 @@ struct Directory: Sendable {
                                                text: "Received User '\(name)' from the API request (bulkId \(bulkId)).",
                                                details: [("bulkId", bulkId), ("externalId", externalId)])
         let mapping = context.mapping
-        guard let matchingValue = MappedUser.matchingValue(computed, mapping) else {
+        guard let matchingValue = MappedUser.matchingValue(batchComputed, mapping) else {
             return Self.emptyMatchingValue(mapping.matchingTarget ?? "", name: name, externalId: externalId, importStep)
         }
         let existingKey = matchOwners.owner(of: matchingValue)
         let existing = existingKey.flatMap { users[$0] }
+        let computed = mapping.uniqueValues.isEmpty ? batchComputed
+            : selectingUniqueValues(batchComputed, record: data, mapping: mapping, context: context.evaluation, holder: existingKey)
         let mapped = MappedUser(computed, mapping: mapping, isNew: existing == nil)
         let old = existing?.properties ?? [:]
         let new = mapped.apply(to: old, flowNullValues: context.flowNullValues)
-        let steps = [importStep, Self.matchStep(mapping.matchingTarget ?? "", matchingValue, existing),
+        let shownMatch = CustomSecurityAttributes.shown(matchingValue, target: mapping.matchingTarget ?? "", hidden: mapped.redacted)
+        let steps = [importStep, Self.matchStep(mapping.matchingTarget ?? "", shownMatch, existing),
                      OperationOutcome.Step(kind: .scoping, status: "success", text: "User '\(name)' is in scope.")]
         if let failure = mapped.failure {
             return Self.evaluationFailure(failure, externalId: externalId, name: name, existing: existing, steps: steps)
         }
         if let owner = conflictingOwner(of: new["userPrincipalName"], key: existingKey ?? externalId) {
-            return Self.conflict(upn: new["userPrincipalName"] ?? "", owner: owner, externalId: externalId, name: name,
+            let upn = CustomSecurityAttributes.shown((new["userPrincipalName"] ?? "").lowercased(), target: "userPrincipalName", hidden: mapped.redacted)
+            return Self.conflict(upn: upn, owner: owner, externalId: externalId, name: name,
                                  existing: existing, steps: steps)
         }
         var modified = mapped.changes(from: old, to: new, targets: mapping.targets)
@@ -99,6 +114,9 @@ struct Directory: Sendable {
         if let oldKey, oldKey != user.externalId { users[oldKey] = nil }
         upnOwners.move(key: user.externalId, from: previous?.properties, oldKey: oldKey ?? "", to: user.properties)
         matchOwners.move(key: user.externalId, from: previous?.properties, oldKey: oldKey ?? "", to: user.properties)
+        for target in uniqueOwners.keys {
+            uniqueOwners[target]?.move(key: user.externalId, from: previous?.properties, oldKey: oldKey ?? "", to: user.properties)
+        }
         users[user.externalId] = user
     }
 
@@ -127,7 +145,7 @@ struct Directory: Sendable {
     /// A userName held by another externalId: Entra refuses to create a second user with that UPN.
     private static func conflict(upn: String, owner: String, externalId: String, name: String, existing: DirectoryUser?,
                                  steps: [OperationOutcome.Step]) -> OperationOutcome {
-        let reason = "The userPrincipalName '\(upn.lowercased())' is already used by the user with employeeId '\(owner)'."
+        let reason = "The userPrincipalName '\(upn)' is already used by the user with employeeId '\(owner)'."
         return OperationOutcome(action: existing == nil ? "create" : "update", status: "failure", sourceId: externalId, sourceName: name,
                                 targetId: existing?.objectId, steps: steps,
                                 failure: .init(code: "AzureActiveDirectoryConflictEntry", reason: reason, category: "NonServiceFailure",

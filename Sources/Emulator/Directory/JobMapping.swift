@@ -20,6 +20,11 @@ struct JobMapping: Sendable {
     /// Worked out once, since comparing names without case per user dominated processing.
     let writesManager: [Bool]
     let matchingIndex: Int?
+    /// Per mapping, in order: whether the logs hide its values (a custom security attribute).
+    let hiddenInLogs: [Bool]
+    /// The mappings whose whole expression is SelectUniqueValue: evaluated again per user against
+    /// the directory (`Directory.selectingUniqueValues`).
+    let uniqueValues: [UniqueValueMapping]
 
     init(schema: SynchronizationSchema) {
         compiled = CompiledMapping(schema: schema)
@@ -29,6 +34,9 @@ struct JobMapping: Sendable {
         mapsManager = writesManager.contains(true)
         matchingIndex = matchingTarget.flatMap { target in names.firstIndex { $0 == target } }
         targets = Array(Set(names.filter { !Self.isManager($0) })).sorted()
+        hiddenInLogs = compiled.mappings.map(CustomSecurityAttributes.isHidden)
+        // Microsoft: SelectUniqueValue "cannot be applied to attributes that have a matching precedence".
+        uniqueValues = compiled.mappings.enumerated().compactMap(UniqueValueMapping.init).filter { [matchingIndex] in $0.index != matchingIndex }
     }
 
     static func isManager(_ target: String) -> Bool { target.caseInsensitiveCompare("manager") == .orderedSame }
@@ -49,7 +57,8 @@ enum MappedValue: Equatable, Sendable {
     case keep
 }
 
-/// One user's computed mapping, read for the directory: the values per target, the first failure, and the targets whose value Redact hides in the logs.
+/// One user's computed mapping, read for the directory: the values per target, the first failure, and the targets
+/// whose values the logs hide (Redact, custom security attributes).
 struct MappedUser: Sendable {
     var values: [(target: String, value: MappedValue)] = []
     var failure: (target: String, message: String)?
@@ -67,10 +76,11 @@ struct MappedUser: Sendable {
             case .null: value = .null
             case .ignored: value = .keep
             case .failed(let message):
-                if failure == nil { failure = (attribute.targetAttributeName, message) }
+                let shown = mapping.hiddenInLogs[i] ? CustomSecurityAttributes.hiddenFailure : message
+                if failure == nil { failure = (attribute.targetAttributeName, shown) }
                 continue
             }
-            if attribute.isRedacted { redacted.insert(attribute.targetAttributeName) }
+            if attribute.isRedacted || mapping.hiddenInLogs[i] { redacted.insert(attribute.targetAttributeName) }
             values.append((attribute.targetAttributeName, value))
         }
     }
@@ -100,13 +110,14 @@ struct MappedUser: Sendable {
     }
 
     /// The targets whose value differs, old → new (nil when absent), in the mapping's target order;
-    /// a redacted target's values show as "[Redact]", as in Entra's logs.
+    /// a redacted target's values (Redact, or a custom security attribute) show as "[Redact]".
     func changes(from old: [String: String], to new: [String: String], targets: [String]) -> [(name: String, old: String?, new: String?)] {
         targets.compactMap { name in
             let before = old[name], after = new[name]
             guard before != after else { return nil }
             guard redacted.contains(name) else { return (name, before, after) }
-            return (name, before.map { _ in "[Redact]" }, after.map { _ in "[Redact]" })
+            let hidden = CustomSecurityAttributes.redacted
+            return (name, before.map { _ in hidden }, after.map { _ in hidden })
         }
     }
 }
