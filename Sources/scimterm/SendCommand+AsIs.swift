@@ -14,7 +14,8 @@ extension SendCommand {
             StandardError.write("scimterm: \(path): \(error.description)")
             throw ExitCode(2)
         }
-        showAsIsFindings(loaded.validate(with: Validator(limits: .commandLine)), path: path, documents: documents.count)
+        let found = loaded.validate(with: Validator(limits: .commandLine)) + (try mappingFindings(path, loaded: loaded, show: false))
+        showAsIsFindings(found, path: path, documents: documents.count)
         try guardDisables(impact(of: loaded.records, journal: journal, endpoint: endpoint))
         return PreparedDocuments(asIs: documents)
     }

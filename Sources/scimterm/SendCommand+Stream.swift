@@ -20,7 +20,8 @@ extension SendCommand {
         guard let checked = StreamedValidation.validate(path, validator: Validator(limits: .commandLine)) else { return nil }
         let size = build.builder.batchSize
         let documents = (checked.records + size - 1) / size
-        let diagnostics = SendFindings.afterRebuild(checked.diagnostics, documentCount: documents, keepsBulkIds: build.bulkId == .original)
+        let found = checked.diagnostics + (try mappingFindings(path, loaded: nil))
+        let diagnostics = SendFindings.afterRebuild(found, documentCount: documents, keepsBulkIds: build.bulkId == .original)
         noteRebuild(diagnostics, path: path)
         try refuseOnErrors(diagnostics, path: path)
         return StreamedInput(path: path, records: checked.records, documents: documents)

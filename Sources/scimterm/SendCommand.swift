@@ -23,6 +23,7 @@ struct SendCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var build: BuildOptions
+    @OptionGroup var mapping: MappingOptions
     @Flag(help: "Validate and show what would be sent; send nothing.") var dryRun = false
     @Flag(help: "Send only what the last interrupted send to this endpoint did not get accepted, unless a later send superseded it.")
     var resume = false
@@ -147,7 +148,7 @@ struct SendCommand: AsyncParsableCommand {
 
     private func prepare(_ path: String, journal: SendJournal, endpoint: String) throws -> PreparedDocuments {
         var loaded = try input.load(path)
-        let found = loaded.validate(with: Validator(limits: .commandLine))
+        let found = loaded.validate(with: Validator(limits: .commandLine)) + (try mappingFindings(path, loaded: loaded))
         // Validated: the file's bytes are no longer needed, and go before the documents are built.
         loaded.bytes = []
         let built = build.builder.documents(for: loaded.records)
