@@ -18,7 +18,8 @@ public enum AppAction: Sendable {
     /// A typed command, as a key binding or the palette runs it (without its disabled check).
     case command(AppCommand)
     case connectionTested(generation: Int, ConnectionOutcome)
-    case validated(generation: Int, [Int: [Diagnostic]])
+    /// `mapping`: which mapping the job's-mapping findings came from and the file's notes (nil: none checked).
+    case validated(generation: Int, [Int: [Diagnostic]], mapping: MappingValidation? = nil)
     /// Edits stopped for a moment: time to validate the whole set and autosave.
     case settled(generation: Int)
     case workspaceSaved(generation: Int, error: String?)
@@ -56,12 +57,15 @@ public enum AppAction: Sendable {
     case reconciledSendRead(Result<SendJournal.StoredSend?, QuotaReadError>, at: Date)
     /// The job's schema read on connect (`.pullSchema`), or why not, with when it was read.
     case schemaPulled(SchemaPull, at: Date)
+    /// How `.extendSchema` ended: written and read back, changed meanwhile, or why not, with when.
+    case schemaExtended(SchemaExtendOutcome, at: Date)
 }
 
 /// Work `update` asks for; the runner does it off the UI loop and answers with an action.
 public enum AppEffect: Sendable, Equatable {
     case testConnection(ConnectionRequest, generation: Int)
-    case validate(generation: Int, [RecordEntry])
+    /// `mapping`: also check every user against the job's mapping (nil: Microsoft's stand-in, no findings).
+    case validate(generation: Int, [RecordEntry], mapping: MappingCheck? = nil)
     /// Answer `.settled(generation)` after a quiet moment (debounce).
     case settleAfter(milliseconds: Int, generation: Int)
     case saveWorkspace(generation: Int, Workspace, path: String)
@@ -110,6 +114,9 @@ public enum AppEffect: Sendable, Equatable {
     case readReconciledSend(sendId: String?, endpoint: String?, journalPath: String)
     /// Read the job's schema (its attribute mapping), answering `.schemaPulled` with the time of the answer.
     case pullSchema(ConnectionRequest)
+    /// Pull the job's schema afresh, re-diff, PUT it only when the diff is the one confirmed, mark the
+    /// uploads the restart purges, and pull it again, answering `.schemaExtended`.
+    case extendSchema(ConnectionRequest, SchemaExtendPlan, journalPath: String?)
 }
 
 /// Why the journal's call count could not be read.

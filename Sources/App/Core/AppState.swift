@@ -43,6 +43,8 @@ public enum DialogPurpose: Equatable, Sendable {
     case exportHAR
     case saveExchange(Int)
     case resume(ResumableSend)
+    /// Add the workspace's attributes to the job's schema (restarts the job; asked first, Cancel default).
+    case extendSchema(SchemaExtendPlan)
 }
 
 /// A line for the status bar, replacing the key hints until the next key.

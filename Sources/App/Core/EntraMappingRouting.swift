@@ -11,12 +11,22 @@ extension AppState {
 
     /// The pulled schema replaces the mapping with its read time; a failure keeps what was there
     /// and says why beside it, and never fails the connection.
-    mutating func schemaPulled(_ pulled: SchemaPull, at: Date) {
+    mutating func schemaPulled(_ pulled: SchemaPull, at: Date, effects: inout [AppEffect]) {
         switch pulled {
         case .schema(let schema):
             entraMapping = EntraMapping(origin: .job(readAt: at), schema: schema)
+            mappingChanged(effects: &effects)
         case .failed(let reason):
             entraMapping.pullProblem = reason
         }
+    }
+
+    /// Every user is checked against the new mapping: the open form at once (one user), the rest
+    /// in the validation effect (100,000 users never block the loop). Until it answers, the old
+    /// findings stay; an answer checked against the old mapping is dropped (`mapping.origin`).
+    mutating func mappingChanged(effects: inout [AppEffect]) {
+        let check = mappingCheck
+        form?.setMapping(check)
+        effects.append(validateEffect)
     }
 }

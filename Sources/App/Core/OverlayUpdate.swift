@@ -98,6 +98,8 @@ extension AppState {
             confirmJobAction(action, effects: &effects)
         case (.saveProfile, .submitted(let name)):
             saveProfile(named: name, effects: &effects)
+        case (.extendSchema(let plan), .button(let i)):
+            extendSchemaAnswered(plan, button: i, effects: &effects)
         default:
             break
         }

@@ -20,7 +20,7 @@ extension AppState {
         defer { settleActivity(effects: &effects) }
         switch action {
         case .started:
-            effects.append(.validate(generation: changeGeneration, store.entries))
+            effects.append(validateEffect)
             if let journalPath {
                 // The sandbox's port changes every run, so its (own) journal is searched whole.
                 let endpoint: String? = sandbox ? nil : (try? connect.parsedEndpoint?.get())?.bulkUploadURL
@@ -56,16 +56,18 @@ extension AppState {
         case .connectionTested(let generation, let outcome):
             connectionTested(outcome, generation: generation)
             pullSchemaAfterConnect(outcome, generation: generation, effects: &effects)
-        case .schemaPulled(let pulled, let at): schemaPulled(pulled, at: at)
-        case .validated(let generation, let found):
-            guard generation == changeGeneration else { return }
+        case .schemaPulled(let pulled, let at): schemaPulled(pulled, at: at, effects: &effects)
+        case .schemaExtended(let outcome, let at): schemaExtended(outcome, at: at, effects: &effects)
+        case .validated(let generation, let found, let mapping):
+            guard generation == changeGeneration, mapping?.origin == mappingCheck?.origin else { return }
+            findings.setMappingNotes(mapping?.fileNotes ?? [])
             diagnostics = found
             recountDiagnostics()
             validatedGeneration = generation
             if users.sort == .status { resortUsers() }
         case .settled(let generation):
             guard generation == changeGeneration else { return }
-            effects.append(.validate(generation: generation, store.entries))
+            effects.append(validateEffect)
             if let workspacePath { effects.append(.saveWorkspace(generation: generation, workspace, path: workspacePath)) }
         case .workspaceSaved(let generation, let error):
             if let error { message = StatusMessage("autosave failed: \(error)", .error) } else { savedGeneration = max(savedGeneration, generation) }
@@ -87,7 +89,9 @@ extension AppState {
         case .logsPollDue(let generation): logsPollDue(generation: generation, effects: &effects)
         case .reconciledSendRead(let result, let at): reconciledSendRead(result, at: at, effects: &effects)
         case .jobObserved(let result, let at): jobObserved(result, at: at)
-        case .restartImpactRead(let impact): restartImpactRead(impact)
+        case .restartImpactRead(let impact):
+            restartImpactRead(impact)
+            schemaExtendImpactRead(impact)
         case .quotaCallsRead(let tenant, let result, let at) where tenant == connect.request.tenant: quotaCallsRead(result, at: at)
         case .quotaCallsRead: break
         case .sendImpactAssessed(let result): sendImpactAssessed(result)
@@ -129,7 +133,7 @@ extension AppState {
         }
         markChanged(effects: &effects)
         asIsSource = loaded.asIs.map { source in var s = source; s.generation = changeGeneration; return s }
-        effects.append(.validate(generation: changeGeneration, store.entries))
+        effects.append(validateEffect)
     }
 
     private mutating func handleKey(_ key: Key, effects: inout [AppEffect]) {

@@ -10,7 +10,9 @@ extension AppState {
             message = StatusMessage("no user selected", .warning)
             return
         }
-        if form?.recordID != id { form = UserFormState(recordID: id, record: entry.record, neighbours: FormNeighbours(store: store, excluding: id)) }
+        if form?.recordID != id {
+            form = UserFormState(recordID: id, record: entry.record, neighbours: FormNeighbours(store: store, excluding: id), mapping: mappingCheck)
+        }
         screen = .form
     }
 

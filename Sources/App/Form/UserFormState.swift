@@ -24,12 +24,15 @@ public struct UserFormState: Equatable, Sendable {
     var pending: [EntryEditing.ExtensionAttribute] = []
     /// The other users' externalIds and userNames, for the set-level checks of this one.
     let neighbours: FormNeighbours
+    /// The job's mapping, when one was read: its findings join the record's own on every keystroke.
+    public private(set) var mapping: MappingCheck?
 
-    public init(recordID: Int, record: UserRecord, neighbours: FormNeighbours = FormNeighbours()) {
+    public init(recordID: Int, record: UserRecord, neighbours: FormNeighbours = FormNeighbours(), mapping: MappingCheck? = nil) {
         self.recordID = recordID
         self.original = record
         self.record = record
         self.neighbours = neighbours
+        self.mapping = mapping
         let built = UserFormFields.build(record)
         form = FormState(built.items)
         specs = Dictionary(built.specs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -100,6 +103,13 @@ public struct UserFormState: Equatable, Sendable {
         revalidate()
     }
 
+    /// A new mapping (the job's schema pulled or extended): the record is checked against it at once.
+    mutating func setMapping(_ new: MappingCheck?) {
+        guard new != mapping else { return }
+        mapping = new
+        revalidate()
+    }
+
     private mutating func pushUndo() {
         undo.append(record)
         if undo.count > 200 { undo.removeFirst() }
@@ -110,7 +120,8 @@ public struct UserFormState: Equatable, Sendable {
     private mutating func revalidate() {
         var bare = record
         bare.origin = nil
-        diagnostics = (Validator().recordDiagnostics([bare]) + neighbours.diagnostics(for: bare)).filter { $0.severity != .note }
+        let mapped = mapping?.check(bare) ?? []
+        diagnostics = (Validator().recordDiagnostics([bare]) + neighbours.diagnostics(for: bare) + mapped).filter { $0.severity != .note }
         var byField: [String: [String]] = [:]
         let ids = form.fields.map(\.id)
         for d in diagnostics {

@@ -47,6 +47,20 @@ public struct ImportFindings: Sendable, Equatable {
 
     public var isEmpty: Bool { file.isEmpty }
 
+    /// The job's mapping's notes about the whole file (`schema.source.absent`), from the latest
+    /// validation: they replace the previous ones and sit with the file's own findings, so the file
+    /// row, its counts and the Problems list show them like any file finding.
+    public mutating func setMappingNotes(_ found: [Diagnostic]) {
+        let own = file.filter { !$0.rule.hasPrefix(Self.mappingRulePrefix) }
+        guard own.count + found.count != file.count || !found.allSatisfy(file.contains) else { return }
+        file = own + found
+        errors = file.errorCount
+        warnings = file.warningCount
+        notes = file.noteCount
+    }
+
+    static let mappingRulePrefix = "schema."
+
     /// Where a workspace diagnostic of the record imported at `index` points in the file.
     func position(of d: Diagnostic, importIndex index: Int) -> SourcePosition? {
         if let exact = positions[Key(record: index, rule: d.rule, path: Self.relative(d.path, under: nil))] { return exact }

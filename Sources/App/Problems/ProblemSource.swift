@@ -7,6 +7,8 @@ struct ProblemSource {
     var findings: ImportFindings
     var diagnostics: [Int: [Diagnostic]]
     var store: RecordStore
+    /// "mapping: job schema read 3 min ago": where the `schema.*` findings come from; nil when none are made.
+    var mappingLabel: String? = nil
 
     /// The row for a reference; nil when the finding went away since the list opened.
     func row(_ ref: ProblemsState.Ref) -> ProblemRow? {
@@ -33,7 +35,9 @@ struct ProblemSource {
 }
 
 extension AppState {
-    var problemSource: ProblemSource { ProblemSource(findings: findings, diagnostics: diagnostics, store: store) }
+    var problemSource: ProblemSource {
+        ProblemSource(findings: findings, diagnostics: diagnostics, store: store, mappingLabel: mappingFindingsLabel)
+    }
 
     /// The row for a reference; nil when the finding went away since the list opened.
     func problemRow(_ ref: ProblemsState.Ref) -> ProblemRow? { problemSource.row(ref) }

@@ -49,6 +49,11 @@ extension AppState {
     }
 
     mutating func problemsKey(_ key: Key, _ problems: ProblemsState, effects: inout [AppEffect]) {
+        // x "add to the job's schema" leaves the list for its confirmation (or says why not, list kept).
+        if key == .character("x") {
+            if let ref = problems.selectedRef, let row = problemRow(ref) { offerSchemaExtend(row.diagnostic, effects: &effects) }
+            return
+        }
         var next = problems
         let requests = ProblemsUpdate.key(&next, key, context, users: &users, store: store, lookup: usersLookup)
         overlay = .problems(next)

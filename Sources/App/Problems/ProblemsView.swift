@@ -38,6 +38,19 @@ struct ProblemsView {
         }
         frame.horizontalLine(x: layout.inner.x, y: layout.detail.y - 1, width: layout.inner.width, style: base.patched(with: theme[.border]))
         drawDetail(into: &frame, area: layout.detail, base: base)
+        drawMapping(into: &frame, layout: layout, base: base)
+    }
+
+    /// On the bottom border: which mapping the `schema.*` findings come from and its age, and `x`
+    /// when the selected finding is an attribute the mapping does not read.
+    private func drawMapping(into frame: inout ScreenBuffer, layout: ProblemsLayout, base: Style) {
+        guard let label = source.mappingLabel else { return }
+        var text = " \(label) "
+        if let ref = problems.selectedRef, source.row(ref)?.diagnostic.rule == MappingCheck.unreadRule {
+            text += "· x add to the job's schema "
+        }
+        frame.draw(text, x: layout.frame.x + 2, y: layout.frame.maxY - 1, width: max(0, layout.frame.width - 4),
+                   style: base.patched(with: context.theme[.muted]))
     }
 
     private var title: String {

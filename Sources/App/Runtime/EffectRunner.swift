@@ -120,8 +120,8 @@ final class EffectRunner: Sendable {
         switch effect {
         case .testConnection(let request, let generation):
             spawn { [services] in .connectionTested(generation: generation, await services.testConnection(request)) }
-        case .validate(let generation, let entries):
-            spawn { .validated(generation: generation, Self.diagnostics(entries)) }
+        case .validate(let generation, let entries, let mapping):
+            spawn { Self.validated(generation: generation, entries, mapping: mapping) }
         case .settleAfter(let milliseconds, let generation):
             spawn {
                 try? await Task.sleep(nanoseconds: UInt64(milliseconds) * 1_000_000)
@@ -175,6 +175,8 @@ final class EffectRunner: Sendable {
         case .pullSchema(let request):
             guard let pull = services.pullSchema else { return }
             spawn { .schemaPulled(await pull(request), at: Date()) }
+        case .extendSchema(let request, let plan, let journalPath):
+            spawn { [services] in .schemaExtended(await services.session.extendSchema(request, plan, journalPath: journalPath), at: Date()) }
         case .observeJob(let request):
             spawn { [services] in
                 let result = await services.session.job(request)
@@ -221,6 +223,15 @@ final class EffectRunner: Sendable {
     func spawn(_ work: @escaping @Sendable () async -> AppAction) {
         inbox.begin()
         Task.detached { [inbox] in inbox.finish(await work()) }
+    }
+
+    /// The whole set's diagnostics and, with a mapping, its findings added to each user's.
+    static func validated(generation: Int, _ entries: [RecordEntry], mapping: MappingCheck?) -> AppAction {
+        var byID = diagnostics(entries)
+        guard let mapping else { return .validated(generation: generation, byID) }
+        let checked = mapping.check(entries)
+        for (id, found) in checked.byID { byID[id, default: []] += found }
+        return .validated(generation: generation, byID, mapping: MappingValidation(origin: mapping.origin, fileNotes: checked.fileNotes))
     }
 
     /// The whole set's diagnostics, keyed by record id.

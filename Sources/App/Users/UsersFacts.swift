@@ -12,6 +12,8 @@ struct UsersFacts {
     var unsent: Set<Int> = []
     /// False until the first whole-set validation answers: the panel says "checking…", not "clean".
     var validated = true
+    /// "mapping: job schema read 3 min ago" when users are also checked against the job's mapping.
+    var mappingLabel: String?
 
     var lookup: UsersLookup { UsersLookup(diagnostics: diagnostics, fileRow: !findings.isEmpty, sendStatus: sendStatus, unsent: unsent) }
 }
@@ -23,6 +25,6 @@ extension AppState {
     /// The Users view's inputs besides its state and the store.
     var usersFacts: UsersFacts {
         UsersFacts(diagnostics: diagnostics, counts: diagnosticCounts, findings: findings, sendStatus: sendStatus,
-                   unsent: unsent, validated: validatedGeneration >= 0)
+                   unsent: unsent, validated: validatedGeneration >= 0, mappingLabel: mappingFindingsLabel)
     }
 }

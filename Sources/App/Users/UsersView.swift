@@ -58,6 +58,7 @@ struct UsersView {
         }
         if !users.marks.isEmpty { spans.append(Span(" · \(users.marks.count) marked", style: style(.mark))) }
         if let sort = users.sort { spans.append(Span(" · by \(sort.title) \(users.ascending ? "↑" : "↓")", style: style(.muted))) }
+        if let label = facts.mappingLabel { spans.append(Span(" · " + label, style: style(.muted))) }
         frame.drawSpans(spans, x: area.x, y: area.y, width: area.width)
         return nil
     }
