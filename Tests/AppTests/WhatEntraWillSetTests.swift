@@ -210,7 +210,7 @@ final class WhatEntraWillSetTests: XCTestCase {
            preferredLanguage  does not flow: no value      Always  ← preferredLanguage
            employeeType       Employee                     Always  ← userType
          … 3 more mappings (↓ and PgDn scroll)
-         mappings 1–18 of 21 · ★ matches users · e shows the JSON
+         mappings 1–18 of 21 · ★ matches users · c checks with Entra · e shows the JSON
          PREVIEW  what Entra will set for the selected user (e shows the JSON)
         """
 }

@@ -44,7 +44,7 @@ final class ParseExpressionLoopbackTests: XCTestCase {
         XCTAssertEqual(local["mailNickname"]?.flowingValue, .string("bjensen"), "a real computation was compared, not two empties")
         let calls = await lc.recorder.all().filter { $0.request.url.hasSuffix("/schema/parseExpression") }
         XCTAssertEqual(calls.count, items.filter { $0.request != nil }.count, "one call per asked mapping, each recorded for Activity")
-        XCTAssertEqual(calls.first?.purpose, .job)
+        XCTAssertEqual(calls.first?.purpose, .jobAction("parseExpression"))
         XCTAssertEqual(calls.first?.response?.status, 200)
         await lc.stop()
     }

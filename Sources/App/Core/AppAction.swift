@@ -1,4 +1,5 @@
 import Foundation
+import Mapping
 import Provisioning
 import SCIM
 import TerminalUI
@@ -57,6 +58,8 @@ public enum AppAction: Sendable {
     case reconciledSendRead(Result<SendJournal.StoredSend?, QuotaReadError>, at: Date)
     /// The job's schema read on connect (`.pullSchema`), or why not, with when it was read.
     case schemaPulled(SchemaPull, at: Date)
+    /// Entra's parseExpression answers to a "check with Entra" (`.checkWithEntra`), item by item, with when.
+    case entraChecked(generation: Int, items: [ExpressionCheck.Item], [ExpressionCheck.Reply], at: Date)
     /// How `.extendSchema` ended: written and read back, changed meanwhile, or why not, with when.
     case schemaExtended(SchemaExtendOutcome, at: Date)
 }
@@ -114,6 +117,8 @@ public enum AppEffect: Sendable, Equatable {
     case readReconciledSend(sendId: String?, endpoint: String?, journalPath: String)
     /// Read the job's schema (its attribute mapping), answering `.schemaPulled` with the time of the answer.
     case pullSchema(ConnectionRequest)
+    /// Ask Entra's parseExpression each item's question, one after another, answering `.entraChecked`.
+    case checkWithEntra(ConnectionRequest, [ExpressionCheck.Item], generation: Int)
     /// Pull the job's schema afresh, re-diff, PUT it only when the diff is the one confirmed, mark the
     /// uploads the restart purges, and pull it again, answering `.schemaExtended`.
     case extendSchema(ConnectionRequest, SchemaExtendPlan, journalPath: String?)

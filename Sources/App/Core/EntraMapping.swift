@@ -22,6 +22,8 @@ public struct EntraMapping: Sendable {
     public private(set) var compiled: CompiledMapping
     /// Why the job's schema was not read on connect ("needs Synchronization.Read.All"), when it was not.
     public var pullProblem: String?
+    /// The last "check with Entra" of a user against this mapping; a new mapping drops it.
+    public var check: EntraCheck?
 
     public init(origin: Origin, schema: SynchronizationSchema) {
         self.origin = origin

@@ -20,6 +20,8 @@ public enum ScreenEffect: Equatable, Sendable {
     /// A screen edited one record of the workspace (the user form): store it with its fresh
     /// diagnostics, mark it unsent, drop the stale preview; autosave follows as for `workspaceChanged`.
     case recordEdited(id: Int, record: UserRecord, diagnostics: [Diagnostic])
+    /// Ask Entra's parseExpression about this user's mappings ("check with Entra"; nil: no user).
+    case checkWithEntra(recordID: Int?)
 }
 
 extension AppState {
@@ -38,6 +40,7 @@ extension AppState {
                 markChanged(effects: &effects)
             case .follow(let link): follow(link, effects: &effects)
             case .recordEdited(let id, let record, let found): recordEdited(id: id, record: record, diagnostics: found, effects: &effects)
+            case .checkWithEntra(let id): startEntraCheck(recordID: id, effects: &effects)
             }
         }
     }

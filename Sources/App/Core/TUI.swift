@@ -58,6 +58,7 @@ extension AppState {
             pullSchemaAfterConnect(outcome, generation: generation, effects: &effects)
         case .schemaPulled(let pulled, let at): schemaPulled(pulled, at: at, effects: &effects)
         case .schemaExtended(let outcome, let at): schemaExtended(outcome, at: at, effects: &effects)
+        case .entraChecked(let generation, let items, let replies, let at): entraChecked(generation: generation, items: items, replies, at: at)
         case .validated(let generation, let found, let mapping):
             guard generation == changeGeneration, mapping?.origin == mappingCheck?.origin else { return }
             findings.setMappingNotes(mapping?.fileNotes ?? [])

@@ -16,11 +16,15 @@ struct ComputedUserView {
     var top = 0
     /// What the last line says when attributes are left out.
     var moreHint = "Preview's e shows them all"
+    /// "Check with Entra" for this user as it is now: a header line and, once answered, a mark per row.
+    var check: EntraCheck.Shown?
+    /// The key that checks again, as the stale line names it.
+    var checkKey = "F7"
 
     private func style(_ role: ThemeRole) -> Style { context.style(role) }
 
-    /// Rows the attributes take in `area` (the area less its title line).
-    static func rows(in area: Rect) -> Int { max(0, area.height - 1) }
+    /// Rows the attributes take in `area` (the area less its title line, and the check's line when shown).
+    static func rows(in area: Rect, checked: Bool = false) -> Int { max(0, area.height - 1 - (checked ? 1 : 0)) }
 
     func render(into frame: inout ScreenBuffer, area: Rect) {
         guard area.height >= 1, area.width > 4 else { return }
@@ -29,33 +33,41 @@ struct ComputedUserView {
         let title = 21 + 2 + source.displayWidth < area.width - 2 ? " What Entra will set " : " Entra sets "
         frame.drawSpans([Span(title, style: style(.title)), Span("· \(source) ", style: style(.muted))],
                         x: area.x + 1, y: area.y, width: area.width - 2)
-        let rows = Self.rows(in: area)
+        let rows = Self.rows(in: area, checked: check != nil)
+        let first = area.y + 1 + (check != nil ? 1 : 0)
+        if let check, area.height > 1 { drawCheckHeader(check, into: &frame, x: area.x + 1, y: area.y + 1, width: area.width - 2) }
         let shown = computed.attributes.dropFirst(top).prefix(rows)
         let columns = Columns(width: area.width - 2, flow: computed.attributes.map(\.flowType.displayWidth).max() ?? 6)
         for (n, attribute) in shown.enumerated() {
             let last = n == rows - 1 && top + rows < computed.attributes.count
-            let y = area.y + 1 + n
+            let y = first + n
             if last {
                 let more = computed.attributes.count - top - n
                 frame.draw("… \(more) more mapping\(more == 1 ? "" : "s") (\(moreHint))", x: area.x + 1, y: y,
                            width: area.width - 2, style: style(.muted))
             } else {
-                frame.drawSpans(spans(attribute, columns), x: area.x + 1, y: y, width: area.width - 2)
+                frame.drawSpans(spans(attribute, columns, verdict: verdict(at: top + n)), x: area.x + 1, y: y, width: area.width - 2)
             }
         }
     }
 
-    /// One attribute's line: ★ target, value, flow type, source.
-    private func spans(_ attribute: ComputedAttribute, _ columns: Columns) -> [Span] {
+    /// One attribute's line: ★ target, value, flow type, source; with a check, its mark first and
+    /// Entra's own value in place of the source where they disagree.
+    private func spans(_ attribute: ComputedAttribute, _ columns: Columns, verdict: ExpressionCheck.Verdict?) -> [Span] {
         let matching = attribute.matchingPriority > 0
         let (value, role) = Self.value(attribute)
-        return [
-            Span(matching ? "★ " : "  ", style: style(.accent)),
+        var line = [Span(matching ? "★ " : "  ", style: style(.accent))]
+        if let verdict {
+            let (mark, markRole) = Self.mark(verdict)
+            line.append(Span(mark + " ", style: style(markRole)))
+        }
+        line += [
             Span(Self.fit(attribute.targetAttributeName, columns.target), style: style(matching ? .accent : .text)),
             Span(Self.fit(value, columns.value), style: style(role)),
             Span(Self.fit(attribute.flowType, columns.flow), style: style(.muted)),
-            Span("← " + attribute.sourceText, style: style(.muted)),
         ]
+        if let verdict, let entra = Self.entraSays(verdict) { return line + [Span(entra, style: style(.error))] }
+        return line + [Span("← " + attribute.sourceText, style: style(.muted))]
     }
 
     /// The value as shown and its colour: "does not flow: …" and "fails: …" say why nothing is set.

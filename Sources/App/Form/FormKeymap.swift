@@ -6,6 +6,8 @@ public enum FormCommand: Hashable, Sendable {
     case addEntry, removeEntry, makePrimary, addExtensionAttribute
     /// Switches the pane under the form between the checks and "What Entra will set".
     case whatEntraWillSet
+    /// Asks Entra's parseExpression about this user's mappings and marks where it disagrees.
+    case checkWithEntra
 }
 
 /// The user form's keys. Printable keys are typed into the focused field first, so none of these
@@ -35,6 +37,8 @@ enum FormKeymap {
         // A function key (and alt-w where F6 does not reach): plain letters are typed into the field.
         b(.whatEntraWillSet, [.function(6), .alt("w")], "Entra sets",
           "What Entra will set: the job's mapping computed for this user, or the checks again"),
+        b(.checkWithEntra, [.function(7), .alt("c")], "check with Entra",
+          "Check with Entra: ask the job's parseExpression about this user's mappings and mark any disagreement"),
     ]
 
     static let hints: [AppCommand] = [.form(.back), .form(.undo), .form(.whatEntraWillSet), .form(.revert), .form(.rawJSON), .global(.help)]

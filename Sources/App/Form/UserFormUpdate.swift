@@ -69,6 +69,9 @@ enum UserFormUpdate {
             state.showsComputed.toggle()
             return (false, [say(state.showsComputed ? "what Entra will set for this user, as you type (F6 shows the checks)"
                                                     : "the checks again (F6 shows what Entra will set)")])
+        case .checkWithEntra:
+            state.showsComputed = true
+            return (false, [.checkWithEntra(recordID: state.recordID)])
         }
         return (false, [])
     }

@@ -28,7 +28,8 @@ struct UserFormView {
         }
         if form.showsComputed {
             ComputedUserView(computed: mapping.compute(form.record, now: context.clock), source: mapping.label(now: context.clock),
-                             context: context).render(into: &frame, area: layout.panel)
+                             context: context, check: mapping.check?.shown(for: form.record, now: context.clock))
+                .render(into: &frame, area: layout.panel)
         } else {
             drawChecks(form, into: &frame, area: layout.panel)
         }

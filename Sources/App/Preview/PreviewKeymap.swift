@@ -6,6 +6,8 @@ public enum PreviewCommand: Hashable, Sendable {
     case search, nextDocument, previousDocument, jumpToUser, saveAs
     /// Switches between the JSON and "What Entra will set" for the selected user.
     case whatEntraWillSet
+    /// Asks Entra's parseExpression about the selected user's mappings and marks any disagreement.
+    case checkWithEntra
 
     var name: String {
         if case .move(let move) = self { return move.rawValue }
@@ -28,6 +30,8 @@ enum PreviewKeymap {
             b(.saveAs, [.character("w"), .ctrl("s")], "save as", "Save the documents to a file"),
             b(.whatEntraWillSet, [.character("e")], "Entra sets",
               "What Entra will set for the selected user (the job's mapping computed), or the JSON again"),
+            b(.checkWithEntra, [.character("c")], "check with Entra",
+              "Check with Entra: ask the job's parseExpression about the selected user's mappings and mark any disagreement"),
         ]
 
     /// n and N say what to do first when nothing was searched.

@@ -22,8 +22,8 @@ extension AppState {
         let selected = jumpTarget
         ensurePreview()
         guard var current = preview else { return }
-        let requests = PreviewUpdate.update(&current, command, context, selected: command == .whatEntraWillSet ? computedRecordID : selected,
-                                            exportDirectory: exportDirectory, computedCount: entraMapping.compiled.mappings.count)
+        let requests = PreviewUpdate.update(&current, command, context, selected: command == .whatEntraWillSet || command == .checkWithEntra ? computedRecordID : selected,
+                                            exportDirectory: exportDirectory, computedCount: computedRowCount)
         preview = current
         apply(requests, effects: &effects)
     }
@@ -40,6 +40,12 @@ extension AppState {
     /// The user Preview's "What Entra will set" computes: the Users selection (the user a form was
     /// opened on, unless another was picked since), or else the one open in the form.
     var computedRecordID: Int? { users.selectedID(store: store) ?? form?.recordID }
+
+    /// What the computed view scrolls over: the mappings, and the check's header line when shown
+    /// (it takes a row of the pane).
+    private var computedRowCount: Int {
+        entraMapping.compiled.mappings.count + (entraMapping.check?.shown(for: computedRecord, now: clock) == nil ? 0 : 1)
+    }
 
     /// That user's record as the workspace holds it now (a form edit reaches the store at once).
     var computedRecord: UserRecord? { computedRecordID.flatMap { store.entry(id: $0)?.record } }

@@ -39,6 +39,9 @@ enum PreviewUpdate {
             let line = state.showsComputed ? (selected == nil ? "no user selected: pick one on Users (2)" : "what Entra will set for the selected user (e shows the JSON)")
                                            : "the JSON again (e shows what Entra will set)"
             return [.message(StatusMessage(line, state.showsComputed && selected == nil ? .warning : .info))]
+        case .checkWithEntra:
+            state.showsComputed = true
+            return [.checkWithEntra(recordID: selected)]
         case .move(let move):
             if let moved = state.pane.handling(move, viewport: viewport(context)) { state.pane = moved }
         case .search: state.searchField = TextFieldState(state.pane.query)

@@ -52,18 +52,19 @@ struct PreviewView {
             return
         }
         let computed = mapping.compute(record, now: context.clock)
-        let rows = ComputedUserView.rows(in: layout.pane)
+        let check = mapping.check?.shown(for: record, now: context.clock)
+        let rows = ComputedUserView.rows(in: layout.pane, checked: check != nil)
         let first = min(top, max(0, computed.attributes.count - rows))
         let name = (record.userName ?? "").isEmpty ? "(no userName)" : record.userName ?? ""
         frame.drawSpans([Span("User ", style: style(.muted)), Span(name, style: style(.title)),
                          Span("  externalId \(record.externalId ?? "—")", style: style(.muted))],
                         x: layout.header.x + 1, y: layout.header.y, width: layout.header.width - 2)
         ComputedUserView(computed: computed, source: mapping.label(now: context.clock), context: context, top: first,
-                         moreHint: "↓ and PgDn scroll")
+                         moreHint: "↓ and PgDn scroll", check: check, checkKey: "c")
             .render(into: &frame, area: layout.pane)
         // The last row says how many more there are when some are below.
         let last = first + rows < computed.attributes.count ? first + rows - 1 : computed.attributes.count
-        let line = "mappings \(first + 1)–\(last) of \(computed.attributes.count) · ★ matches users · e shows the JSON"
+        let line = "mappings \(first + 1)–\(last) of \(computed.attributes.count) · ★ matches users · c checks with Entra · e shows the JSON"
         frame.draw(line, x: layout.footer.x + 1, y: layout.footer.y, width: layout.footer.width - 2, style: style(.muted))
     }
 

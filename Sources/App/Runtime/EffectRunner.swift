@@ -175,6 +175,10 @@ final class EffectRunner: Sendable {
         case .pullSchema(let request):
             guard let pull = services.pullSchema else { return }
             spawn { .schemaPulled(await pull(request), at: Date()) }
+        case .checkWithEntra(let request, let items, let generation):
+            spawn { [services] in
+                .entraChecked(generation: generation, items: items, await services.session.checkExpressions(request, items), at: Date())
+            }
         case .extendSchema(let request, let plan, let journalPath):
             spawn { [services] in .schemaExtended(await services.session.extendSchema(request, plan, journalPath: journalPath), at: Date()) }
         case .observeJob(let request):

@@ -14,10 +14,12 @@ extension GraphClient {
 
     /// `POST …/jobs/{jobId}/schema/parseExpression`: what the job would compute from one expression
     /// for one test object. A parse or evaluation failure is a 200 that says so; only the call
-    /// failing throws. The call is recorded like every other (it shows in Activity as a job call).
+    /// failing throws. Recorded like every other call: Activity lists it as `job/parseExpression`
+    /// (a POST on the job's schema, with the permission Graph lists for writing it).
     public func parseExpression(_ request: ParseExpressionRequest) async throws(ProvisioningError) -> ParseExpressionResult {
         let response = try await require(method: "POST", url: settings.endpoint.parseExpressionURL,
-                                         body: JSONWriter.compact.bytes(request.body), contentType: "application/json", purpose: .job)
+                                         body: JSONWriter.compact.bytes(request.body), contentType: "application/json",
+                                         purpose: .jobAction("parseExpression"))
         guard let json = try? JSONParser.parse(response.body), let result = ParseExpressionResult(json: json) else {
             throw .graph(GraphFailure(status: response.status, code: "UnexpectedBody",
                                       message: "the parseExpression answer is not a parseExpressionResponse"))
