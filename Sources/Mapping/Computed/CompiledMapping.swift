@@ -17,10 +17,18 @@ public struct CompiledMapping: Sendable {
     private final class Step: Sendable {
         let source: CompiledAttributeMapping.Source
         let target: ComputedAttribute.Target
+        /// A direct mapping's attribute (most of the default mapping): read without the evaluator,
+        /// which for a bare `[attribute]` could only give the value itself.
+        let direct: AttributeReference?
 
         init(_ mapping: CompiledAttributeMapping) {
             source = mapping.source
             target = mapping.target
+            if case .expression(let expression) = source, case .attribute(let reference, _) = expression.root {
+                direct = reference
+            } else {
+                direct = nil
+            }
         }
     }
 
@@ -62,6 +70,10 @@ public struct CompiledMapping: Sendable {
 
     private func compute(_ step: Step, with evaluator: inout Evaluator) -> ComputedAttribute {
         var result = ComputedAttribute(target: step.target, outcome: .null)
+        if let direct = step.direct {
+            result.outcome = Self.outcome(.value(evaluator.context.attributes.value(of: direct)), default: step.target.defaultValue)
+            return result
+        }
         switch step.source {
         case .constant(let value):
             result.outcome = .value(.string(value))
