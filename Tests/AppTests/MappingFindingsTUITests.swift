@@ -170,6 +170,20 @@ final class MappingFindingsTUITests: XCTestCase {
         XCTAssertEqual(cancelled.message?.text, "the job's schema is unchanged")
     }
 
+    func testTheConfirmationCountsTheUploadsTheRestartPurges() {
+        let k = workspace()
+        pulled(k)
+        problemsOnBadge(k)
+        k.press("x")
+        let pending = (0..<3).map { SendJournal.AcceptedDocument(sendId: "s1", index: $0, externalIds: ["a\($0)", "b\($0)"], acceptedAt: t0) }
+        k.send(.restartImpactRead(RestartImpact(pending: pending, logsProblem: nil, readAt: t0)))
+        guard case .dialog(let dialog, .extendSchema(let plan))? = k.state.overlay else { return XCTFail("the confirmation stays") }
+        XCTAssertEqual(plan.impact?.pending.count, 3, "the confirmed plan carries what to mark purged")
+        XCTAssertTrue(dialog.message.contains("3 upload(s) (6 users) accepted but not yet processed are purged; "
+            + "scimterm marks them \"purged by restart\" and offers to send them again."), dialog.message)
+        XCTAssertEqual(dialog.buttons[dialog.selectedButton], "Cancel", "reading the count keeps the choice where it was")
+    }
+
     func testConfirmingAsksTheRunnerToPullDiffAndPut() {
         let k = workspace()
         pulled(k)

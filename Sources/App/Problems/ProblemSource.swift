@@ -9,6 +9,8 @@ struct ProblemSource {
     var store: RecordStore
     /// "mapping: job schema read 3 min ago": where the `schema.*` findings come from; nil when none are made.
     var mappingLabel: String? = nil
+    /// The check behind the label: `x` is offered only for an attribute its schema does not declare.
+    var mappingCheck: MappingCheck? = nil
 
     /// The row for a reference; nil when the finding went away since the list opened.
     func row(_ ref: ProblemsState.Ref) -> ProblemRow? {
@@ -27,6 +29,12 @@ struct ProblemSource {
         }
     }
 
+    /// Whether `x` can add the finding's attribute to the schema: an unread one the schema lacks.
+    func extendable(_ d: Diagnostic) -> Bool {
+        guard d.rule == MappingCheck.unreadRule, let name = MappingCheck.attributeName(d.path) else { return false }
+        return mappingCheck.map { !$0.isDeclared(name) } ?? false
+    }
+
     /// Every finding as references, or nil when there is none.
     func problems(from screen: Screen) -> ProblemsState? {
         let problems = ProblemsState(findings: findings, store: store, diagnostics: diagnostics, from: screen)
@@ -36,7 +44,7 @@ struct ProblemSource {
 
 extension AppState {
     var problemSource: ProblemSource {
-        ProblemSource(findings: findings, diagnostics: diagnostics, store: store, mappingLabel: mappingFindingsLabel)
+        ProblemSource(findings: findings, diagnostics: diagnostics, store: store, mappingLabel: mappingFindingsLabel, mappingCheck: mappingCheck)
     }
 
     /// The row for a reference; nil when the finding went away since the list opened.

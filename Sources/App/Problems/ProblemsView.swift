@@ -46,7 +46,7 @@ struct ProblemsView {
     private func drawMapping(into frame: inout ScreenBuffer, layout: ProblemsLayout, base: Style) {
         guard let label = source.mappingLabel else { return }
         var text = " \(label) "
-        if let ref = problems.selectedRef, source.row(ref)?.diagnostic.rule == MappingCheck.unreadRule {
+        if let ref = problems.selectedRef, let row = source.row(ref), source.extendable(row.diagnostic) {
             text += "· x add to the job's schema "
         }
         frame.draw(text, x: layout.frame.x + 2, y: layout.frame.maxY - 1, width: max(0, layout.frame.width - 4),

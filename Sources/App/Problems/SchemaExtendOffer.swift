@@ -69,8 +69,10 @@ enum SchemaExtendOffer {
     static func restartLine(_ plan: SchemaExtendPlan) -> String {
         if plan.readingImpact { return "reading how many accepted uploads it would purge…" }
         guard let impact = plan.impact else { return "uploads accepted but not yet processed are purged (no send journal to count them)." }
-        let count = "\(impact.pending.count) upload(s) accepted but not yet processed are purged"
-        return count + (impact.pending.isEmpty ? "." : " and offered for resend. ") + (impact.pending.isEmpty ? "" : impact.warning)
+        guard !impact.pending.isEmpty else { return "0 upload(s) accepted but not yet processed are purged." }
+        return "\(impact.pending.count) upload(s) (\(impact.users) users) accepted but not yet processed are purged; "
+            + "scimterm marks them \"purged by restart\" and offers to send them again."
+            + (impact.logsProblem.map { " (The logs could not be read: \($0); every accepted upload not yet seen counts.)" } ?? "")
     }
 }
 
