@@ -56,7 +56,7 @@ final class ConnectPreflightScreenTests: XCTestCase {
         XCTAssertTrue(k.text.contains("next attempt: 2025-12-05 12:20 UTC (in 20 min)"), k.text)
         k.send(.clockAdvanced(now.addingTimeInterval(3600)))
         XCTAssertTrue(k.text.contains("next attempt: 2025-12-05 12:20 UTC (40 min ago)"), k.text)
-        XCTAssertTrue(k.text.contains("✓ Permissions: all 6 calls allowed (upload, logs, job, schema)"), k.text)
+        XCTAssertTrue(k.text.contains("✓ Permissions: all 7 calls allowed (upload, logs, job, schema, expression checks)"), k.text)
         XCTAssertFalse(k.text.contains("missing"), k.text)
     }
 
@@ -65,7 +65,7 @@ final class ConnectPreflightScreenTests: XCTestCase {
         var active = JobStatus(code: "Active")
         active.health = JobStatusTimes()
         k.send(.connectionTested(generation: 0, .connected(report(roles: ["SynchronizationData-User.Upload"], job: active))))
-        XCTAssertEqual(k.state.message?.text, "connected: job Active; 5 permissions missing (see Test)")
+        XCTAssertEqual(k.state.message?.text, "connected: job Active; 6 permissions missing (see Test)")
         XCTAssertEqual(k.state.message?.level, .warning, "an Active job with missing permissions is not all green")
         k.send(.connectionTested(generation: 0, .connected(report(roles: ["SynchronizationData-User.Upload", "AuditLog.Read.All",
                                                                             "Synchronization.ReadWrite.All"], job: active))))
@@ -111,7 +111,7 @@ final class ConnectPreflightScreenTests: XCTestCase {
                            job               API2AAD.0123456789abcdef0123456789abcdef.0b2b8f2c-7b71-4f8a-9…
 
          Test            ✓ Signed in (token valid until 13:00). Job state: Quarantine
-                         ✓ Permissions: 5 of 6 calls allowed
+                         ✓ Permissions: 6 of 7 calls allowed
                          ✗ read provisioning logs: missing AuditLog.Read.All (or ProvisioningLog.Read.All)
                          quarantine: EncounteredQuarantineException: The provisioning service hit an error
                          it could not get past; for an API-driven app the usual cause is that no

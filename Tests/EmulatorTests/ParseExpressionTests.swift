@@ -81,18 +81,20 @@ final class ParseExpressionTests: XCTestCase {
         await h.stop()
     }
 
-    func testItNeedsAJobReadRoleAndARequestBody() async throws {
+    /// Graph's table: Application.ReadWrite.OwnedBy or Synchronization.ReadWrite.All; reading the
+    /// schema is not enough.
+    func testItNeedsAJobWriteRoleAndARequestBody() async throws {
         let h = try await EmulatorHarness(config: EmulatorHarness.config { c in
-            c.tenants[0].apps[0].permissions = ["SynchronizationData-User.Upload"]
+            c.tenants[0].apps[0].permissions = ["SynchronizationData-User.Upload", "Synchronization.Read.All"]
         })
         let token = try await h.token()
         let refused = try await h.request("POST", url(h), token: token, contentType: "application/json", body: body("[a]", []))
         XCTAssertEqual(refused.status, 403)
-        XCTAssertTrue(refused.json?["error"]?.objectValue?["message"]?.stringValue?.contains("Synchronization.Read.All") == true)
+        XCTAssertTrue(refused.json?["error"]?.objectValue?["message"]?.stringValue?.contains("Synchronization.ReadWrite.All") == true)
         await h.stop()
 
         let reader = try await EmulatorHarness(config: EmulatorHarness.config { c in
-            c.tenants[0].apps[0].permissions = ["Synchronization.Read.All"]
+            c.tenants[0].apps[0].permissions = ["Application.ReadWrite.OwnedBy"]
         })
         let readerToken = try await reader.token()
         let bad = try await reader.request("POST", url(reader), token: readerToken, contentType: "application/json", body: #"{"testInputObject":{}}"#)

@@ -14,7 +14,7 @@ final class PermissionPreflightLoopbackTests: XCTestCase {
         XCTAssertEqual(report.claims?.roles, ["SynchronizationData-User.Upload"])
         XCTAssertEqual(report.claims?.tenantId, SandboxIds.tenant)
         XCTAssertEqual(report.claims?.appId, SandboxIds.clientId)
-        XCTAssertEqual(report.outcome.missing.map(\.call), [.logs, .jobRead, .jobControl, .schemaRead, .schemaWrite])
+        XCTAssertEqual(report.outcome.missing.map(\.call), [.logs, .jobRead, .jobControl, .schemaRead, .schemaWrite, .checkExpressions])
 
         // What the preflight said is what Graph then does.
         do {

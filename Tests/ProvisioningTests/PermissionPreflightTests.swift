@@ -45,6 +45,7 @@ final class PermissionPreflightTests: XCTestCase {
             "start/pause/restart the job: missing Synchronization.ReadWrite.All",
             "read the job's schema: missing Synchronization.Read.All",
             "change the job's schema: missing Synchronization.ReadWrite.All",
+            "check expressions with Entra (parseExpression): missing Synchronization.ReadWrite.All",
         ])
     }
 

@@ -36,7 +36,7 @@ final class TUIPreflightTmuxTests: XCTestCase {
             $0.contains("✗ read provisioning logs: missing AuditLog.Read.All (or ProvisioningLog.Read.All)")
         }
         let screen = tui.screen
-        XCTAssertTrue(screen.contains("✓ Permissions: 5 of 6 calls allowed"), screen)
+        XCTAssertTrue(screen.contains("✓ Permissions: 6 of 7 calls allowed"), screen)
         XCTAssertTrue(screen.contains("Job state: Active"), screen)
         XCTAssertTrue(screen.contains("last successful run: none yet"), screen)
         XCTAssertFalse(screen.contains("✗ upload"), "the upload permission is there: \(screen)")

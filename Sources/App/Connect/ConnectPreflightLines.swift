@@ -20,7 +20,7 @@ enum ConnectPreflightLines {
             let granted = checks.count { !$0.isMissing }
             var lines: [Line] = []
             if granted == checks.count {
-                lines += wrap("✓ Permissions: all \(checks.count) calls allowed (upload, logs, job, schema)", .success, width)
+                lines += wrap("✓ Permissions: all \(checks.count) calls allowed (upload, logs, job, schema, expression checks)", .success, width)
             } else if granted > 0 {
                 lines += wrap("✓ Permissions: \(granted) of \(checks.count) calls allowed", .success, width)
             }

@@ -3,7 +3,9 @@ import SCIM
 
 extension EmulatorCore {
     static let uploadPermissions = ["SynchronizationData-User.Upload", "SynchronizationData-User.Upload.OwnedBy"]
-    static let jobReadPermissions = ["Synchronization.Read.All", "Synchronization.ReadWrite.All"]
+    /// Graph's tables also let Application.ReadWrite.OwnedBy through, for an app that owns the job.
+    static let jobReadPermissions = ["Synchronization.Read.All", "Synchronization.ReadWrite.All", "Application.ReadWrite.OwnedBy"]
+    static let jobWritePermissions = ["Synchronization.ReadWrite.All", "Application.ReadWrite.OwnedBy"]
 
     /// Routes `…/servicePrincipals/{id}/synchronization/jobs/{jobId}[/action]`.
     func job(_ request: EmulatorRequest, sp: String, job: String, action: String?, version: String, now: Date) async -> EmulatorResponse {
@@ -22,7 +24,7 @@ extension EmulatorCore {
                 jobStates[key]?.quarantine?.reevaluate(now: now)
                 return .json(200, jobJSON(job, state: jobStates[key], now: now), headers: ids)
             case ("POST", let verb?) where ["start", "pause", "restart"].contains(verb):
-                try require(claims, ["Synchronization.ReadWrite.All"], sp: sp, job: job)
+                try require(claims, Self.jobWritePermissions, sp: sp, job: job)
                 control(key, verb)
                 return EmulatorResponse(status: 204, headers: ids)
             case (_, "schema"?):

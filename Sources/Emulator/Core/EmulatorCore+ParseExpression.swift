@@ -3,16 +3,19 @@ import Mapping
 import SCIM
 
 extension EmulatorCore {
+    static let parseExpressionPermissions = jobWritePermissions
+
     /// `POST …/jobs/{jobId}/schema/parseExpression`: what Entra would compute for one test object,
     /// answered by the same expression library the processing and the client use, so the three agree
-    /// by construction. Permission as for reading the schema (ENTRA.md §3).
+    /// by construction. Graph's permission table for this call lists Application.ReadWrite.OwnedBy or
+    /// Synchronization.ReadWrite.All: reading the schema (Synchronization.Read.All) is not enough.
     ///
     /// A parse or evaluation failure is a 200 whose `parsingSucceeded` / `evaluationSucceeded` say so,
     /// with a publicError in `error`; only a body that is not a parseExpression request is a 400.
     func parseExpression(_ request: EmulatorRequest, sp: String, job: String, claims: TokenIssuer.Claims,
                          ids: [(String, String)], now: Date) throws(GraphError) -> EmulatorResponse {
         guard request.method == "POST" else { throw .methodNotAllowed }
-        try require(claims, Self.jobReadPermissions, sp: sp, job: job)
+        try require(claims, Self.parseExpressionPermissions, sp: sp, job: job)
         let parsed = try ParseExpressionRequest(body: request.body)
         let domain = config.tenants.first { $0.id == claims.tenant }?.domains.first
         let context = EvaluationContext(attributes: parsed.inputs, now: now, defaultDomain: domain)

@@ -3,7 +3,7 @@ import Mapping
 import SCIM
 
 extension EmulatorCore {
-    static let schemaWritePermissions = ["Synchronization.ReadWrite.All"]
+    static let schemaWritePermissions = jobWritePermissions
 
     /// `GET` and `PUT …/jobs/{jobId}/schema`. Reading needs Synchronization.Read.All (or ReadWrite),
     /// writing Synchronization.ReadWrite.All (ENTRA.md §3); permissions are checked before the body.

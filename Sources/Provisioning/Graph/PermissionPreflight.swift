@@ -2,7 +2,7 @@ import Foundation
 
 /// A Graph call scimterm plans to make, and the application permissions Microsoft documents for it.
 public enum PlannedCall: String, Sendable, Equatable, CaseIterable {
-    case upload, logs, jobRead, jobControl, schemaRead, schemaWrite
+    case upload, logs, jobRead, jobControl, schemaRead, schemaWrite, checkExpressions
 
     /// What the call does, in the words of a checklist line.
     public var label: String {
@@ -13,6 +13,7 @@ public enum PlannedCall: String, Sendable, Equatable, CaseIterable {
         case .jobControl: return "start/pause/restart the job"
         case .schemaRead: return "read the job's schema"
         case .schemaWrite: return "change the job's schema"
+        case .checkExpressions: return "check expressions with Entra (parseExpression)"
         }
     }
 
@@ -24,7 +25,8 @@ public enum PlannedCall: String, Sendable, Equatable, CaseIterable {
         case .upload: return ["SynchronizationData-User.Upload", "SynchronizationData-User.Upload.OwnedBy"]
         case .logs: return ["AuditLog.Read.All", "ProvisioningLog.Read.All"]
         case .jobRead, .schemaRead: return ["Synchronization.Read.All", "Synchronization.ReadWrite.All", "Application.ReadWrite.OwnedBy"]
-        case .jobControl, .schemaWrite: return ["Synchronization.ReadWrite.All", "Application.ReadWrite.OwnedBy"]
+        // parseExpression is a POST: Graph's table asks for write, reading the schema is not enough.
+        case .jobControl, .schemaWrite, .checkExpressions: return ["Synchronization.ReadWrite.All", "Application.ReadWrite.OwnedBy"]
         }
     }
 
@@ -34,7 +36,7 @@ public enum PlannedCall: String, Sendable, Equatable, CaseIterable {
         case .upload: return "SynchronizationData-User.Upload (or SynchronizationData-User.Upload.OwnedBy)"
         case .logs: return "AuditLog.Read.All (or ProvisioningLog.Read.All)"
         case .jobRead, .schemaRead: return "Synchronization.Read.All"
-        case .jobControl, .schemaWrite: return "Synchronization.ReadWrite.All"
+        case .jobControl, .schemaWrite, .checkExpressions: return "Synchronization.ReadWrite.All"
         }
     }
 
