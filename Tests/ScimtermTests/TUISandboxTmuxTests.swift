@@ -23,7 +23,8 @@ final class TUISandboxTmuxTests: XCTestCase {
         try tui.send("Up", "C-e", "C-u")
         try tui.waitFor("validation reacts to an empty userName") { $0.contains("! no userName") && $0.contains("warning") }
         try tui.type("jurgen@contoso.com")
-        try tui.waitFor("validation clears") { $0.contains("this user passes every check") && !$0.contains("! no userName") }
+        // Connected, the job's mapping is checked too: its employeeNumber finding stays, so only the userName one clears.
+        try tui.waitFor("validation clears") { $0.contains("jurgen@contoso.com") && !$0.contains("! no userName") }
 
         try tui.send("Escape", "4", "/")
         try tui.type("zed")
