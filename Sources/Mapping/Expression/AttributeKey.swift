@@ -23,7 +23,10 @@ final class AttributeKey: Sendable {
     /// The same verdicts as SCIM's `caseInsensitiveEquals` (SCIM names are case-blind, RFC 7643
     /// §2.1): equal bytes are exact; ASCII letters may differ in case; a non-ASCII difference falls
     /// back to String's own comparison. Keys of another UTF-8 length never match, as there; the
-    /// caller checks the length, which rules out nearly every key without a call.
+    /// caller checks the length, which rules out nearly every key without a call. (One difference
+    /// from `JSONObject.attribute`: its exact pass uses String's `==`, which also equates a
+    /// canonically equivalent key of another length, such as `K` spelled with U+212A KELVIN SIGN;
+    /// SCIM names are ASCII, so we do not pay a scan of every key for that.)
     private func match(sameLength key: String) -> Match {
         // Contiguous UTF-8 (every string the JSON parser makes): compare bytes through pointers,
         // which is several times faster than walking `key.utf8` by String.Index.
