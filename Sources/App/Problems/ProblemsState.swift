@@ -1,7 +1,8 @@
 import SCIM
 import TerminalUI
 
-/// The Problems list (`!`): every finding, the file's first, then each user's in the Users order.
+/// The Problems list (`!`): every finding, the file's errors and warnings first, then each user's
+/// in the Users order, then the file's notes.
 ///
 /// It holds references, not rows: at 100,000 users opening it is one pass over the users, and the
 /// text of a row is built only when the row is drawn.
@@ -24,7 +25,10 @@ public struct ProblemsState: Equatable, Sendable {
     /// Gathers the references from the state as it is when the list opens.
     init(findings: ImportFindings, store: RecordStore, diagnostics: [Int: [Diagnostic]], from: Screen) {
         self.from = from
-        var refs: [Ref] = findings.file.indices.map { .file($0) }
+        // The file's notes go last: a mapping's "no user carries X" notes (one per mapped attribute)
+        // must not push the users' errors and warnings below the fold.
+        let fileNotes = findings.file.indices.filter { findings.file[$0].severity == .note }
+        var refs: [Ref] = findings.file.indices.filter { findings.file[$0].severity != .note }.map { .file($0) }
         refs.reserveCapacity(findings.file.count + diagnostics.count)
         for d in findings.file { count(d.severity) }
         for entry in store.entries {
@@ -36,7 +40,7 @@ public struct ProblemsState: Equatable, Sendable {
                 count(found[index].severity)
             }
         }
-        self.refs = refs
+        self.refs = refs + fileNotes.map { .file($0) }
     }
 
     private mutating func count(_ severity: Diagnostic.Severity) {
