@@ -93,7 +93,7 @@ struct SchemaExtendCommand: AsyncParsableCommand {
             print("Nothing to add: the API directory \"\(directory.name)\" already declares every attribute the input carries.")
             return false
         }
-        print("The API directory \"\(directory.name)\" User object lacks \(change.additions.count) attribute(s) the input carries; "
+        print("The API directory \"\(directory.name)\" User object lacks \(change.additions.count) \(plural(change.additions.count, "attribute")) the input carries; "
             + "a PUT of the schema would add:")
         for line in change.diffLines { print(line) }
         if !apply { print("Nothing written: run again with --apply to PUT the schema (it restarts the job). Each new attribute still needs a mapping.") }

@@ -17,8 +17,8 @@ struct SchemaWrite {
             throw ExitCode(1)
         }
         let impact = await RestartImpact.read(journal: store, client: client, now: Date())
-        StandardError.write("scimterm: PUT …/schema restarts the job: \(impact.pending.count) upload(s) accepted but not yet "
-            + "processed are purged. \(impact.warning)")
+        StandardError.write("scimterm: PUT …/schema restarts the job: \(impact.pending.count) \(plural(impact.pending.count, "upload")) accepted but not "
+            + "yet processed \(impact.pending.count == 1 ? "is" : "are") purged. \(impact.warning)")
         try confirm()
         let response = try await client.send(method: "PUT", url: client.settings.endpoint.schemaURL, body: body,
                                              contentType: "application/json", purpose: .jobAction("schema"))
@@ -30,7 +30,7 @@ struct SchemaWrite {
             }
             throw ExitCode(1)
         }
-        print("Added \(count) attribute definition(s) to the job's schema; the job restarts with a full cycle.")
+        print("Added \(count) attribute \(plural(count, "definition")) to the job's schema; the job restarts with a full cycle.")
         try markPurged(store, impact)
     }
 

@@ -83,15 +83,15 @@ final class MappingFindingsScreenTests: XCTestCase {
           externalId userName              displayName      department    active status
           1001       zoe.angstrom@contoso… Zoë Ångström     Executive     yes    warning
           10┌ Add to the job's schema? ────────────────────────────────────────────┐ning
-          10│ The job's schema (job schema read 3 min ago) lacks 1 attribute(s)    │ning
-          10│ the workspace's users carry. The PUT adds to the API directory's     │ning
-          10│ User object:                                                         │ning
+          10│ The job's schema (job schema read 3 min ago) lacks 1 attribute the   │ning
+          10│ workspace's users carry. The PUT adds to the API directory's User    │ning
+          10│ object:                                                              │ning
           10│ + urn:ietf:params:scim:schemas:extension:contoso:1.0:User:badgeId    │ning
           10│ (String)                                                             │ning
           10│ Definitions only, no mapping: Entra keeps ignoring them until a      │ning
           10│ mapping reads them (Attribute mapping in the portal).                │ning
-          10│ Writing the schema restarts the job with a full cycle: 0 upload(s)   │ning
-          10│ accepted but not yet processed are purged.                           │ning
+          10│ Writing the schema restarts the job with a full cycle: no upload is  │ning
+          10│ accepted and waiting to be processed, so none is purged.             │ning
           10│                                                                      │ning
         ─ Di│               [ Add and restart the job ]  [ Cancel ]                │────
          war└──────────────────────────────────────────────────────────────────────┘oye

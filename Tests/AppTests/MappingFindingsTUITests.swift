@@ -161,7 +161,7 @@ final class MappingFindingsTUITests: XCTestCase {
 
         k.send(.restartImpactRead(RestartImpact(pending: [], logsProblem: nil, readAt: t0)))
         guard case .dialog(let read, .extendSchema(let readPlan))? = k.state.overlay else { return XCTFail("the confirmation stays") }
-        XCTAssertTrue(read.message.contains("0 upload(s) accepted but not yet processed are purged."), read.message)
+        XCTAssertTrue(read.message.contains("no upload is accepted and waiting to be processed, so none is purged."), read.message)
         XCTAssertFalse(readPlan.readingImpact)
 
         let (cancelled, none) = TUI.update(k.state, .key(.enter))
@@ -179,7 +179,7 @@ final class MappingFindingsTUITests: XCTestCase {
         k.send(.restartImpactRead(RestartImpact(pending: pending, logsProblem: nil, readAt: t0)))
         guard case .dialog(let dialog, .extendSchema(let plan))? = k.state.overlay else { return XCTFail("the confirmation stays") }
         XCTAssertEqual(plan.impact?.pending.count, 3, "the confirmed plan carries what to mark purged")
-        XCTAssertTrue(dialog.message.contains("3 upload(s) (6 users) accepted but not yet processed are purged; "
+        XCTAssertTrue(dialog.message.contains("3 uploads (6 users) accepted but not yet processed are purged; "
             + "scimterm marks them \"purged by restart\" and offers to send them again."), dialog.message)
         XCTAssertEqual(dialog.buttons[dialog.selectedButton], "Cancel", "reading the count keeps the choice where it was")
     }
@@ -223,7 +223,7 @@ final class MappingFindingsTUITests: XCTestCase {
         let later = t0.addingTimeInterval(30)
         let (next, effects) = TUI.update(k.state, .schemaExtended(.extended(added: 1, repulled: .schema(extended), purged: nil), at: later))
         k.state = next
-        XCTAssertEqual(k.state.message?.text, "added 1 attribute definition(s) to the job's schema; the job restarts with a full cycle")
+        XCTAssertEqual(k.state.message?.text, "added 1 attribute definition to the job's schema; the job restarts with a full cycle")
         XCTAssertEqual(k.state.entraMapping.origin, .job(readAt: later))
         run(k, effects)
         let found = badgeFindings(k)

@@ -70,7 +70,7 @@ final class SchemaExtendCommandTests: XCTestCase {
         try await cli.start()
         let r = try cli.run(["schema", "extend", "--from", try users(3), "--urn", Self.contoso] + cli.connection)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("lacks 1 attribute(s)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("lacks 1 attribute the input carries"), r.stdout)
         XCTAssertTrue(r.stdout.contains("+ \(Self.contoso):badgeId (String)"), r.stdout)
         XCTAssertEqual(try pulled(), .defaultAPIDriven, "no PUT without --apply")
     }
@@ -89,7 +89,7 @@ final class SchemaExtendCommandTests: XCTestCase {
         let file = try users(20)
         let sent = try cli.run(["send", file, "--batch-size", "10"] + cli.connection)
         XCTAssertEqual(sent.status, 0, sent.stderr)
-        let restart = "PUT …/schema restarts the job: 2 upload(s) accepted but not yet processed are purged"
+        let restart = "PUT …/schema restarts the job: 2 uploads accepted but not yet processed are purged"
 
         let refused = try cli.run(["schema", "extend", "--from", file, "--urn", Self.contoso, "--apply"] + cli.connection)
         XCTAssertEqual(refused.status, 1, refused.stderr)

@@ -34,11 +34,11 @@ final class TUIMappingFindingsTmuxTests: XCTestCase {
         }
         try tui.send("x")
         try tui.waitFor("the confirmation with the diff and the restart") {
-            $0.contains("Add to the job's schema?") && $0.contains("+ \(Self.urn):badgeId (String)") && $0.contains("upload(s) accepted but")
+            $0.contains("Add to the job's schema?") && $0.contains("+ \(Self.urn):badgeId (String)") && $0.contains("none is purged")
         }
         XCTAssertTrue(tui.screen.contains("Definitions only, no mapping"), tui.screen)
         try tui.send("Left", "Enter")
-        try tui.waitFor("written and read back") { $0.contains("added 1 attribute definition(s) to the job's schema") }
+        try tui.waitFor("written and read back") { $0.contains("added 1 attribute definition to the job's schema") }
         try tui.send("!")
         try tui.send("Home")  // the users' warnings come before the file's notes
         try tui.waitFor("the finding as it now stands") {

@@ -57,7 +57,7 @@ enum SchemaExtendOffer {
 
     static func message(_ plan: SchemaExtendPlan, mapping: String, changed: Bool) -> String {
         var lines = [(changed ? "Read again just now, the job's schema" : "The job's schema (\(mapping))")
-            + " lacks \(plan.diffLines.count) attribute(s) the workspace's users carry. The PUT adds to the API directory's User object:"]
+            + " lacks \(counted(plan.diffLines.count, "attribute")) the workspace's users carry. The PUT adds to the API directory's User object:"]
         lines += plan.diffLines.prefix(shownLines)
         if plan.diffLines.count > shownLines { lines.append("… and \(plan.diffLines.count - shownLines) more") }
         if !plan.skipped.isEmpty { lines.append("Left out: " + plan.skipped.joined(separator: "; ")) }
@@ -66,11 +66,14 @@ enum SchemaExtendOffer {
         return lines.joined(separator: "\n")
     }
 
+    /// "1 upload", "3 uploads".
+    static func counted(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
     static func restartLine(_ plan: SchemaExtendPlan) -> String {
         if plan.readingImpact { return "reading how many accepted uploads it would purge…" }
         guard let impact = plan.impact else { return "uploads accepted but not yet processed are purged (no send journal to count them)." }
-        guard !impact.pending.isEmpty else { return "0 upload(s) accepted but not yet processed are purged." }
-        return "\(impact.pending.count) upload(s) (\(impact.users) users) accepted but not yet processed are purged; "
+        guard !impact.pending.isEmpty else { return "no upload is accepted and waiting to be processed, so none is purged." }
+        return "\(counted(impact.pending.count, "upload")) (\(counted(impact.users, "user"))) accepted but not yet processed are purged; "
             + "scimterm marks them \"purged by restart\" and offers to send them again."
             + (impact.logsProblem.map { " (The logs could not be read: \($0); every accepted upload not yet seen counts.)" } ?? "")
     }
@@ -128,7 +131,7 @@ extension AppState {
         clock = max(clock, at)
         switch outcome {
         case .extended(let added, let repulled, let purged):
-            var text = "added \(added) attribute definition(s) to the job's schema; the job restarts with a full cycle"
+            var text = "added \(SchemaExtendOffer.counted(added, "attribute definition")) to the job's schema; the job restarts with a full cycle"
             if case .failed(let reason) = repulled { text += "; reading it back failed: \(reason)" }
             message = StatusMessage(text, .success)
             schemaPulled(repulled, at: at, effects: &effects)
