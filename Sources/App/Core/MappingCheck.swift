@@ -12,9 +12,9 @@ public struct MappingCheck: Sendable, Equatable {
     public let origin: EntraMapping.Origin
     public let now: Date
     let compiled: CompiledMapping
-    /// The API directory's User attributes (`SchemaNames.plain`): an unread attribute the schema
-    /// declares needs a mapping, not a schema extension.
-    let declared: [String]
+    /// The API directory's User attributes: an unread attribute the schema declares needs a
+    /// mapping, not a schema extension (the same reading as `schema extend`'s).
+    let declared: DeclaredAttributes
 
     /// nil for Microsoft's default mapping.
     public init?(_ mapping: EntraMapping, now: Date) {
@@ -22,7 +22,7 @@ public struct MappingCheck: Sendable, Equatable {
         origin = mapping.origin
         self.now = now
         compiled = mapping.compiled
-        declared = mapping.schema.apiUserAttributes.map { SchemaNames.plain($0.name) }
+        declared = DeclaredAttributes(mapping.schema)
     }
 
     public static func == (a: MappingCheck, b: MappingCheck) -> Bool { a.origin == b.origin && a.now == b.now }
@@ -60,7 +60,7 @@ public struct MappingCheck: Sendable, Equatable {
         return out
     }
 
-    func isDeclared(_ name: String) -> Bool { SchemaNames.covers(declared, name) }
+    func isDeclared(_ name: String) -> Bool { declared.covers(name) }
 
     static let unreadRule = "schema.attribute.unread"
 
@@ -91,26 +91,6 @@ public struct MappingCheck: Sendable, Equatable {
         case .file(let path): return "schema file " + (path as NSString).lastPathComponent
         case .job(let readAt): return "job schema read " + EntraMapping.age(from: readAt, to: now)
         }
-    }
-}
-
-/// Attribute names as the schema compares them: lower-cased, the core URN and filters dropped.
-enum SchemaNames {
-    static func plain(_ name: String) -> String {
-        var out = ""
-        var depth = 0
-        for c in name {
-            if c == "[" { depth += 1 } else if c == "]" { depth -= 1 } else if depth == 0 { out.append(c) }
-        }
-        out = out.lowercased()
-        let core = SCIMSchema.user.lowercased() + ":"
-        return out.hasPrefix(core) ? String(out.dropFirst(core.count)) : out
-    }
-
-    /// The same attribute, or one holds the other (`manager` and `manager.value`).
-    static func covers(_ declared: [String], _ name: String) -> Bool {
-        let wanted = plain(name)
-        return declared.contains { $0 == wanted || wanted.hasPrefix($0 + ".") || $0.hasPrefix(wanted + ".") }
     }
 }
 

@@ -56,21 +56,12 @@ enum PayloadAttributes {
     /// A source attribute as `PayloadAttribute.key` spells it: filters dropped, the core URN
     /// dropped, lower-cased (`emails[type eq "work"].value` → `emails.value`).
     static func key(ofSource name: String) -> String {
-        var out = ""
-        var depth = 0
-        for c in name {
-            if c == "[" { depth += 1 } else if c == "]" { depth -= 1 } else if depth == 0 { out.append(c) }
-        }
-        out = out.lowercased()
-        if out.hasPrefix(coreURN + ":") { out.removeFirst(coreURN.count + 1) }
-        return out
+        AttributeNames.plain(AttributeNames.withoutFilters(name))
     }
 
     /// Whether a mapping that reads `read` reads the payload attribute `carried` (both keys): the
     /// same attribute, or one holds the other (`manager` and `manager.value`, `name` and `name.givenName`).
-    static func covers(_ read: String, _ carried: String) -> Bool {
-        read == carried || carried.hasPrefix(read + ".") || read.hasPrefix(carried + ".")
-    }
+    static func covers(_ read: String, _ carried: String) -> Bool { AttributeNames.covers(read, carried) }
 
     /// Where a simple source attribute sits in a record (`urn:…:User:hireDate`, `name.givenName`);
     /// nil for a filtered path, whose place depends on the values.

@@ -24,11 +24,11 @@ public struct SchemaExtension: Sendable, Equatable {
     public init(schema: SynchronizationSchema, input: [InputAttributes.Attribute], urn: String,
                 catalog: AttributeCatalog = .standard) {
         self.urn = urn
-        let declared = schema.apiUserAttributes.map { Self.plain($0.name) }
+        let declared = DeclaredAttributes(schema)
         var added = Set<String>()
         for attribute in input {
             guard let (name, type) = place(attribute, catalog: catalog) else { continue }
-            guard !Self.declares(declared, name), added.insert(name.lowercased()).inserted else { continue }
+            guard !declared.covers(name), added.insert(name.lowercased()).inserted else { continue }
             additions.append(Self.definition(name, type: type))
         }
     }
