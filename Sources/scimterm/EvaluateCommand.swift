@@ -45,7 +45,7 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try parse()
-        let context = EvaluationContext(attributes: try inputs(), now: try instant(),
+        let context = EvaluationContext(attributes: try inputs(), now: try MappingOptions.instant(now),
                                         random: seed.map(RandomSource.seeded) ?? .system, defaultDomain: defaultDomain)
         let result = parsed.evaluate(in: context)
         for note in EvaluationNotes.lines(for: result) { StandardError.write(note.visibleControlCharacters) }
@@ -94,15 +94,6 @@ struct EvaluateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         return only.data
-    }
-
-    private func instant() throws -> Date {
-        guard let now else { return Date() }
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: now) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: now) { return date }
-        throw ValidationError("--now needs an ISO 8601 date-time with a zone, e.g. 2026-12-05T09:00:00Z; found \"\(now)\"")
     }
 }
 

@@ -16,10 +16,11 @@ struct MappingOptions: ParsableArguments {
     /// The evaluation context of `--now`, or nil without `--schema`.
     func findings() throws -> MappingFindings? {
         guard let schema = try schema.load() else { return nil }
-        return MappingFindings(schema: schema, context: EvaluationContext(now: try instant()))
+        return MappingFindings(schema: schema, context: EvaluationContext(now: try Self.instant(now)))
     }
 
-    func instant() throws -> Date {
+    /// What `--now` gives, or the clock without it (`evaluate` reads its own `--now` the same way).
+    static func instant(_ now: String?) throws -> Date {
         guard let now else { return Date() }
         let formatter = ISO8601DateFormatter()
         if let date = formatter.date(from: now) { return date }
