@@ -66,15 +66,9 @@ struct JobCommand: AsyncParsableCommand {
         let impact = await RestartImpact.read(journal: store, client: client, now: Date())
         StandardError.write("scimterm: \(impact.warning)")
         guard !impact.pending.isEmpty, !yes else { return (store, impact) }
-        guard isatty(STDIN_FILENO) == 1 else {
-            StandardError.write("scimterm: not restarting: pass --yes to restart and resend them with `send --resume`")
-            throw ExitCode(1)
-        }
-        StandardError.write("Restart the job anyway? [y/N] ", newline: false)
-        guard let answer = readLine(), answer.lowercased().hasPrefix("y") else {
-            StandardError.write("scimterm: not restarted")
-            throw ExitCode(1)
-        }
+        try Confirmation.ask("Restart the job anyway?",
+                             notAsked: "not restarting: pass --yes to restart and resend them with `send --resume`",
+                             declined: "not restarted")
         return (store, impact)
     }
 

@@ -36,15 +36,9 @@ struct SchemaWrite {
 
     private func confirm() throws {
         guard !yes else { return }
-        guard isatty(STDIN_FILENO) == 1 else {
-            StandardError.write("scimterm: not writing the schema: pass --yes to write it and restart the job")
-            throw ExitCode(1)
-        }
-        StandardError.write("Write the schema and restart the job? [y/N] ", newline: false)
-        guard let answer = readLine(), answer.lowercased().hasPrefix("y") else {
-            StandardError.write("scimterm: the schema is unchanged")
-            throw ExitCode(1)
-        }
+        try Confirmation.ask("Write the schema and restart the job?",
+                             notAsked: "not writing the schema: pass --yes to write it and restart the job",
+                             declined: "the schema is unchanged")
     }
 
     private func markPurged(_ store: SendJournal, _ impact: RestartImpact) throws {
