@@ -97,6 +97,14 @@ final class SandboxTUI {
         try tmux.waitFor(what, timeout: timeout, condition)
     }
 
+    /// `q` from the screen whose hint bar names `screen` ("USERS", "LOGS"), confirming the quit
+    /// when unsent changes make it ask.
+    func quit(from screen: String) throws {
+        try send("q")
+        try waitFor("quit asks about unsent changes or quits") { $0.contains("Quit") || !$0.contains(screen) }
+        if self.screen.contains("[ Quit ]") { try send("Left", "Enter") }
+    }
+
     func send(_ keys: String...) throws { try tmux.tmux(["send-keys", "-t", tmux.server] + keys) }
     func type(_ text: String) throws { try tmux.type(text) }
     var screen: String { tmux.screen }

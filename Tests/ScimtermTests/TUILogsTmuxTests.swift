@@ -40,8 +40,6 @@ final class TUILogsTmuxTests: XCTestCase {
         try tui.waitFor("the upload processed", timeout: 60) { self.prose($0).contains("All 25 users of the upload have entries") }
         XCTAssertTrue(tui.screen.contains("create  success 1001"), tui.screen)
 
-        try tui.send("q")
-        try tui.waitFor("quit asks about unsent changes or quits") { $0.contains("Quit") || !$0.contains("LOGS") }
-        if tui.screen.contains("[ Quit ]") { try tui.send("Left", "Enter") }
+        try tui.quit(from: "LOGS")
     }
 }

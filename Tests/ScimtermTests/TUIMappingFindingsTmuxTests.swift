@@ -47,8 +47,6 @@ final class TUIMappingFindingsTmuxTests: XCTestCase {
 
         try tui.send("Escape")
         try tui.waitFor("the list closed") { !$0.contains("Problems ·") }
-        try tui.send("q")
-        try tui.waitFor("quit asks about unsent changes or quits") { $0.contains("Quit") || !$0.contains("USERS") }
-        if tui.screen.contains("[ Quit ]") { try tui.send("Left", "Enter") }
+        try tui.quit(from: "USERS")
     }
 }

@@ -44,8 +44,6 @@ final class TUIPreflightTmuxTests: XCTestCase {
         // q on Connect would go to the focused picker: quit from Users.
         try tui.send("M-2")
         try tui.waitFor("the users") { $0.contains("USERS") }
-        try tui.send("q")
-        try tui.waitFor("quit asks about unsent changes or quits") { $0.contains("Quit") || !$0.contains("USERS") }
-        if tui.screen.contains("[ Quit ]") { try tui.send("Left", "Enter") }
+        try tui.quit(from: "USERS")
     }
 }

@@ -70,8 +70,6 @@ final class TUIUploadSummaryTmuxTests: XCTestCase {
         try tui.waitFor("the resend's summary", timeout: 30) { self.prose($0).contains(resent) }
         XCTAssertTrue(tui.screen.contains("1003"), tui.screen)
 
-        try tui.send("q")
-        try tui.waitFor("quit asks about unsent changes or quits") { $0.contains("Quit") || !$0.contains("LOGS") }
-        if tui.screen.contains("[ Quit ]") { try tui.send("Left", "Enter") }
+        try tui.quit(from: "LOGS")
     }
 }
