@@ -35,6 +35,20 @@ final class MappingFindingsTests: XCTestCase {
         XCTAssertEqual(unread.first?.path, JSONPath.root.appending("urn:contoso:1.0:User").appending("badgeId"))
     }
 
+    /// nickName is declared by the default API directory but no default mapping reads it: the fix
+    /// is a mapping, not a schema extension. Without the schema's declarations, both are named.
+    func testAnUnreadAttributeTheSchemaDeclaresAsksForAMappingOnly() {
+        let record: JSONObject = ["externalId": "1", "nickName": "Babs", "urn:contoso:1.0:User": .object(["badgeId": "7"])]
+        var withSchema = findings()
+        XCTAssertEqual(withSchema.check(record).filter { $0.rule == "schema.attribute.unread" }.map(\.message), [
+            "accepted and ignored: nickName is in the job's schema, but no mapping reads it yet",
+            "accepted and ignored: the job's mapping does not read urn:contoso:1.0:User:badgeId; add it to the schema and a mapping",
+        ])
+        var compiledOnly = MappingFindings(compiled: CompiledMapping(schema: .defaultAPIDriven), context: context)
+        XCTAssertEqual(compiledOnly.check(record).filter { $0.rule == "schema.attribute.unread" }.first?.message,
+                       "accepted and ignored: the job's mapping does not read nickName; add it to the schema and a mapping")
+    }
+
     func testAbsentSourcesAreNotedOnceForTheFileAndAFilterCounts() {
         var f = findings()
         _ = f.check(["externalId": "1", "phoneNumbers": .array([.object(["value": "1", "type": "work"])])])

@@ -29,35 +29,25 @@ public struct MappingCheck: Sendable, Equatable {
 
     /// Findings for one user, paths relative to the record (the form, on every keystroke).
     func check(_ record: UserRecord) -> [Diagnostic] {
-        var findings = MappingFindings(compiled: compiled, context: EvaluationContext(now: now))
-        return findings.check(record.data).map(reworded)
+        var findings = MappingFindings(compiled: compiled, declared: declared, context: EvaluationContext(now: now))
+        return findings.check(record.data)
     }
 
     /// Every user's findings, by record id, and the notes about the whole file (source.absent).
     /// Runs in the validation effect: 100,000 users never touch the loop.
     func check(_ entries: [RecordEntry]) -> (byID: [Int: [Diagnostic]], fileNotes: [Diagnostic]) {
-        var findings = MappingFindings(compiled: compiled, context: EvaluationContext(now: now))
+        var findings = MappingFindings(compiled: compiled, declared: declared, context: EvaluationContext(now: now))
         var byID: [Int: [Diagnostic]] = [:]
         for (index, entry) in entries.enumerated() {
             let found = findings.check(entry.record.data)
             guard !found.isEmpty else { continue }
             byID[entry.id] = found.map { d in
-                var placed = reworded(d)
+                var placed = d
                 placed.record = index
                 return placed
             }
         }
         return (byID, entries.isEmpty ? [] : findings.fileNotes())
-    }
-
-    /// An attribute the schema already declares (after `x` added it) is still ignored until a
-    /// mapping reads it: the finding says that rather than "add it to the schema" again.
-    func reworded(_ d: Diagnostic) -> Diagnostic {
-        guard d.rule == MappingCheck.unreadRule, let name = Self.attributeName(d.path), isDeclared(name) else { return d }
-        var out = d
-        out.message = "accepted and ignored: \(name) is in the job's schema, but no mapping reads it yet"
-        out.hint = "add a mapping for it (Entra admin center: the app's Provisioning > Attribute mapping); only then does it reach Entra"
-        return out
     }
 
     func isDeclared(_ name: String) -> Bool { declared.covers(name) }

@@ -15,13 +15,17 @@ public struct MappingFindings: Sendable {
     let reads: [MappedSource]
     /// Indices into `reads` that some user carried (the once-per-file note is about the others).
     private(set) var carried = Set<Int>()
+    /// What the API directory declares: an unread attribute it declares needs a mapping, not a
+    /// schema extension, and the finding says which. nil: not known, the finding names both.
+    let declared: DeclaredAttributes?
 
     public init(schema: SynchronizationSchema, context: EvaluationContext) {
-        self.init(compiled: CompiledMapping(schema: schema), context: context)
+        self.init(compiled: CompiledMapping(schema: schema), declared: DeclaredAttributes(schema), context: context)
     }
 
-    public init(compiled: CompiledMapping, context: EvaluationContext) {
+    public init(compiled: CompiledMapping, declared: DeclaredAttributes? = nil, context: EvaluationContext) {
         self.compiled = compiled
+        self.declared = declared
         self.context = context
         var reads: [MappedSource] = []
         for mapping in compiled.mappings {
@@ -70,7 +74,11 @@ public struct MappingFindings: Sendable {
         markCarried(record)
         for attribute in PayloadAttributes.of(record) {
             guard !reads.contains(where: { PayloadAttributes.covers($0.key, attribute.key) }) else { continue }
-            found.append(Diagnostic(
+            found.append(declared?.covers(attribute.name) == true ? Diagnostic(
+                .warning, rule: "schema.attribute.unread", source: Self.source, path: attribute.path,
+                message: "accepted and ignored: \(attribute.name) is in the job's schema, but no mapping reads it yet",
+                hint: "add a mapping for it (Entra admin center: the app's Provisioning > Attribute mapping); only then does it reach Entra")
+            : Diagnostic(
                 .warning, rule: "schema.attribute.unread", source: Self.source, path: attribute.path,
                 message: "accepted and ignored: the job's mapping does not read \(attribute.name); add it to the schema and a mapping",
                 hint: "Entra answers 202 and drops it; `scimterm schema extend` lists what the schema lacks"))
